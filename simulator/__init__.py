@@ -1,0 +1,1 @@
+"""nnsim: a visual neural-network simulator for teaching."""
