@@ -1,0 +1,705 @@
+"""Training loop: steps by sample, mini-batch or epoch; history; immutable snapshots.
+
+The fast path (``run``) does one forward, one backward and one optimiser update per step
+on preallocated buffers; everything a drawing needs (losses over the whole data set, the
+per-layer gradient size, dead units) is computed once per epoch or on request.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from . import activations as _acts
+from . import datasets as _datasets
+from . import optimizers as _optim
+from .network import Network
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """Where and why training produced NaN/Inf."""
+
+    epoch: int
+    step: int
+    layer: int            # 1 = first hidden layer; the output layer is the last
+    quantity: str         # "gradients" | "activations" | "loss" | "weights"
+    message: str
+
+
+@dataclass(frozen=True)
+class History:
+    """Per-epoch records (arrays of equal length, one entry per completed epoch)."""
+
+    epoch: np.ndarray
+    train_loss: np.ndarray
+    test_loss: np.ndarray
+    train_metric: np.ndarray
+    test_metric: np.ndarray
+    grad_norms: np.ndarray          # (epochs, n_layers - 1), first hidden layer first
+    dead_fraction: np.ndarray
+    lr_changes: tuple[tuple[int, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the UI draws, copied and read-only: safe to hand to another thread."""
+
+    revision: int
+    epoch: int
+    step: int
+    node_ids: tuple[str, ...]            # document order
+    edges: tuple[tuple[str, str], ...]   # document order
+    node_layer: np.ndarray               # (V,) layer index (0 = inputs)
+    weights: np.ndarray                  # (E,)
+    grads: np.ndarray                    # (E,) ∂J/∂w of the last step
+    biases: np.ndarray                   # (V,) NaN for inputs
+    bias_grads: np.ndarray               # (V,)
+    batch_rows: np.ndarray               # (B,) training rows of the last step
+    pre: np.ndarray                      # (B, V) g of every node for those rows
+    act: np.ndarray                      # (B, V) y = f(g)
+    delta: np.ndarray                    # (B, V) ∂J/∂g
+    history: History
+    layer_gradient_norms: np.ndarray     # (n_layers - 1,) mean |∂J/∂w| over the last epoch
+    dead_relu_fraction: float
+    dead_per_layer: np.ndarray           # (n_layers - 1,) share of dead ReLUs
+    saturated_per_layer: np.ndarray      # (n_layers - 1,) share of saturated sigmoid/tanh
+    train_pre: np.ndarray | None         # (N_train, V) g over the training set (small nets)
+    learning_rate: float
+    clip_fraction: float                 # share of the last epoch's steps that were clipped
+    diverged: Divergence | None
+    task: str
+    metric_name: str                     # "accuracy" | "r2"
+    train_loss: float
+    test_loss: float
+    train_metric: float
+    test_metric: float
+    epochs_per_second: float = 0.0
+    extras: Mapping = field(default_factory=dict)   # views computed by the runtime (surface…)
+
+
+@dataclass(frozen=True)
+class StepTrace:
+    """One training step recorded for the step-by-step animation (all in document order)."""
+
+    rows: np.ndarray
+    x: np.ndarray             # (B, n_raw) raw inputs
+    target: np.ndarray        # (B, n_outputs)
+    pre: np.ndarray           # (B, V) g
+    act: np.ndarray           # (B, V) y = f(g)
+    dact: np.ndarray          # (B, V) f'(g)
+    dout: np.ndarray          # (B, V) ∂J/∂y
+    delta: np.ndarray         # (B, V) ∂J/∂g
+    loss: float
+    weights_before: np.ndarray
+    weights_after: np.ndarray
+    grads: np.ndarray
+    biases_before: np.ndarray
+    biases_after: np.ndarray
+    bias_grads: np.ndarray
+    node_layer: np.ndarray
+    n_layers: int
+    learning_rate: float
+
+
+def _quiet(method):
+    """Run a public entry point with NumPy's floating-point warnings off: overflow is
+    expected when training diverges, and it is detected and reported (``Divergence``)."""
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        with np.errstate(all="ignore"):
+            return method(*args, **kwargs)
+    return wrapper
+
+
+def _ro(a: np.ndarray) -> np.ndarray:
+    a = np.array(a, copy=True)
+    a.setflags(write=False)
+    return a
+
+
+class _Series:
+    """A growable float array: appends are amortised O(1) and ``view()`` shares memory with
+    no copy. Entries never change once written and growing allocates a new buffer, so a
+    view handed to another thread stays valid and immutable."""
+
+    def __init__(self, width: int = 0):
+        self.width = width
+        self._buf = np.zeros((64, width) if width else 64)
+        self.n = 0
+
+    def append(self, value) -> None:
+        if self.n == len(self._buf):
+            new = np.zeros((2 * self.n,) + self._buf.shape[1:])
+            new[: self.n] = self._buf
+            self._buf = new
+        self._buf[self.n] = value
+        self.n += 1
+
+    def view(self) -> np.ndarray:
+        v = self._buf[: self.n]
+        v.setflags(write=False)   # the view only: appends still write the buffer
+        return v
+
+    def last(self, default: float = float("nan")):
+        return self._buf[self.n - 1] if self.n else default
+
+
+class Trainer:
+    """Owns a network, its data and an optimiser; not thread-safe (one thread drives it)."""
+
+    def __init__(self, net: Network, data: _datasets.Dataset, learning_rate: float = 0.03,
+                 batch_size: int = 10, optimizer: str = "sgd", clip: float | None = None,
+                 shuffle: bool = True, seed: int = 0):
+        self.net = net
+        self._lr = np.array(float(learning_rate))     # 0-d: the compiled step reads it live
+        self.optimizer_name = _optim.check(optimizer)
+        self.clip = None if clip in (None, 0) else float(clip)
+        self.shuffle = bool(shuffle)
+        self.seed = int(seed)
+        self.batch_size = max(1, int(batch_size))
+        self.optimizer = _optim.make(optimizer, net.size)
+        self._tmp = np.empty(net.size)
+        self._acc = np.zeros(net.size)
+        self._tapes: dict[int, list] = {}
+        self._has_relu = any(g.act.name in _acts.RELU_LIKE for L in net.layers[1:] for g in L.groups)
+        self._w_lo = np.array([L.w_lo for L in net.layers[1:]], dtype=np.intp)
+        self._w_hi = np.array([L.w_hi for L in net.layers[1:]], dtype=np.intp)
+        self._n_edges = np.array([max(L.n_edges, 1) for L in net.layers[1:]], dtype=float)
+        self.set_data(data)
+        self.reset(reinit=False)
+
+    @classmethod
+    def from_document(cls, doc: Mapping, base_dir: str | Path | None = None,
+                      data: _datasets.Dataset | None = None,
+                      previous: Network | None = None) -> "Trainer":
+        """A trainer for a (validated) document: its network, data and training settings."""
+        tr = dict(doc.get("training", {}) or {})
+        if data is None:
+            data = _datasets.from_spec(doc.get("data", {}), base_dir, tr.get("loss"))
+        net = Network.from_document(doc, previous=previous)
+        return cls(net, data, learning_rate=tr.get("learning_rate", 0.03),
+                   batch_size=tr.get("batch_size", 10), optimizer=tr.get("optimizer", "sgd"),
+                   clip=tr.get("clip"), shuffle=tr.get("shuffle", True), seed=tr.get("seed", 0))
+
+    # data ------------------------------------------------------------------------------
+    def set_data(self, data: _datasets.Dataset) -> None:
+        """New data (regenerated, a point added): features and targets computed once,
+        stored node-major with a constant-1 row (the folded biases read it)."""
+        self.data = data
+        net = self.net
+        cls = data.is_classification
+        n_tr, n_te = len(data.x_train), len(data.x_test)
+        X_all = np.vstack([data.x_train, data.x_test]) if n_te else data.x_train
+        y_all = np.concatenate([data.y_train, data.y_test]) if n_te else data.y_train
+        F = net.features_of(X_all) if len(X_all) else np.empty((0, net.n_inputs))
+        T = net.encode_targets(y_all, cls) if len(y_all) else np.empty((0, net.n_outputs))
+        self.n_train, self.n_test = n_tr, n_te
+        self.FT_train = np.vstack([F[:n_tr].T, np.ones((1, n_tr))])   # (n_inputs + 1, N)
+        self.TT_train = np.ascontiguousarray(T[:n_tr].T)               # (n_outputs, N)
+        self.TT_all = np.ascontiguousarray(T.T)
+        # One evaluation pass covers train and test rows together.
+        self._eval_plan = net.plan(max(len(F), 1), "eval")
+        if len(F):
+            np.copyto(self._eval_plan.A[0], F.T)
+        if cls and net.n_outputs == 1:
+            self._threshold = (1.0 + net.target_low()) / 2.0
+            self._label = self.TT_all[0] > self._threshold
+        elif cls:
+            self._label = self.TT_all.argmax(axis=0)
+        else:
+            self._ss_tot = [float(((t - t.mean(axis=1, keepdims=True)) ** 2).sum()) if t.size else 0.0
+                            for t in (self.TT_all[:, :n_tr], self.TT_all[:, n_tr:])]
+        self._perm = np.arange(self.n_train)
+        self.position = 0
+
+    # settings changed live ----------------------------------------------------------------
+    @property
+    def learning_rate(self) -> float:
+        return float(self._lr)
+
+    def set_learning_rate(self, lr: float) -> None:
+        lr = float(lr)
+        if lr != self.learning_rate:
+            self._lr[...] = lr
+            self._lr_changes.append((self.epoch, lr))
+
+    def set_batch_size(self, n: int) -> None:
+        self.batch_size = max(1, int(n))
+
+    def set_optimizer(self, name: str) -> None:
+        if name != self.optimizer_name:
+            self.optimizer_name = _optim.check(name)
+            self.optimizer = _optim.make(name, self.net.size)
+            self._save_epoch_start()
+            self._tapes.clear()
+
+    def set_clip(self, clip: float | None) -> None:
+        self.clip = None if clip in (None, 0) else float(clip)
+        self._tapes.clear()
+
+    def set_shuffle(self, shuffle: bool) -> None:
+        self.shuffle = bool(shuffle)
+
+    def set_regularisation(self, l1: float, l2: float) -> None:
+        self.net.l1, self.net.l2 = float(l1), float(l2)
+        self._tapes.clear()
+
+    # state -------------------------------------------------------------------------------
+    def reset(self, reinit: bool = True) -> None:
+        """Back to the seeded initial weights, epoch 0, empty history."""
+        if reinit:
+            self.net.reset()
+        self.optimizer.reset()
+        self.rng = np.random.default_rng([self.seed, 1])
+        self.epoch = 0
+        self.steps = 0
+        self.position = 0
+        self._new_permutation()
+        self.diverged: Divergence | None = None
+        nl = self.net.n_layers - 1
+        # one row per epoch: epoch, train/test loss, train/test metric, dead-ReLU share
+        self._hist = _Series(6)
+        self._hist_norms = _Series(nl)
+        self._lr_changes: list[tuple[int, float]] = []
+        self._acc.fill(0.0)
+        self._acc_steps = 0
+        self._clipped = 0
+        self._last_norms = np.zeros(nl)
+        self._last_clip_fraction = 0.0
+        self._last_rows = np.arange(min(self.batch_size, self.n_train))
+        self._last_plan = None
+        self.grads_valid = False
+        self._save_epoch_start()
+        self._rate = (time.perf_counter(), 0)
+        self.epochs_per_second = 0.0
+
+    def _new_permutation(self) -> None:
+        self._perm = self.rng.permutation(self.n_train) if self.shuffle else np.arange(self.n_train)
+
+    def _save_epoch_start(self) -> None:
+        """What a replay needs to find where training diverged (cheap: one small copy)."""
+        self._start_params = self.net.params.copy()
+        self._start_opt = self.optimizer.state()
+        self._start_perm = self._perm
+        self._start_position = self.position
+        self._start_steps = self.steps
+
+    # stepping ------------------------------------------------------------------------------
+    def _tape(self, plan) -> list:
+        """The whole training step for this batch size as one list of NumPy calls:
+        forward, backward, penalties, clipping, |∂J/∂w| accumulation, update."""
+        tape = self._tapes.get(id(plan))
+        if tape is None:
+            net = self.net
+            g = net.grads
+            tape = list(plan.forward_train) + list(plan.backward)
+            if net.l1 or net.l2:
+                tape.append((net.regularise, (g,)))
+            if self.clip is not None:
+                tape.append((self._clip_grads, (g,)))
+            tape += [(np.abs, (g, self._tmp)), (np.add, (self._acc, self._tmp, self._acc))]
+            tape += self.optimizer.ops(net.params, g, self._lr)
+            plan.bn_update = True
+            self._tapes[id(plan)] = tape
+        return tape
+
+    def _clip_grads(self, g: np.ndarray) -> None:
+        norm = math.sqrt(float(np.dot(g, g)))
+        if norm > self.clip:
+            g *= self.clip / norm
+            self._clipped += 1
+
+    def _train_rows(self, rows: np.ndarray) -> None:
+        """One optimiser step on the given training rows (the hot path)."""
+        plan = self.net.plan(len(rows))
+        self.FT_train.take(rows, 1, plan.A_ext[0])
+        self.TT_train.take(rows, 1, plan.T)
+        plan.bn_train = True
+        for f, args in self._tapes.get(id(plan)) or self._tape(plan):
+            f(*args)
+        self._acc_steps += 1
+        self.steps += 1
+        self._last_plan = plan
+        self._last_rows = rows
+        self.grads_valid = True
+
+    def _next_rows(self, n: int) -> np.ndarray:
+        if self.n_train == 0:
+            raise ValueError("there is no training data")
+        end = min(self.position + n, self.n_train)
+        rows = self._perm[self.position:end]
+        self.position = end
+        return rows
+
+    def _after_rows(self) -> bool:
+        """Close the epoch when its rows are used up; True if an epoch ended."""
+        if self.position >= self.n_train:
+            self._end_epoch()
+            return True
+        return False
+
+    @_quiet
+    def run(self, steps: int | None = None, epochs: int | None = None,
+            seconds: float | None = None) -> int:
+        """Train for some mini-batch steps, whole epochs, or a time budget (whichever ends
+        first). Stops at divergence. Returns the number of steps done."""
+        if self.diverged is not None or self.n_train == 0:
+            return 0
+        done = 0
+        target_epoch = self.epoch + epochs if epochs is not None else None
+        deadline = time.perf_counter() + seconds if seconds is not None else None
+        max_steps = steps if steps is not None else -1
+        bs = min(self.batch_size, self.n_train)
+        n_train = self.n_train
+        clock = time.perf_counter
+        plan = self.net.plan(bs)
+        tape = self._tape(plan)
+        take_x, take_t = self.FT_train.take, self.TT_train.take
+        x_buf, t_buf = plan.A_ext[0], plan.T
+        while self.diverged is None:
+            if target_epoch is not None and self.epoch >= target_epoch:
+                break
+            # The rest of this epoch: full batches inline (the hot loop: two gathers and
+            # the compiled step), then a last partial batch if the data does not divide.
+            perm, pos = self._perm, self.position
+            plan.bn_train = True
+            start_done = done
+            while pos + bs <= n_train and done != max_steps:
+                rows = perm[pos:pos + bs]
+                take_x(rows, 1, x_buf)
+                take_t(rows, 1, t_buf)
+                for f, args in tape:
+                    f(*args)
+                pos += bs
+                done += 1
+                if deadline is not None and not done & 7 and clock() >= deadline:
+                    break
+            if done != start_done:
+                self._acc_steps += done - start_done
+                self.steps += done - start_done
+                self._last_plan, self._last_rows, self.grads_valid = plan, rows, True
+            if n_train - bs < pos < n_train and done != max_steps and (
+                    deadline is None or clock() < deadline):
+                self._train_rows(perm[pos:])
+                pos = n_train
+                done += 1
+            self.position = pos
+            if pos >= n_train:
+                self._end_epoch()
+            if done == max_steps or (deadline is not None and clock() >= deadline):
+                break
+        if self.diverged is None and not np.isfinite(self.net.params).all():
+            self._locate_divergence()
+        return done
+
+    @_quiet
+    def step(self, kind: str = "batch") -> None:
+        """One step as a student asks for it: ``"sample"``, ``"batch"`` or ``"epoch"``."""
+        if self.diverged is not None or self.n_train == 0:
+            return
+        if kind == "epoch":
+            start = self.epoch
+            while self.epoch == start and self.diverged is None:
+                self.run(steps=1)
+            return
+        n = 1 if kind == "sample" else min(self.batch_size, self.n_train)
+        rows = self._next_rows(n)
+        self._train_rows(rows)
+        if not np.isfinite(self.net.params).all() or not np.isfinite(self.net.grads).all():
+            self._locate_divergence()
+            return
+        self._after_rows()
+
+    def train_epochs(self, n: int) -> None:
+        self.run(epochs=n)
+
+    # epochs ----------------------------------------------------------------------------------
+    def _end_epoch(self) -> None:
+        net = self.net
+        tr_loss, te_loss, tr_metric, te_metric = self._evaluate()
+        if not (math.isfinite(tr_loss) and np.isfinite(net.params).all()):
+            self._locate_divergence()
+            return
+        self.epoch += 1
+        steps = max(self._acc_steps, 1)
+        # mean |∂J/∂w| per layer: prefix sums over the real weights' slots
+        cs = np.cumsum(np.multiply(self._acc, net.weight_mask, out=self._tmp))
+        cs = np.concatenate(([0.0], cs))
+        norms = (cs[self._w_hi] - cs[self._w_lo]) / (self._n_edges * steps)
+        self._last_norms = norms
+        self._last_clip_fraction = self._clipped / steps
+        self._acc.fill(0.0)
+        self._acc_steps = 0
+        self._clipped = 0
+        dead = self._unit_health(self._eval_plan, saturation=False)[0] if self._has_relu else 0.0
+        self._hist.append((self.epoch, tr_loss, te_loss, tr_metric, te_metric, dead))
+        self._hist_norms.append(norms)
+        self.position = 0
+        self._new_permutation()
+        self._save_epoch_start()
+
+    def _locate_divergence(self) -> None:
+        """Replay the epoch from its saved start, checking every step, to say where the
+        numbers left the finite range; leave the last finite weights in place."""
+        net = self.net
+        np.copyto(net.params, self._start_params)
+        self.optimizer.set_state(self._start_opt)
+        perm, pos = self._start_perm, self._start_position
+        self.steps = self._start_steps
+        bs = min(self.batch_size, self.n_train)
+        epoch = self.epoch + 1          # the epoch in progress, counted from 1
+        quantity, layer = "loss", net.n_layers - 1
+        with np.errstate(all="ignore"):
+            while pos < len(perm):
+                rows = perm[pos:pos + bs]
+                before = net.params.copy()
+                opt_state = self.optimizer.state()
+                self._train_rows(rows)
+                pos += len(rows)
+                plan = self._last_plan
+                bad_act = [k for k in range(1, net.n_layers) if not np.isfinite(plan.A[k]).all()]
+                bad_grad = [L.index for L in net.layers[1:]
+                            if not np.isfinite(net.grads[L.w_lo:L.w_hi]).all()]
+                if bad_act or bad_grad or not np.isfinite(net.params).all():
+                    if bad_act:
+                        quantity, layer = "activations", bad_act[0]
+                    elif bad_grad:
+                        quantity, layer = "gradients", min(bad_grad)
+                    else:
+                        quantity = "weights"
+                        bad_w = [L.index for L in net.layers[1:]
+                                 if not np.isfinite(net.params[L.w_lo:L.w_hi]).all()]
+                        layer = bad_w[0] if bad_w else net.n_layers - 1
+                    np.copyto(net.params, before)
+                    self.optimizer.set_state(opt_state)
+                    break
+        self.position = min(pos, self.n_train)
+        what = {"activations": "activations overflowed", "gradients": "gradients exploded",
+                "weights": "weights overflowed", "loss": "the loss overflowed"}[quantity]
+        where = "the output layer" if layer == net.n_layers - 1 else f"layer {layer}"
+        message = (f"{what} in {where} at epoch {epoch}: lower the learning rate, "
+                   "clip gradients or change the initialisation")
+        self.diverged = Divergence(epoch, self.steps, layer, quantity, message)
+        self.grads_valid = False
+
+    # measurements ---------------------------------------------------------------------------
+    def _evaluate_pass(self):
+        """Forward over every train and test row (running batch-norm statistics)."""
+        plan = self._eval_plan
+        if self.n_train + self.n_test:
+            self.net.run_forward(plan, False)
+        return plan
+
+    def _evaluate(self) -> tuple[float, float, float, float]:
+        """(train loss, test loss, train metric, test metric) in one pass over all rows."""
+        plan = self._evaluate_pass()
+        net = self.net
+        k = net.layers[-1].index
+        ntr, nte = self.n_train, self.n_test
+        z, out, t = plan.Z[k], plan.A[k], self.TT_all
+        nan = float("nan")
+        if ntr + nte == 0:
+            return nan, nan, nan, nan
+        ps = net.loss.per_sample(z, out, t)
+        tr_loss = float(ps[:ntr].sum()) / ntr if ntr else nan
+        te_loss = float(ps[ntr:].sum()) / nte if nte else nan
+        if self.data.is_classification:
+            pred = out[0] > self._threshold if out.shape[0] == 1 else out.argmax(axis=0)
+            correct = pred == self._label
+            tr_m = np.count_nonzero(correct[:ntr]) / ntr if ntr else nan
+            te_m = np.count_nonzero(correct[ntr:]) / nte if nte else nan
+        else:
+            sq = ps if net.loss.name == "mse" else np.einsum("ij,ij->j", out - t, out - t)
+            tr_m = 1.0 - float(sq[:ntr].sum()) / self._ss_tot[0] if ntr and self._ss_tot[0] > 0 else nan
+            te_m = 1.0 - float(sq[ntr:].sum()) / self._ss_tot[1] if nte and self._ss_tot[1] > 0 else nan
+        return tr_loss, te_loss, float(tr_m), float(te_m)
+
+    def evaluate(self, health: bool = True) -> dict:
+        """Losses and metrics over the whole training and test sets, and unit health."""
+        with np.errstate(all="ignore"):
+            tr_loss, te_loss, tr_metric, te_metric = self._evaluate()
+            out = {"train_loss": tr_loss, "test_loss": te_loss, "train_metric": tr_metric,
+                   "test_metric": te_metric}
+            if health:
+                dead, dead_layers, sat_layers = self._unit_health(self._eval_plan)
+                out.update(dead_relu_fraction=dead, dead_per_layer=dead_layers,
+                           saturated_per_layer=sat_layers)
+        return out
+
+    def _unit_health(self, plan, saturation: bool = True) -> tuple[float, np.ndarray, np.ndarray]:
+        """Dead ReLUs (g ≤ 0 for every training row) and saturated sigmoid/tanh units
+        (mean f'(g) below 5% of its maximum), per layer after the inputs."""
+        net = self.net
+        nl = net.n_layers - 1
+        dead_layers = np.zeros(nl)
+        sat_layers = np.zeros(nl)
+        if self.n_train == 0:
+            return 0.0, dead_layers, sat_layers
+        n_relu = n_dead = 0
+        for L in net.layers[1:]:
+            z = plan.Z[L.index][:, :self.n_train]
+            relu_total = relu_dead = sat_total = sat = 0
+            for g in L.groups:
+                zz = z[g.lo:g.hi]
+                if g.act.name in _acts.RELU_LIKE:
+                    relu_total += g.hi - g.lo
+                    relu_dead += int(np.count_nonzero((zz <= 0).all(axis=1)))
+                elif saturation and g.act.name in _acts.SATURATING:
+                    sat_total += g.hi - g.lo
+                    with np.errstate(all="ignore"):
+                        d = g.act.df(zz) / g.act.dmax
+                    sat += int(np.count_nonzero(d.mean(axis=1) < 0.05))
+            if relu_total:
+                dead_layers[L.index - 1] = relu_dead / relu_total
+            if sat_total:
+                sat_layers[L.index - 1] = sat / sat_total
+            n_relu += relu_total
+            n_dead += relu_dead
+        return (n_dead / n_relu if n_relu else 0.0), dead_layers, sat_layers
+
+    @property
+    def layer_gradient_norms(self) -> np.ndarray:
+        """Mean |∂J/∂w| per layer over the last completed epoch, first hidden layer first."""
+        return self._last_norms.copy()
+
+    def history(self) -> History:
+        """The per-epoch records, shared without copying (see ``_Series``)."""
+        h = self._hist.view()
+        return History(epoch=h[:, 0], train_loss=h[:, 1], test_loss=h[:, 2], train_metric=h[:, 3],
+                       test_metric=h[:, 4], grad_norms=self._hist_norms.view(),
+                       dead_fraction=h[:, 5], lr_changes=tuple(self._lr_changes))
+
+    @_quiet
+    def metrics(self) -> dict:
+        """The command line's summary of the current state."""
+        ev = self.evaluate()
+        out = {"epochs": self.epoch, "train_loss": ev["train_loss"], "test_loss": ev["test_loss"]}
+        if self.data.is_classification:
+            out["train_accuracy"] = ev["train_metric"]
+            out["test_accuracy"] = ev["test_metric"]
+        else:
+            out["train_r2"] = ev["train_metric"]
+            out["test_r2"] = ev["test_metric"]
+        out["layer_gradient_norms"] = self._last_norms.tolist()
+        out["dead_relu_fraction"] = ev["dead_relu_fraction"]
+        out["diverged"] = self.diverged is not None
+        if self.diverged is not None:
+            out["divergence"] = self.diverged.message
+        return out
+
+    @_quiet
+    def snapshot(self, revision: int = 0, extras: Mapping | None = None,
+                 max_train_values: int = 200_000) -> Snapshot:
+        """A read-only copy of everything the UI draws."""
+        net = self.net
+        ev = self.evaluate()
+        V = len(net.doc_node_ids)
+        plan = self._last_plan
+        if plan is None or not self.grads_valid:
+            rows = np.arange(min(self.batch_size, self.n_train))
+            plan = net.plan(max(len(rows), 1), "snap")
+            if len(rows):
+                self.FT_train.take(rows, 1, plan.A_ext[0])
+                self.TT_train.take(rows, 1, plan.T)
+            with np.errstate(all="ignore"):
+                net.run_forward(plan, False)
+            delta = np.zeros((plan.n, V))
+            grads = np.zeros(len(net.edges))
+            bias_grads = np.zeros(V)
+        else:
+            rows = self._last_rows
+            delta = net.gather_nodes(plan.D, plan)
+            grads = net.grads[net.edge_index]
+            bias_grads = np.where(net.bias_index >= 0, net.grads[net.bias_index], np.nan)
+        pre = net.gather_nodes(plan.Z, plan)
+        act = net.gather_nodes(plan.A, plan)
+        is_input = net.bias_index < 0
+        delta[:, is_input] = 0.0
+        biases = np.where(is_input, np.nan, net.params[net.bias_index])
+        train_pre = None
+        if self.n_train * V <= max_train_values and self.n_train:
+            # evaluate() just ran the whole-data pass: its first n_train columns
+            train_pre = net.gather_nodes(self._eval_plan.Z, self._eval_plan)[: self.n_train]
+        now = time.perf_counter()
+        t0, e0 = self._rate
+        if now - t0 >= 0.5:
+            self.epochs_per_second = (self.epoch - e0) / (now - t0)
+            self._rate = (now, self.epoch)
+        return Snapshot(
+            revision=revision, epoch=self.epoch, step=self.steps,
+            node_ids=tuple(net.doc_node_ids), edges=tuple(net.edges),
+            node_layer=_ro(net.node_layer),
+            weights=_ro(net.params[net.edge_index]), grads=_ro(grads),
+            biases=_ro(biases), bias_grads=_ro(bias_grads), batch_rows=_ro(rows),
+            pre=_ro(pre), act=_ro(act), delta=_ro(delta), history=self.history(),
+            layer_gradient_norms=_ro(self._last_norms),
+            dead_relu_fraction=float(ev["dead_relu_fraction"]),
+            dead_per_layer=_ro(ev["dead_per_layer"]),
+            saturated_per_layer=_ro(ev["saturated_per_layer"]),
+            train_pre=None if train_pre is None else _ro(train_pre),
+            learning_rate=self.learning_rate, clip_fraction=self._last_clip_fraction,
+            diverged=self.diverged, task=self.data.task,
+            metric_name="accuracy" if self.data.is_classification else "r2",
+            train_loss=ev["train_loss"], test_loss=ev["test_loss"],
+            train_metric=ev["train_metric"], test_metric=ev["test_metric"],
+            epochs_per_second=self.epochs_per_second, extras=dict(extras or {}))
+
+    # step-by-step ---------------------------------------------------------------------------
+    @_quiet
+    def trace_step(self, rows: np.ndarray | None = None, kind: str = "sample") -> StepTrace:
+        """Do one step on ``rows`` (default: the next sample or mini-batch) and record every
+        intermediate value the animation shows: forward, loss, backward, update."""
+        if self.diverged is not None:
+            raise RuntimeError(self.diverged.message)
+        advance = rows is None
+        if rows is None:
+            rows = self._next_rows(1 if kind == "sample" else min(self.batch_size, self.n_train))
+        rows = np.asarray(rows, dtype=np.intp)
+        net = self.net
+        w_before = net.params[net.edge_index]
+        b_before = np.where(net.bias_index >= 0, net.params[net.bias_index], np.nan)
+        self._train_rows(rows)
+        plan = self._last_plan
+        k = net.layers[-1].index
+        loss = net.loss.value(plan.Z[k], plan.A[k], plan.T)
+        pre = net.gather_nodes(plan.Z, plan)
+        act = net.gather_nodes(plan.A, plan)
+        # f'(g) per node and ∂J/∂y (= ∂J/∂g / f'(g), recomputed from its definition)
+        dact_layers = [np.ones_like(plan.A[0])]
+        dout_layers = [np.zeros_like(plan.A[0])]
+        for L in net.layers[1:]:
+            z, a = plan.Z[L.index], plan.A[L.index]
+            fp = np.empty_like(z)
+            for g in L.groups:
+                fp[g.lo:g.hi] = g.act.derivative(z[g.lo:g.hi], a[g.lo:g.hi],
+                                                 np.empty_like(z[g.lo:g.hi]), g.alpha_col)
+            dact_layers.append(fp)
+            if L.index == k:
+                dout_layers.append(net.loss.dJ_da(a, plan.T))
+            else:
+                dout_layers.append(plan.dA[L.index].copy() if L.consumers else np.zeros_like(z))
+        dact = net.gather_nodes(dact_layers, plan)
+        dout = net.gather_nodes(dout_layers, plan)
+        delta = net.gather_nodes(plan.D, plan)
+        delta[:, net.bias_index < 0] = 0.0
+        trace = StepTrace(
+            rows=_ro(rows), x=_ro(self.data.x_train[rows]), target=_ro(plan.T.T),
+            pre=_ro(pre), act=_ro(act), dact=_ro(dact), dout=_ro(dout), delta=_ro(delta),
+            loss=float(loss), weights_before=_ro(w_before),
+            weights_after=_ro(net.params[net.edge_index]), grads=_ro(net.grads[net.edge_index]),
+            biases_before=_ro(b_before),
+            biases_after=_ro(np.where(net.bias_index >= 0, net.params[net.bias_index], np.nan)),
+            bias_grads=_ro(np.where(net.bias_index >= 0, net.grads[net.bias_index], np.nan)),
+            node_layer=_ro(net.node_layer),
+            n_layers=net.n_layers, learning_rate=self.learning_rate)
+        if not np.isfinite(net.params).all():
+            self._locate_divergence()
+        elif advance:
+            self._after_rows()
+        return trace
