@@ -1,0 +1,15 @@
+"""Entry point: the desktop app, or a headless subcommand (train, check, lessons)."""
+from __future__ import annotations
+
+import sys
+
+SUBCOMMANDS = ("train", "check", "lessons")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in SUBCOMMANDS:
+        from . import cli
+        return cli.main(argv)
+    from .ui import launch        # Qt is imported only for the window
+    return launch.main(argv)

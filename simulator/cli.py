@@ -1,0 +1,151 @@
+"""Headless commands: ``train``, ``check``, ``lessons``.
+
+Bad input of any kind prints one clear line on stderr and exits with status 2; no traceback
+(set NNSIM_DEBUG=1 to see one for an unexpected failure).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .document import DocumentError, lessons, load, save, training_problems
+
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: reported in one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage block
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def resolve(target: str) -> tuple[dict, Path | None, str]:
+    """A file path or a lesson id -> (document, folder for relative paths, label)."""
+    p = Path(target)
+    if p.exists() or target.endswith(".json") or os.sep in target:
+        doc = load(p)
+        return doc, p.resolve().parent, p.name
+    if target in lessons.ids():
+        lp = lessons.path(target)
+        return load(lp), lp.parent, f"lesson {target}"
+    raise UsageError(f'no file or lesson called "{target}" (lessons: {", ".join(lessons.ids())})')
+
+
+def _finite(x):
+    return x if isinstance(x, float) and math.isfinite(x) else (None if isinstance(x, float) else x)
+
+
+def cmd_train(args) -> int:
+    from .engine.trainer import Trainer
+    doc, base, label = resolve(args.target)
+    problems = training_problems(doc)
+    if problems:
+        raise UsageError(f"{label}: cannot train: {problems[0]}")
+    epochs = args.epochs if args.epochs is not None else int(doc.get("lesson", {}).get("epochs", 100))
+    if epochs < 0:
+        raise UsageError("--epochs must be 0 or more")
+    try:
+        trainer = Trainer.from_document(doc, base_dir=base)
+    except (ValueError, KeyError) as exc:
+        raise UsageError(f"{label}: {exc}") from None
+    t0 = time.perf_counter()
+    trainer.run(epochs=epochs)
+    elapsed = time.perf_counter() - t0
+    m = trainer.metrics()
+    m["epochs_per_second"] = trainer.epoch / elapsed if elapsed > 0 and trainer.epoch else 0.0
+    if args.save:
+        out = trainer.net.to_document(doc)
+        try:
+            save(out, args.save)
+        except OSError as exc:
+            raise UsageError(f"cannot save {args.save}: {exc.strerror or exc}") from None
+    if args.json:
+        print(json.dumps({k: _finite(v) for k, v in m.items()}))
+    else:
+        metric = "accuracy" if "train_accuracy" in m else "r2"
+        print(f"{label}: {m['epochs']} epochs at {m['epochs_per_second']:.0f} epochs/s")
+        print(f"  train loss {m['train_loss']:.5g}   test loss {m['test_loss']:.5g}")
+        if metric == "accuracy":
+            print(f"  train accuracy {m['train_accuracy']:.1%}   test accuracy {m['test_accuracy']:.1%}")
+        else:
+            print(f"  train R² {m['train_r2']:.4f}   test R² {m['test_r2']:.4f}")
+        norms = ", ".join(f"{v:.2e}" for v in m["layer_gradient_norms"])
+        print(f"  mean |∂J/∂w| per layer (first hidden first): {norms}")
+        if m["dead_relu_fraction"]:
+            print(f"  dead ReLUs: {m['dead_relu_fraction']:.0%}")
+        if m["diverged"]:
+            print(f"  diverged: {m['divergence']}")
+        if args.save:
+            print(f"  saved {args.save}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    p = Path(args.file)
+    try:
+        doc = load(p)
+    except DocumentError as exc:
+        for e in (exc.errors if args.all else [str(exc)]):
+            print(f"nnsim: error: {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    n, e = len(doc["network"]["nodes"]), len(doc["network"]["edges"])
+    for w in training_problems(doc):
+        print(f"nnsim: warning: {p.name}: {w}", file=sys.stderr)
+    print(f"{p.name}: valid nnsim document ({n} neurons, {e} connections)")
+    return 0
+
+
+def cmd_lessons(args) -> int:
+    infos = lessons.all_info()
+    width = max((len(i.id) for i in infos), default=0)
+    for info in infos:
+        line = info.description.split(". ")[0].rstrip(".") if info.description else info.title
+        print(f"{info.id:<{width}}  {info.title} — {line}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="nnsim", description="Visual neural-network simulator (headless commands)")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    t = sub.add_parser("train", help="train a document or lesson headless and print its metrics")
+    t.add_argument("target", metavar="FILE|LESSON")
+    t.add_argument("--epochs", type=int, help="epochs to train (default: the lesson's, or 100)")
+    t.add_argument("--json", action="store_true", help="print one JSON object")
+    t.add_argument("--save", metavar="OUT", help="save the trained network to OUT")
+    t.set_defaults(func=cmd_train)
+    c = sub.add_parser("check", help="validate a document")
+    c.add_argument("file", metavar="FILE")
+    c.add_argument("--all", action="store_true", help="list every problem, one per line")
+    c.set_defaults(func=cmd_check)
+    ls = sub.add_parser("lessons", help="list the built-in lessons")
+    ls.set_defaults(func=cmd_lessons)
+    return p
+
+
+def main(argv: Sequence[str]) -> int:
+    try:
+        args = build_parser().parse_args(list(argv))
+        return args.func(args)
+    except UsageError as exc:
+        print(f"nnsim: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except DocumentError as exc:
+        print(f"nnsim: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: say so in one line; NNSIM_DEBUG=1 shows where
+        if os.environ.get("NNSIM_DEBUG"):
+            raise
+        print(f"nnsim: internal error: {type(exc).__name__}: {exc} "
+              "(please report it; NNSIM_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 1

@@ -1,0 +1,1 @@
+"""The desktop window: main window, network editor, panels, themes, translations."""

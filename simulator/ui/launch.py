@@ -1,0 +1,39 @@
+"""``python main.py [FILE|LESSON] [--screenshot PATH]``: start the desktop app."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .platform_check import choose_platform
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="nnsim", description="Visual neural-network simulator. "
+                                "Headless commands: train, check, lessons, export (see nnsim CMD --help).")
+    p.add_argument("target", nargs="?", metavar="FILE|LESSON", help="a document or a lesson id")
+    p.add_argument("--screenshot", metavar="PATH", help="save a PNG of the window once drawn, then exit")
+    p.add_argument("--lang", metavar="CODE", help="interface language (en, pt_BR); default: the system's")
+    p.add_argument("--size", metavar="WxH", default=None, help="window size, e.g. 1600x1000")
+    return p.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    args = parse(argv)
+    problem = choose_platform(headless_ok=bool(args.screenshot))
+    if problem:
+        print(f"nnsim: {problem}", file=sys.stderr)
+        return 2
+    # Resolve the document before any window exists: a bad FILE|LESSON is a one-line error.
+    doc = base = None
+    label = None
+    if args.target:
+        from .. import cli
+        from ..document import DocumentError
+        try:
+            doc, base, label = cli.resolve(args.target)
+        except (cli.UsageError, DocumentError) as exc:
+            print(f"nnsim: error: {exc}", file=sys.stderr)
+            return 2
+    from .application import run
+    return run(doc=doc, source=args.target, label=label, screenshot=args.screenshot,
+               language=args.lang, size=args.size)
