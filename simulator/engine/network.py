@@ -362,8 +362,6 @@ class Network:
                     g.alpha.fill(_acts.PReLU.default_alpha)
             if L.gamma is not None:
                 L.gamma.fill(1.0)
-        if previous is not None:
-            self._keep_from(previous)
         for e_idx, e in enumerate(edges):
             if e.get("weight") is not None:
                 self.params[self.edge_index[e_idx]] = _as_float(
@@ -376,7 +374,11 @@ class Network:
             slot = self._prelu_slot(n["id"])
             if n.get("alpha") is not None and slot is not None:
                 slot[0][slot[1]] = _as_float(n["alpha"], f"network.nodes[{d}].alpha")
+        # Reset returns here: the seeded draw with the document's own values.
         self.initial_params = self.params.copy()
+        if previous is not None:
+            # A recompile after an edit keeps what training reached on what did not change.
+            self._keep_from(previous)
 
     def _keep_from(self, prev: "Network") -> None:
         prev_w = dict(zip(prev.edges, prev.params[prev.edge_index]))

@@ -105,6 +105,7 @@ class StepTrace:
     node_layer: np.ndarray
     n_layers: int
     learning_rate: float
+    output_ids: tuple[str, ...] = ()   # the order of ``target``'s columns
 
 
 def _quiet(method):
@@ -249,6 +250,20 @@ class Trainer:
     def set_regularisation(self, l1: float, l2: float) -> None:
         self.net.l1, self.net.l2 = float(l1), float(l2)
         self._tapes.clear()
+
+    def adopt_history(self, old: "Trainer") -> None:
+        """Continue the epoch count and the records of the trainer this one replaces (after
+        an edit of the network), so charts do not restart."""
+        self.epoch, self.steps = old.epoch, old.steps
+        self._lr_changes = list(old._lr_changes)
+        self._hist = old._hist
+        if old._hist_norms.width == self._hist_norms.width:
+            self._hist_norms = old._hist_norms
+        else:        # the number of layers changed: per-layer records start again
+            self._hist_norms = _Series(self._hist_norms.width)
+            for _ in range(old._hist_norms.n):
+                self._hist_norms.append(np.full(self._hist_norms.width, np.nan))
+        self._rate = old._rate
 
     # state -------------------------------------------------------------------------------
     def reset(self, reinit: bool = True) -> None:
@@ -697,7 +712,8 @@ class Trainer:
             biases_after=_ro(np.where(net.bias_index >= 0, net.params[net.bias_index], np.nan)),
             bias_grads=_ro(np.where(net.bias_index >= 0, net.grads[net.bias_index], np.nan)),
             node_layer=_ro(net.node_layer),
-            n_layers=net.n_layers, learning_rate=self.learning_rate)
+            n_layers=net.n_layers, learning_rate=self.learning_rate,
+            output_ids=tuple(net.output_order()))
         if not np.isfinite(net.params).all():
             self._locate_divergence()
         elif advance:
