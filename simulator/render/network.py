@@ -1,0 +1,545 @@
+"""The network drawing: one item per neuron and ONE batched item for all connections.
+
+Used by the editor (which adds mouse interaction) and by the exporter (which renders the
+same scene to SVG/PDF/PNG). Edges are drawn in buckets of equal colour and width: each
+bucket is one QPainterPath built from NumPy arrays, so 50,000 connections cost a few
+hundred path draws, and a new snapshot changes colours, not items.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem
+
+from ..engine import activations, features
+from . import encoding
+
+NODE_R = 22.0
+ARROWS_UP_TO = 400          # edges; above this the drawing is too dense for arrowheads
+ACT_GLYPH = {"step": "step", "linear": "lin", "sigmoid": "σ", "tanh": "tanh", "relu": "ReLU",
+             "leaky_relu": "LReLU", "prelu": "PReLU", "gelu": "GELU", "silu": "SiLU",
+             "softplus": "soft+", "elu": "ELU", "softmax": "soft-\nmax"}
+
+
+def pretty_feature(feat: str) -> str:
+    return features.LABELS.get(feat, feat)
+
+
+def fmt(v: float, digits: int = 2) -> str:
+    """Short signed number for labels: 0.12, −1.3, 2.1e-05."""
+    if v is None or not math.isfinite(v):
+        return "—"
+    if v != 0 and (abs(v) < 10 ** -digits or abs(v) >= 1e4):
+        text = f"{v:.1e}"
+    else:
+        text = f"{v:.{digits}f}"
+    return text.replace("-", "−")
+
+
+class NodeItem(QGraphicsItem):
+    """A neuron: its shape by kind, fill by activation, thumbnail, label, bias, activation."""
+
+    def __init__(self, node: Mapping, theme: encoding.Theme):
+        super().__init__()
+        self.node_id = node["id"]
+        self.theme = theme
+        self.fill: QColor | None = None
+        self.thumbnail: QImage | None = None
+        self.caption: str | None = None        # values during a step animation
+        self.caption_color: QColor | None = None
+        self.bias_value: float | None = None
+        self.flagged = False                   # e.g. the layer where training diverged
+        self.dead = False                      # a dead ReLU
+        self.emphasis = 0.0                    # 0..1 glow while the animation visits it
+        self.show_bias = True
+        self.update_from(node)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, True)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1.0)
+        self._font = QFont()
+        self._font.setPointSizeF(8.5)
+        self._small = QFont()
+        self._small.setPointSizeF(7.0)
+
+    def update_from(self, node: Mapping) -> None:
+        self.prepareGeometryChange()
+        self.kind = node.get("kind", "hidden")
+        self.activation = node.get("activation") or ("sigmoid" if self.kind == "output" else "tanh")
+        self.feature = node.get("feature", "x1")
+        self.batch_norm = bool(node.get("batch_norm"))
+        if node.get("bias") is not None and self.bias_value is None:
+            self.bias_value = float(node["bias"])
+        x, y = node.get("pos", (0.0, 0.0))
+        if self.pos() != QPointF(x, y):
+            self.setPos(x, y)
+        self.update()
+
+    @property
+    def label(self) -> str:
+        return pretty_feature(self.feature) if self.kind == "input" else self.node_id
+
+    def boundingRect(self) -> QRectF:
+        extra = 120.0 if self.caption else 0.0
+        return QRectF(-NODE_R - 30, -NODE_R - 18, 2 * NODE_R + 60 + extra, 2 * NODE_R + 36)
+
+    def shape(self) -> QPainterPath:
+        p = QPainterPath()
+        p.addEllipse(QPointF(0, 0), NODE_R + 2, NODE_R + 2)
+        return p
+
+    def _body(self) -> QPainterPath:
+        p = QPainterPath()
+        if self.kind == "input":
+            p.addRoundedRect(QRectF(-NODE_R, -NODE_R, 2 * NODE_R, 2 * NODE_R), 7, 7)
+        else:
+            p.addEllipse(QPointF(0, 0), NODE_R, NODE_R)
+        return p
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        t = self.theme
+        body = self._body()
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if self.emphasis > 0:
+            glow = QColor(t.accent)
+            glow.setAlphaF(0.35 * self.emphasis)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(glow)
+            painter.drawEllipse(QPointF(0, 0), NODE_R + 9, NODE_R + 9)
+        base = t.input_fill if self.kind == "input" else t.node_fill
+        painter.setBrush(QBrush(self.fill if self.fill is not None else base))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawPath(body)
+        if self.thumbnail is not None and lod > 0.35:
+            painter.save()
+            painter.setClipPath(body)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+            painter.drawImage(QRectF(-NODE_R, -NODE_R, 2 * NODE_R, 2 * NODE_R), self.thumbnail)
+            painter.restore()
+        outline = QColor(t.warning) if self.flagged else QColor(t.node_outline)
+        width = 2.6 if self.kind == "output" else 1.4
+        pen = QPen(outline, width)
+        if self.dead:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(body)
+        if self.kind == "output":
+            painter.setPen(QPen(outline, 1.0))
+            painter.drawEllipse(QPointF(0, 0), NODE_R - 4, NODE_R - 4)
+        if self.isSelected():
+            painter.setPen(QPen(t.selection, 2.4, Qt.PenStyle.SolidLine))
+            painter.drawEllipse(QPointF(0, 0), NODE_R + 5, NODE_R + 5)
+        if lod < 0.3:
+            return
+        painter.setFont(self._font)
+        if self.thumbnail is None:
+            painter.setPen(t.text if self.fill is None or self.fill.lightness() > 110 else QColor("white"))
+            painter.drawText(QRectF(-NODE_R, -NODE_R, 2 * NODE_R, 2 * NODE_R),
+                             Qt.AlignmentFlag.AlignCenter, self.label)
+        else:
+            painter.setPen(t.text)
+            painter.drawText(QRectF(-NODE_R - 30, -NODE_R - 17, 2 * NODE_R + 60, 14),
+                             Qt.AlignmentFlag.AlignCenter, self.label)
+        painter.setFont(self._small)
+        painter.setPen(t.muted)
+        if self.kind != "input":
+            glyph = ACT_GLYPH.get(self.activation, self.activation) + (" · BN" if self.batch_norm else "")
+            painter.drawText(QRectF(NODE_R - 6, -NODE_R - 14, 50, 12), Qt.AlignmentFlag.AlignLeft, glyph.replace("\n", ""))
+            if self.show_bias and self.bias_value is not None:
+                painter.drawText(QRectF(-NODE_R - 30, NODE_R + 2, 2 * NODE_R + 60, 13),
+                                 Qt.AlignmentFlag.AlignCenter, "b = " + fmt(self.bias_value))
+        if self.caption:
+            self._paint_caption(painter)
+
+    def _paint_caption(self, painter: QPainter) -> None:
+        t = self.theme
+        lines = self.caption.split("\n")
+        w, h = 112.0, 13.0 * len(lines) + 8
+        rect = QRectF(NODE_R + 8, -h / 2, w, h)
+        bg = QColor(t.canvas)
+        bg.setAlphaF(0.93)
+        painter.setPen(QPen(self.caption_color or t.accent, 1.2))
+        painter.setBrush(bg)
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(t.text)
+        painter.setFont(self._small)
+        painter.drawText(rect.adjusted(6, 3, -4, -3), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         self.caption)
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene() is not None:
+            self.scene().node_moved(self)
+        return super().itemChange(change, value)
+
+
+class EdgeLayer(QGraphicsItem):
+    """Every connection, drawn in buckets of (colour, width) from NumPy arrays."""
+
+    def __init__(self, theme: encoding.Theme):
+        super().__init__()
+        self.theme = theme
+        self.setZValue(0.0)
+        self.pairs: list[tuple[str, str]] = []
+        self.src = np.zeros(0, dtype=np.intp)
+        self.dst = np.zeros(0, dtype=np.intp)
+        self.positions = np.zeros((0, 2))
+        self.weights = np.zeros(0)
+        self.color_values = np.zeros(0)       # in [-1, 1]
+        self.selected: set[int] = set()
+        self.pulses: dict[int, float] = {}    # edge -> position 0..1 of a travelling dot
+        self.pulse_color: QColor | None = None
+        self.dim = False                      # draw faintly (e.g. behind an animation)
+        self._buckets: list[tuple[QPen, QPainterPath]] = []
+        self._dirty = True
+        self._rect = QRectF()
+
+    # data -------------------------------------------------------------------------------
+    def set_structure(self, pairs: Sequence[tuple[str, str]], index: Mapping[str, int],
+                      positions: np.ndarray) -> None:
+        self.prepareGeometryChange()
+        self.pairs = list(pairs)
+        self.src = np.array([index[s] for s, _ in self.pairs], dtype=np.intp)
+        self.dst = np.array([index[t] for _, t in self.pairs], dtype=np.intp)
+        self.positions = positions
+        n = len(self.pairs)
+        if len(self.weights) != n:
+            self.weights = np.zeros(n)
+            self.color_values = np.zeros(n)
+        self.selected = {i for i in self.selected if i < n}
+        self.invalidate()
+
+    def set_values(self, weights: np.ndarray, color_values: np.ndarray) -> None:
+        self.weights = np.asarray(weights, dtype=float)
+        self.color_values = np.asarray(color_values, dtype=float)
+        self._dirty = True
+        self.update()
+
+    def invalidate(self) -> None:
+        """Positions changed: recompute the bounding box and the paths."""
+        self.prepareGeometryChange()
+        self._rect = self._compute_rect()
+        self._dirty = True
+        self.update()
+
+    def _compute_rect(self) -> QRectF:
+        if not len(self.positions):
+            return QRectF()
+        lo = self.positions.min(axis=0) - 30
+        hi = self.positions.max(axis=0) + 30
+        return QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    # geometry -----------------------------------------------------------------------------
+    def segments(self) -> tuple[np.ndarray, np.ndarray]:
+        """Start and end points of every edge, cut back to the neurons' rims."""
+        p0 = self.positions[self.src]
+        p1 = self.positions[self.dst]
+        d = p1 - p0
+        length = np.hypot(d[:, 0], d[:, 1])
+        u = d / np.maximum(length, 1e-9)[:, None]
+        cut = np.minimum(NODE_R + 1.0, length[:, None] * 0.45)
+        return p0 + u * cut, p1 - u * cut
+
+    def edge_at(self, point: QPointF, tolerance: float) -> int | None:
+        """The connection nearest ``point`` within ``tolerance`` (scene units), if any."""
+        if not len(self.pairs):
+            return None
+        a, b = self.segments()
+        p = np.array([point.x(), point.y()])
+        ab = b - a
+        denom = np.maximum((ab * ab).sum(1), 1e-12)
+        t = np.clip(((p - a) * ab).sum(1) / denom, 0.0, 1.0)
+        closest = a + ab * t[:, None]
+        dist = np.hypot(*(closest - p).T)
+        i = int(np.argmin(dist))
+        return i if dist[i] <= tolerance else None
+
+    def styles(self) -> tuple[np.ndarray, list[str]]:
+        """The (width, colour name) each edge is drawn with: the encoding as painted."""
+        colors = encoding.edge_colors(self.theme.name)
+        cidx = encoding.diverging().index(self.color_values)
+        widx = encoding.width_index(self.weights)
+        widths = np.array([encoding.width_of_level(int(k)) for k in widx])
+        return widths, [colors[int(c)].name() for c in cidx]
+
+    def _rebuild(self) -> None:
+        self._buckets = []
+        n = len(self.pairs)
+        if n == 0:
+            return
+        a, b = self.segments()
+        colors = encoding.edge_colors(self.theme.name)
+        cidx = encoding.diverging().index(self.color_values)
+        widx = encoding.width_index(self.weights)
+        key = cidx * encoding.N_WIDTHS + widx
+        order = np.argsort(key, kind="stable")
+        key_sorted = key[order]
+        starts = np.flatnonzero(np.r_[True, key_sorted[1:] != key_sorted[:-1]])
+        ends = np.r_[starts[1:], n]
+        arrows = n <= ARROWS_UP_TO
+        for s, e in zip(starts, ends):
+            idx = order[s:e]
+            k = int(key_sorted[s])
+            color = QColor(colors[k // encoding.N_WIDTHS])
+            if self.dim:
+                color.setAlphaF(0.35)
+            width = encoding.width_of_level(k % encoding.N_WIDTHS)
+            pen = QPen(color, width)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setCosmetic(False)
+            xs = np.empty(2 * len(idx))
+            ys = np.empty(2 * len(idx))
+            xs[0::2], ys[0::2] = a[idx, 0], a[idx, 1]
+            xs[1::2], ys[1::2] = b[idx, 0], b[idx, 1]
+            if arrows:
+                # a small chevron at the target end shows the direction of the signal
+                d = b[idx] - a[idx]
+                u = d / np.maximum(np.hypot(*d.T), 1e-9)[:, None]
+                nrm = np.c_[-u[:, 1], u[:, 0]]
+                size = 5.0 + width
+                tip = b[idx]
+                left = tip - u * size + nrm * size * 0.6
+                right = tip - u * size - nrm * size * 0.6
+                ax = np.empty(4 * len(idx))
+                ay = np.empty(4 * len(idx))
+                ax[0::4], ay[0::4] = left[:, 0], left[:, 1]
+                ax[1::4], ay[1::4] = tip[:, 0], tip[:, 1]
+                ax[2::4], ay[2::4] = tip[:, 0], tip[:, 1]
+                ax[3::4], ay[3::4] = right[:, 0], right[:, 1]
+                xs = np.r_[xs, ax]
+                ys = np.r_[ys, ay]
+            path = pg.arrayToQPath(xs, ys, connect="pairs")
+            self._buckets.append((pen, path))
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self._dirty:
+            self._rebuild()
+            self._dirty = False
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for pen, path in self._buckets:
+            painter.setPen(pen)
+            painter.drawPath(path)
+        if self.selected or self.pulses:
+            a, b = self.segments()
+            if self.selected:
+                pen = QPen(self.theme.selection, 2.0, Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                for i in self.selected:
+                    painter.drawLine(QPointF(*a[i]), QPointF(*b[i]))
+            if self.pulses:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(self.pulse_color or self.theme.accent)
+                for i, s in self.pulses.items():
+                    p = a[i] + (b[i] - a[i]) * s
+                    painter.drawEllipse(QPointF(*p), 4.5, 4.5)
+
+
+class NetworkScene(QGraphicsScene):
+    """The drawing of a document and of the latest training snapshot."""
+
+    def __init__(self, theme: str = "light", parent=None):
+        super().__init__(parent)
+        self.theme = encoding.theme(theme)
+        self.nodes: dict[str, NodeItem] = {}
+        self.order: list[str] = []
+        self.index: dict[str, int] = {}
+        self.positions = np.zeros((0, 2))
+        self.edges = EdgeLayer(self.theme)
+        self.addItem(self.edges)
+        self.color_by = "gradient"           # or "weight"
+        self.color_scale = 1.0               # value mapped to the end of the colour map
+        self.thumbnails = True
+        self._edge_map: tuple | None = None  # (snapshot edges, index array) cache
+        self._node_map: tuple | None = None
+        self._snapshot = None
+        self.setBackgroundBrush(self.theme.canvas)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+
+    # theme ------------------------------------------------------------------------------
+    def set_theme(self, name: str) -> None:
+        self.theme = encoding.theme(name)
+        self.setBackgroundBrush(self.theme.canvas)
+        self.edges.theme = self.theme
+        for item in self.nodes.values():
+            item.theme = self.theme
+            item.update()
+        self.edges.invalidate()
+
+    # structure from the document ---------------------------------------------------------
+    def load(self, doc: Mapping) -> None:
+        for item in self.nodes.values():
+            self.removeItem(item)
+        self.nodes.clear()
+        self.order = []
+        for n in doc["network"]["nodes"]:
+            self._make_node(n)
+        self._reindex()
+        self.sync_edges(doc)
+        self._snapshot = None
+
+    def _make_node(self, n: Mapping) -> NodeItem:
+        item = NodeItem(n, self.theme)
+        self.nodes[n["id"]] = item
+        self.order.append(n["id"])
+        self.addItem(item)
+        return item
+
+    def _reindex(self) -> None:
+        self.index = {nid: i for i, nid in enumerate(self.order)}
+        self.positions = np.array([[self.nodes[i].x(), self.nodes[i].y()] for i in self.order],
+                                  dtype=float).reshape(-1, 2)
+        self._node_map = None
+
+    def sync_nodes_added(self, doc: Mapping, ids: Sequence[str]) -> None:
+        for n in doc["network"]["nodes"]:
+            if n["id"] in ids and n["id"] not in self.nodes:
+                self._make_node(n)
+        self.order = [n["id"] for n in doc["network"]["nodes"]]
+        self._reindex()
+
+    def sync_nodes_removed(self, ids: Sequence[str]) -> None:
+        for nid in ids:
+            item = self.nodes.pop(nid, None)
+            if item is not None:
+                self.removeItem(item)
+        self.order = [i for i in self.order if i in self.nodes]
+        self._reindex()
+
+    def sync_node(self, doc: Mapping, node_id: str) -> None:
+        for n in doc["network"]["nodes"]:
+            if n["id"] == node_id and node_id in self.nodes:
+                self.nodes[node_id].update_from(n)
+
+    def sync_edges(self, doc: Mapping) -> None:
+        pairs = [(e["source"], e["target"]) for e in doc["network"]["edges"]]
+        given = np.array([e.get("weight") if e.get("weight") is not None else np.nan
+                          for e in doc["network"]["edges"]], dtype=float)
+        old = dict(zip(self.edges.pairs, self.edges.weights))
+        weights = np.array([old.get(p, 0.0) for p in pairs], dtype=float)
+        weights = np.where(np.isnan(given), weights, given)
+        self.edges.set_structure(pairs, self.index, self.positions)
+        self.edges.set_values(weights, np.zeros(len(pairs)))
+        self._edge_map = None
+
+    def node_moved(self, item: NodeItem) -> None:
+        i = self.index.get(item.node_id)
+        if i is not None and i < len(self.positions):
+            self.positions[i] = (item.x(), item.y())
+            self.edges.invalidate()
+
+    # training state ------------------------------------------------------------------------
+    def _maps(self, snap) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """Indices from the snapshot's order into ours (None when they already agree)."""
+        if self._edge_map is None or self._edge_map[0] is not snap.edges:
+            if list(snap.edges) == self.edges.pairs:
+                emap = None
+            else:
+                where = {p: i for i, p in enumerate(snap.edges)}
+                emap = np.array([where.get(p, -1) for p in self.edges.pairs], dtype=np.intp)
+            self._edge_map = (snap.edges, emap)
+        if self._node_map is None or self._node_map[0] is not snap.node_ids:
+            if list(snap.node_ids) == self.order:
+                nmap = None
+            else:
+                where = {n: i for i, n in enumerate(snap.node_ids)}
+                nmap = np.array([where.get(n, -1) for n in self.order], dtype=np.intp)
+            self._node_map = (snap.node_ids, nmap)
+        return self._edge_map[1], self._node_map[1]
+
+    @staticmethod
+    def _take(values: np.ndarray, mapping: np.ndarray | None, fill=0.0) -> np.ndarray:
+        if mapping is None:
+            return values
+        out = np.full(len(mapping), fill, dtype=float)
+        ok = mapping >= 0
+        out[ok] = values[mapping[ok]]
+        return out
+
+    def apply_snapshot(self, snap, weights: np.ndarray | None = None,
+                       grads: np.ndarray | None = None) -> None:
+        """Thickness from the weights, colour from the gradients (or weights), node fills
+        from the mean activation of the last batch, thumbnails, biases."""
+        self._snapshot = snap
+        emap, nmap = self._maps(snap)
+        w = self._take(snap.weights if weights is None else weights, emap)
+        if self.color_by == "weight":
+            values = w
+            self.color_scale = max(encoding.W_MAX / 2, 1e-12)
+        else:
+            g = self._take(snap.grads if grads is None else grads, emap)
+            values = g
+            self.color_scale = encoding.symmetric_scale(g)
+        self.edges.set_values(w, values / self.color_scale)
+        self._apply_nodes(snap, nmap)
+
+    def _apply_nodes(self, snap, nmap) -> None:
+        biases = self._take(snap.biases, nmap, np.nan)
+        act = snap.act.mean(axis=0) if snap.act.size else np.zeros(len(snap.node_ids))
+        act = self._take(act, nmap, np.nan)
+        thumbs = snap.extras.get("thumbnails") if self.thumbnails else None
+        cmap = encoding.diverging()
+        for i, nid in enumerate(self.order):
+            item = self.nodes[nid]
+            b = biases[i]
+            item.bias_value = None if not math.isfinite(b) else float(b)
+            a = act[i]
+            if math.isfinite(a):
+                item.fill = cmap.color(self._normalise_activation(item, a))
+            else:
+                item.fill = None
+            item.thumbnail = None
+            if thumbs is not None:
+                j = i if nmap is None else int(nmap[i])
+                if 0 <= j < len(thumbs):
+                    item.thumbnail = thumbnail_image(thumbs[j], self._thumb_range(item))
+            item.update()
+
+    @staticmethod
+    def _normalise_activation(item: NodeItem, a: float) -> float:
+        if item.kind == "input":
+            return float(np.tanh(a / 3.0))
+        lo, hi = activations.get(item.activation).range
+        if math.isfinite(lo) and math.isfinite(hi):
+            return float(2 * (a - lo) / (hi - lo) - 1)
+        return float(np.tanh(a))
+
+    def _thumb_range(self, item: NodeItem) -> tuple[float, float]:
+        if item.kind == "input":
+            return (-1.0, 1.0)
+        lo, hi = activations.get(item.activation).range
+        return (lo, hi) if math.isfinite(lo) and math.isfinite(hi) else (-1.0, 1.0)
+
+    def clear_training_state(self) -> None:
+        self._snapshot = None
+        for item in self.nodes.values():
+            item.fill = None
+            item.thumbnail = None
+            item.caption = None
+            item.flagged = False
+            item.dead = False
+            item.update()
+        n = len(self.edges.pairs)
+        self.edges.set_values(self.edges.weights if len(self.edges.weights) == n else np.zeros(n), np.zeros(n))
+
+
+def thumbnail_image(values: np.ndarray, value_range: tuple[float, float]) -> QImage:
+    """A node's output over the input plane as an image, top row = largest x₂ (the same
+    orientation as the decision surface: ``values`` has row 0 at the smallest x₂)."""
+    lo, hi = value_range
+    span = hi - lo if hi > lo else 1.0
+    if math.isfinite(span) and np.isfinite(values).any():
+        u = 2 * (np.asarray(values, dtype=float) - lo) / span - 1
+    else:
+        u = np.tanh(np.asarray(values, dtype=float))
+    rgba = encoding.diverging().rgba(u[::-1])         # flip: image row 0 is the top
+    h, w = rgba.shape[:2]
+    img = QImage(np.ascontiguousarray(rgba).data, w, h, 4 * w, QImage.Format.Format_RGBA8888)
+    return img.copy()
