@@ -5,7 +5,7 @@ import os
 import sys
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+from PySide6.QtWidgets import QApplication
 
 ORG, APP = "nnsim", "nnsim"
 
@@ -15,6 +15,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if app is None:
         QCoreApplication.setOrganizationName(ORG)
         QCoreApplication.setApplicationName(APP)
+        settings_scope()
         app = QApplication(argv if argv is not None else sys.argv[:1])
     return app
 
@@ -27,24 +28,55 @@ def save_screenshot(window, path: str) -> bool:
     return window.grab().save(path, "PNG")
 
 
+def install_message_filter() -> None:
+    """Hide one harmless offscreen-platform notice; everything else goes to stderr."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(mode, context, message):
+        if "propagateSizeHints" in message:
+            return
+        sys.stderr.write(message + "\n")
+    qInstallMessageHandler(handler)
+
+
+def settings_scope() -> None:
+    """Tests (NNSIM_SETTINGS_SCOPE) keep their QSettings apart from the user's."""
+    scope = os.environ.get("NNSIM_SETTINGS_SCOPE")
+    if scope:
+        QCoreApplication.setApplicationName(f"{APP}-{scope}")
+
+
 def run(doc=None, source=None, label=None, screenshot=None, language=None, size=None) -> int:
     app = make_app()
-    window = QMainWindow()
-    window.setWindowTitle(f"{label or 'Untitled'} — nnsim")
-    text = doc.get("title", "") if doc else "nnsim"
-    window.setCentralWidget(QLabel(text))
-    window.resize(1280, 800)
+    install_message_filter()
+    from . import theme
+    from .main_window import MainWindow
+    from PySide6.QtCore import QSettings
+    theme.apply(app, QSettings().value("theme", "light"))
+    window = MainWindow(restore=not screenshot)
+    if size:
+        try:
+            w, h = (int(v) for v in size.lower().split("x"))
+            window.resize(w, h)
+        except ValueError:
+            print(f"nnsim: error: --size must look like 1600x1000, not {size!r}", file=sys.stderr)
+            return 2
+    if doc is not None:
+        window.open_document(doc, source)
     window.show()
     if screenshot:
         ok = [False]
 
         def shoot():
+            window.view.zoom_to_fit()
             ok[0] = save_screenshot(window, screenshot)
+            window.shutdown()
             app.quit()
-        QTimer.singleShot(0, shoot)
+        QTimer.singleShot(300, shoot)
         app.exec()
         if not ok[0]:
             print(f"nnsim: could not write {screenshot}", file=sys.stderr)
             return 2
         return 0
-    return app.exec()
+    code = app.exec()
+    return code

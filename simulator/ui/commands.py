@@ -1,0 +1,254 @@
+"""Every editor gesture as an undoable command on the model's QUndoStack.
+
+Commands edit the document dict through ``simulator.document.edits`` and notify the model;
+they never touch widgets. Labels are translated (they show in Edit ▸ Undo/Redo).
+"""
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from ..document import edits
+from .model import DocumentModel
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Commands", text)
+
+
+class _Command(QUndoCommand):
+    def __init__(self, model: DocumentModel, text: str):
+        super().__init__(text)
+        self.model = model
+
+    @property
+    def doc(self) -> dict:
+        return self.model.doc
+
+
+class AddNode(_Command):
+    def __init__(self, model: DocumentModel, node: dict, index: int | None = None):
+        super().__init__(model, tr("Add neuron %1").replace("%1", node["id"]))
+        self.node_dict = node
+        self.index = index
+
+    def redo(self):
+        edits.insert_node(self.doc, copy.deepcopy(self.node_dict), self.index)
+        self.model.notify_nodes_added([self.node_dict["id"]])
+
+    def undo(self):
+        edits.remove_nodes(self.doc, [self.node_dict["id"]])
+        self.model.notify_nodes_removed([self.node_dict["id"]])
+
+
+class RemoveItems(_Command):
+    """Delete neurons (with every connection touching them) and connections."""
+
+    def __init__(self, model: DocumentModel, node_ids: Iterable[str] = (),
+                 pairs: Iterable[tuple[str, str]] = ()):
+        self.node_ids = list(node_ids)
+        self.pairs = [tuple(p) for p in pairs]
+        n, e = len(self.node_ids), len(self.pairs)
+        if n and not e:
+            text = tr("Delete %1 neuron(s)").replace("%1", str(n))
+        elif e and not n:
+            text = tr("Delete %1 connection(s)").replace("%1", str(e))
+        else:
+            text = tr("Delete %1 item(s)").replace("%1", str(n + e))
+        super().__init__(model, text)
+        self.removed_nodes: list = []
+        self.removed_edges: list = []
+
+    def redo(self):
+        # edges first (their own indices), then the nodes with the edges touching them;
+        # both lists keep their original indices so undo restores the exact order
+        ids = set(self.node_ids)
+        explicit = [p for p in self.pairs if p[0] not in ids and p[1] not in ids]
+        all_pairs = set(explicit) | {(e["source"], e["target"]) for e in edits.edges(self.doc)
+                                     if e["source"] in ids or e["target"] in ids}
+        self.removed_edges = edits.remove_edges(self.doc, all_pairs)
+        self.removed_nodes, _ = edits.remove_nodes(self.doc, ids)
+        if self.node_ids:
+            self.model.notify_nodes_removed(self.node_ids)
+        else:
+            self.model.notify_edges_changed()
+
+    def undo(self):
+        edits.restore(self.doc, self.removed_nodes, [])
+        edits.restore(self.doc, [], self.removed_edges)
+        if self.node_ids:
+            self.model.notify_nodes_added([n["id"] for _, n in self.removed_nodes])
+        self.model.notify_edges_changed()
+
+
+class AddEdges(_Command):
+    """Connect pairs; pairs refused by the rules are left out (``refused`` says why)."""
+
+    def __init__(self, model: DocumentModel, pairs: Iterable[tuple[str, str]]):
+        self.pairs = [tuple(p) for p in pairs]
+        probe = copy.deepcopy(model.doc)
+        added, self.refused = edits.add_edges(probe, self.pairs)
+        self.added = [(e["source"], e["target"]) for e in added]
+        if len(self.added) == 1:
+            text = tr("Connect %1 → %2").replace("%1", self.added[0][0]).replace("%2", self.added[0][1])
+        else:
+            text = tr("Connect %1 pair(s)").replace("%1", str(len(self.added)))
+        super().__init__(model, text)
+
+    def redo(self):
+        edits.add_edges(self.doc, self.added)
+        self.model.notify_edges_changed()
+
+    def undo(self):
+        edits.remove_edges(self.doc, self.added)
+        self.model.notify_edges_changed()
+
+
+class MoveNodes(_Command):
+    def __init__(self, model: DocumentModel, new: Mapping[str, tuple[float, float]],
+                 old: Mapping[str, tuple[float, float]] | None = None, text: str | None = None):
+        super().__init__(model, text or tr("Move %1 neuron(s)").replace("%1", str(len(new))))
+        self.new = {k: tuple(v) for k, v in new.items()}
+        self.old = ({k: tuple(v) for k, v in old.items()} if old is not None else
+                    {k: tuple(model.node(k).get("pos", (0.0, 0.0))) for k in new})
+
+    def redo(self):
+        edits.move_nodes(self.doc, self.new)
+        self.model.notify_nodes_moved(list(self.new))
+
+    def undo(self):
+        edits.move_nodes(self.doc, self.old)
+        self.model.notify_nodes_moved(list(self.old))
+
+
+class SetNodeProperty(_Command):
+    """activation, bias, batch_norm, feature, alpha; consecutive edits of one field merge."""
+
+    ID = 1001
+
+    def __init__(self, model: DocumentModel, node_id: str, key: str, value):
+        super().__init__(model, tr("Set %1 of %2").replace("%1", key).replace("%2", node_id))
+        self.node_id, self.key, self.value = node_id, key, value
+        self.old = copy.deepcopy(model.node(node_id).get(key))
+
+    def id(self):
+        return self.ID
+
+    def mergeWith(self, other):
+        if isinstance(other, SetNodeProperty) and (other.node_id, other.key) == (self.node_id, self.key) \
+                and self.key in ("bias", "alpha"):
+            self.value = other.value
+            return True
+        return False
+
+    def redo(self):
+        edits.set_node_property(self.doc, self.node_id, self.key, self.value)
+        self.model.notify_node_changed(self.node_id, self.key)
+
+    def undo(self):
+        edits.set_node_property(self.doc, self.node_id, self.key, self.old)
+        self.model.notify_node_changed(self.node_id, self.key)
+
+
+class SetKind(_Command):
+    def __init__(self, model: DocumentModel, node_id: str, kind: str):
+        super().__init__(model, tr("Make %1 an %2 neuron").replace("%1", node_id).replace("%2", kind))
+        self.node_id, self.kind = node_id, kind
+        probe = copy.deepcopy(model.doc)
+        edits.set_kind(probe, node_id, kind)        # raises ValueError when not allowed
+        self.old = copy.deepcopy(model.node(node_id))
+
+    def redo(self):
+        edits.set_kind(self.doc, self.node_id, self.kind)
+        self.model.notify_node_changed(self.node_id, "kind")
+
+    def undo(self):
+        edits.replace_node(self.doc, copy.deepcopy(self.old))
+        self.model.notify_node_changed(self.node_id, "kind")
+
+
+class SetEdgeWeight(_Command):
+    ID = 1002
+
+    def __init__(self, model: DocumentModel, source: str, target: str, weight: float | None):
+        super().__init__(model, tr("Set weight %1 → %2").replace("%1", source).replace("%2", target))
+        self.source, self.target, self.weight = source, target, weight
+        self.old = edits.edges(model.doc)[edits.edge_index(model.doc, source, target)].get("weight")
+
+    def id(self):
+        return self.ID
+
+    def mergeWith(self, other):
+        if isinstance(other, SetEdgeWeight) and (other.source, other.target) == (self.source, self.target):
+            self.weight = other.weight
+            return True
+        return False
+
+    def redo(self):
+        edits.set_edge_weight(self.doc, self.source, self.target, self.weight)
+        self.model.notify_edge_weight(self.source, self.target)
+
+    def undo(self):
+        edits.set_edge_weight(self.doc, self.source, self.target, self.old)
+        self.model.notify_edge_weight(self.source, self.target)
+
+
+class SetTraining(_Command):
+    ID = 1003
+
+    def __init__(self, model: DocumentModel, key: str, value):
+        super().__init__(model, tr("Set %1").replace("%1", key.replace("_", " ")))
+        self.key, self.value = key, value
+        self.old = copy.deepcopy(model.doc["training"].get(key))
+
+    def id(self):
+        return self.ID
+
+    def mergeWith(self, other):
+        if isinstance(other, SetTraining) and other.key == self.key and self.key in (
+                "learning_rate", "l1", "l2", "clip", "batch_size", "seed"):
+            self.value = other.value
+            return True
+        return False
+
+    def redo(self):
+        self.model.doc["training"][self.key] = copy.deepcopy(self.value)
+        self.model.notify_training(self.key)
+
+    def undo(self):
+        self.model.doc["training"][self.key] = copy.deepcopy(self.old)
+        self.model.notify_training(self.key)
+
+
+class SetData(_Command):
+    """Replace the data section (data set, noise, samples, points, CSV...)."""
+
+    def __init__(self, model: DocumentModel, data: dict, text: str | None = None):
+        super().__init__(model, text or tr("Change the data"))
+        self.new = copy.deepcopy(data)
+        self.old = copy.deepcopy(model.doc["data"])
+
+    def redo(self):
+        self.model.doc["data"] = copy.deepcopy(self.new)
+        self.model.notify_data()
+
+    def undo(self):
+        self.model.doc["data"] = copy.deepcopy(self.old)
+        self.model.notify_data()
+
+
+class SetTitle(_Command):
+    def __init__(self, model: DocumentModel, title: str):
+        super().__init__(model, tr("Rename the network"))
+        self.new, self.old = title, model.doc.get("title", "")
+
+    def redo(self):
+        self.model.doc["title"] = self.new
+        self.model.notify_title()
+
+    def undo(self):
+        self.model.doc["title"] = self.old
+        self.model.notify_title()

@@ -1,0 +1,1 @@
+"""The click-to-draw network editor."""

@@ -1,0 +1,553 @@
+"""The main window: the editor in the centre, dockable panels around it, menus, toolbar,
+files, lessons, settings."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
+                               QMessageBox, QScrollArea, QWidget)
+
+from ..document import DocumentError, lessons, load, new_document, save
+from ..render.network import NetworkScene
+from . import icons
+from . import theme as themes
+from .editor import actions
+from .editor.view import EditorView
+from ..runtime.controller import TrainingController
+from .animation import StepAnimator
+from .model import DocumentModel
+from .panels.inspector import Inspector
+from .train_controls import TrainControls
+
+MAX_RECENT = 8
+FILE_FILTER = "nnsim networks (*.nnsim.json *.json);;All files (*)"
+
+
+def settings() -> QSettings:
+    return QSettings()
+
+
+class MainWindow(QMainWindow):
+    themeChanged = Signal(str)
+    snapshotShown = Signal(object)
+
+    def __init__(self, theme: str | None = None, restore: bool = True):
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.model = DocumentModel(self)
+        s = settings()
+        self.theme_name = theme or s.value("theme", "light")
+        self.scene = NetworkScene(self.theme_name, self)
+        self.view = EditorView(self.model, self.scene, self)
+        self.setCentralWidget(self.view)
+        self.docks: dict[str, QDockWidget] = {}
+        self.inspector = Inspector(self.model)
+        self._make_docks()
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self.controller = TrainingController(self.model, self)
+        self.animator = StepAnimator(self.scene, self)
+        self.train = TrainControls(self, self.controller, self.animator)
+        self.controller.snapshot.connect(self.on_snapshot)
+        self.controller.trace.connect(self.on_trace)
+        self.controller.status.connect(self.on_status)
+        self.animator.activeChanged.connect(self._animation_active)
+        self.view.spaceTapped.connect(self.train.act_play.trigger)
+        self.status = QLabel()
+        self.alert = QLabel()
+        self.alert.setObjectName("alert")
+        self.alert.setStyleSheet("QLabel#alert { color: white; background: #c92a2a; padding: 2px 8px; "
+                                 "border-radius: 3px; }")
+        self.alert.hide()
+        self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.alert)
+        self._connect_model()
+        self.view.statusMessage.connect(self.show_message)
+        self.view.selectionChanged.connect(self.inspector.set_selection)
+        self.view.nodeActivated.connect(self._node_activated)
+        self.resize(1440, 900)
+        self.persist = restore          # screenshots use the defaults and leave settings alone
+        if restore:
+            self._restore_settings()
+        self._load_into_scene()
+        self._update_title()
+        self.controller.load_fresh()
+
+    # construction ------------------------------------------------------------------------------
+    def add_dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea,
+                 scroll: bool = True) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{key}")
+        if scroll:
+            # a scroll area keeps the dock's size independent of its changing content, so
+            # selecting a neuron never resizes (and shifts) the canvas
+            area_widget = QScrollArea()
+            area_widget.setWidgetResizable(True)
+            area_widget.setFrameShape(QScrollArea.Shape.NoFrame)
+            area_widget.setWidget(widget)
+            dock.setWidget(area_widget)
+        else:
+            dock.setWidget(widget)
+        dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+        return dock
+
+    def _make_docks(self) -> None:
+        self.add_dock("inspector", self.tr("Inspector"), self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+
+    def _action(self, text: str, slot=None, shortcut=None, checkable=False, tip=None) -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        if slot is not None:
+            (a.toggled if checkable else a.triggered).connect(slot)
+        a.setCheckable(checkable)
+        if tip:
+            a.setStatusTip(tip)
+            a.setToolTip(tip)
+        return a
+
+    def _make_actions(self) -> None:
+        A = self._action
+        stack = self.model.undo_stack
+        self.act_new = A(self.tr("&New"), self.new_document, QKeySequence.StandardKey.New,
+                         tip=self.tr("Start an empty network"))
+        self.act_open = A(self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open)
+        self.act_save = A(self.tr("&Save"), self.save, QKeySequence.StandardKey.Save)
+        self.act_save_as = A(self.tr("Save &As…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
+        self.act_quit = A(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_undo = stack.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = stack.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.act_delete = A(self.tr("&Delete"), self.view.delete_selection, QKeySequence.StandardKey.Delete)
+        self.act_delete.setShortcuts([QKeySequence.StandardKey.Delete, QKeySequence(Qt.Key.Key_Backspace)])
+        self.act_select_all = A(self.tr("Select &All"), self.view.select_all, QKeySequence.StandardKey.SelectAll)
+        self.act_duplicate = A(self.tr("D&uplicate"), lambda: actions.duplicate(self.view), QKeySequence("Ctrl+D"))
+        self.act_add_layer = A(self.tr("Add &Layer…"), lambda: actions.add_layer_dialog(self.view), QKeySequence("Ctrl+L"))
+        self.act_connect = A(self.tr("&Fully Connect Selection"), lambda: actions.fully_connect(self.view),
+                             QKeySequence("Ctrl+K"),
+                             tip=self.tr("Connect every selected neuron to every selected neuron in the next column"))
+        self.act_layout = A(self.tr("Auto-la&yout"), lambda: actions.auto_layout(self.view), QKeySequence("Ctrl+Shift+L"))
+        self.act_fit = A(self.tr("&Zoom to Fit"), self.view.zoom_to_fit, QKeySequence("Ctrl+0"))
+        self.act_draw = A(self.tr("&Draw"), checkable=True, shortcut=QKeySequence("D"),
+                          tip=self.tr("Draw: click to add a neuron, drag between neurons to connect"))
+        self.act_select = A(self.tr("&Select / Move"), checkable=True, shortcut=QKeySequence("S"),
+                            tip=self.tr("Select and move neurons"))
+        group = QActionGroup(self)
+        group.addAction(self.act_draw)
+        group.addAction(self.act_select)
+        self.act_draw.setChecked(True)
+        self.act_draw.toggled.connect(lambda on: on and self.view.set_mode(EditorView.DRAW))
+        self.kind_tools = {}
+        kg = QActionGroup(self)
+        for kind, text, key, tip in (
+                ("input", self.tr("Input"), "I", self.tr("A click adds an input neuron (a feature of the data)")),
+                ("hidden", self.tr("Hidden"), "H", self.tr("A click adds a hidden neuron")),
+                ("output", self.tr("Output"), "O", self.tr("A click adds an output neuron"))):
+            a = A(text, checkable=True, shortcut=QKeySequence(key), tip=tip)
+            a.toggled.connect(lambda on, k=kind: on and self._set_add_kind(k))
+            kg.addAction(a)
+            self.kind_tools[kind] = a
+        self.kind_tools["hidden"].setChecked(True)
+        self.act_select.toggled.connect(lambda on: on and self.view.set_mode(EditorView.SELECT))
+        self.act_legend = A(self.tr("Show &Legend"), self._toggle_legend, checkable=True)
+        self.act_legend.setChecked(True)
+        self.act_color_grad = A(self.tr("Colour by &Gradient"), checkable=True)
+        self.act_color_weight = A(self.tr("Colour by &Weight"), checkable=True)
+        cg = QActionGroup(self)
+        cg.addAction(self.act_color_grad)
+        cg.addAction(self.act_color_weight)
+        self.act_color_grad.setChecked(True)
+        self.act_color_grad.toggled.connect(lambda on: on and self.set_color_by("gradient"))
+        self.act_color_weight.toggled.connect(lambda on: on and self.set_color_by("weight"))
+        self.act_light = A(self.tr("&Light"), checkable=True)
+        self.act_dark = A(self.tr("&Dark"), checkable=True)
+        tg = QActionGroup(self)
+        tg.addAction(self.act_light)
+        tg.addAction(self.act_dark)
+        (self.act_dark if self.theme_name == "dark" else self.act_light).setChecked(True)
+        self.act_light.toggled.connect(lambda on: on and self.set_theme("light"))
+        self.act_dark.toggled.connect(lambda on: on and self.set_theme("dark"))
+        self.act_shortcuts = A(self.tr("&Keyboard Shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        self.act_about = A(self.tr("&About nnsim"), self.show_about)
+
+    def _make_menus(self) -> None:
+        mb = self.menuBar()
+        self.menu_file = mb.addMenu(self.tr("&File"))
+        self.menu_file.addAction(self.act_new)
+        self.menu_file.addAction(self.act_open)
+        self.menu_lessons_file = self.menu_file.addMenu(self.tr("Open &Lesson"))
+        self.menu_recent = self.menu_file.addMenu(self.tr("Open &Recent"))
+        self.menu_recent.aboutToShow.connect(self._fill_recent)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_save)
+        self.menu_file.addAction(self.act_save_as)
+        self.menu_file.addSeparator()
+        self.menu_export = self.menu_file.addMenu(self.tr("&Export"))
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+
+        self.menu_edit = mb.addMenu(self.tr("&Edit"))
+        for a in (self.act_undo, self.act_redo, None, self.act_delete, self.act_select_all,
+                  self.act_duplicate, None, self.act_add_layer, self.act_connect, self.act_layout,
+                  None, self.act_draw, self.act_select):
+            self.menu_edit.addSeparator() if a is None else self.menu_edit.addAction(a)
+        adds = self.menu_edit.addMenu(self.tr("A Click &Adds"))
+        for a in self.kind_tools.values():
+            adds.addAction(a)
+
+        self.menu_view = mb.addMenu(self.tr("&View"))
+        self.menu_panels = self.menu_view.addMenu(self.tr("&Panels"))
+        for dock in self.docks.values():
+            self.menu_panels.addAction(dock.toggleViewAction())
+        self.menu_view.addAction(self.act_fit)
+        self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_color_grad)
+        self.menu_view.addAction(self.act_color_weight)
+        self.menu_view.addAction(self.act_legend)
+        self.menu_view.addSeparator()
+        menu_theme = self.menu_view.addMenu(self.tr("&Theme"))
+        menu_theme.addAction(self.act_light)
+        menu_theme.addAction(self.act_dark)
+        self.menu_language = self.menu_view.addMenu(self.tr("La&nguage"))
+
+        self.menu_train = mb.addMenu(self.tr("&Train"))
+        self.menu_lessons = mb.addMenu(self.tr("&Lessons"))
+        self._fill_lessons(self.menu_lessons)
+        self._fill_lessons(self.menu_lessons_file)
+        self.menu_help = mb.addMenu(self.tr("&Help"))
+        self.menu_help.addAction(self.act_shortcuts)
+        self.menu_help.addAction(self.act_about)
+
+    def _fill_lessons(self, menu) -> None:
+        menu.clear()
+        for info in lessons.all_info():
+            title = lessons.localized({"title": info.title, "i18n": info.i18n},
+                                      self._language())[0]
+            a = menu.addAction(title, lambda i=info.id: self.open_lesson(i))
+            a.setData(info.id)
+            a.setStatusTip(lessons.localized({"description": info.description, "i18n": info.i18n},
+                                             self._language())[1])
+
+    def _language(self) -> str:
+        return getattr(QApplication.instance(), "nnsim_language", "en")
+
+    def _make_toolbar(self) -> None:
+        for action, name in ((self.act_new, "new"), (self.act_open, "open"), (self.act_save, "save"),
+                             (self.act_undo, "undo"), (self.act_redo, "redo"), (self.act_draw, "draw"),
+                             (self.act_select, "select"), (self.act_fit, "fit"),
+                             (self.act_delete, "delete")):
+            action.setIcon(icons.icon(name))
+        tb = self.addToolBar(self.tr("Main"))
+        tb.setObjectName("toolbar-main")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.toolbar = tb
+        for a in (self.act_new, self.act_open, self.act_save, None, self.act_undo, self.act_redo,
+                  None, self.act_draw, *self.kind_tools.values(), self.act_select, self.act_fit):
+            tb.addSeparator() if a is None else tb.addAction(a)
+        for a in self.kind_tools.values():
+            tb.widgetForAction(a).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+    def _connect_model(self) -> None:
+        m = self.model
+        m.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        m.pathChanged.connect(self._update_title)
+        m.titleChanged.connect(self._update_title)
+        m.replaced.connect(self._load_into_scene)
+        m.nodesAdded.connect(lambda ids: (self.scene.sync_nodes_added(m.doc, ids), self.view.refresh_item_flags(),
+                                          self.scene.sync_edges(m.doc), self.view.legend.place()))
+        m.nodesRemoved.connect(lambda ids: self.scene.sync_nodes_removed(ids))
+        m.edgesChanged.connect(lambda: (self.scene.sync_edges(m.doc), self.view.legend.place()))
+        m.nodeChanged.connect(lambda nid, key: self.scene.sync_node(m.doc, nid))
+        m.nodesMoved.connect(lambda ids: [self.scene.sync_node(m.doc, i) for i in ids])
+        m.edgeWeightChanged.connect(lambda s, t: self.scene.sync_edges(m.doc))
+
+    def _load_into_scene(self) -> None:
+        self.scene.load(self.model.doc)
+        self.view.refresh_item_flags()
+        self.view.legend.place()
+        self.inspector.set_selection([], [])
+        QTimer.singleShot(0, self.view.zoom_to_fit)
+        self._update_title()
+
+    # title, status -----------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.model.display_title()}[*] — nnsim")
+        self.setWindowModified(not self.model.undo_stack.isClean())
+
+    def show_message(self, text: str, timeout: int = 6000) -> None:
+        self.statusBar().showMessage(text, timeout)
+
+    def set_status_text(self, text: str) -> None:
+        self.status.setText(text)
+
+    # files ---------------------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask about unsaved edits; False means the user cancelled."""
+        if self.model.undo_stack.isClean():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
+                          self.tr("“%1” has changes that are not saved.").replace("%1", self.model.display_title()),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText(self.tr("Save them before continuing?"))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_document(self) -> None:
+        if self.maybe_save():
+            self.model.replace(new_document(self.tr("Untitled network")))
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        start = str(self.model.path.parent) if self.model.path else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open network"), start, FILE_FILTER)
+        if path:
+            self.open_file(path, ask=False)
+
+    def open_file(self, path: str | Path, ask: bool = True) -> bool:
+        """Open a document; a bad file shows why and leaves the open document as it was."""
+        if ask and not self.maybe_save():
+            return False
+        try:
+            doc = load(path)
+        except DocumentError as exc:
+            self.error_dialog(self.tr("Cannot open %1").replace("%1", Path(path).name), exc)
+            return False
+        self.model.replace(doc, path=Path(path))
+        self._add_recent(Path(path))
+        self.show_message(self.tr("Opened %1").replace("%1", str(path)))
+        return True
+
+    def open_lesson(self, lesson_id: str, ask: bool = True) -> bool:
+        if ask and not self.maybe_save():
+            return False
+        try:
+            doc = lessons.load_lesson(lesson_id)
+        except (DocumentError, KeyError) as exc:
+            self.error_dialog(self.tr("Cannot open the lesson"), exc)
+            return False
+        self.model.replace(doc, lesson_id=lesson_id)
+        return True
+
+    def open_document(self, doc: dict, source: str | None = None) -> None:
+        """Show a document already loaded (from the command line)."""
+        if source and source in lessons.ids() and not Path(source).exists():
+            self.model.replace(doc, lesson_id=source)
+        else:
+            self.model.replace(doc, path=Path(source) if source else None)
+            if source:
+                self._add_recent(Path(source))
+
+    def save(self) -> bool:
+        if self.model.path is None:
+            return self.save_as()
+        return self._save_to(self.model.path)
+
+    def save_as(self) -> bool:
+        start = self.model.path or Path.home() / (self._suggest_name() + ".nnsim.json")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save network"), str(start), FILE_FILTER)
+        if not path:
+            return False
+        if not path.endswith(".json"):
+            path += ".nnsim.json"
+        return self._save_to(Path(path))
+
+    def _suggest_name(self) -> str:
+        base = self.model.lesson_id or self.model.doc.get("title", "network")
+        return "".join(c if c.isalnum() or c in "-_" else "-" for c in base).strip("-").lower() or "network"
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            save(self.model.doc, path)
+        except (OSError, DocumentError) as exc:
+            self.error_dialog(self.tr("Cannot save %1").replace("%1", path.name), exc)
+            return False
+        self.model.set_path(path)
+        self.model.undo_stack.setClean()
+        self._add_recent(path)
+        self.show_message(self.tr("Saved %1").replace("%1", str(path)))
+        return True
+
+    def error_dialog(self, title: str, exc: Exception) -> None:
+        text = str(exc) if not isinstance(exc, OSError) or not exc.strerror else f"{exc.strerror}: {exc.filename}"
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self)
+        if isinstance(exc, DocumentError) and len(exc.errors) > 1:
+            box.setDetailedText("\n".join(exc.errors))
+        box.setObjectName("error-dialog")
+        box.exec()
+
+    # recent files -----------------------------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = settings().value("recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [v for v in (value or []) if v]
+
+    def _add_recent(self, path: Path) -> None:
+        p = str(Path(path).resolve())
+        items = [p] + [r for r in self.recent_files() if r != p]
+        settings().setValue("recent", items[:MAX_RECENT])
+
+    def _fill_recent(self) -> None:
+        self.menu_recent.clear()
+        items = self.recent_files()
+        for p in items:
+            self.menu_recent.addAction(Path(p).name, lambda p=p: self.open_file(p)).setStatusTip(p)
+        if not items:
+            self.menu_recent.addAction(self.tr("(none yet)")).setEnabled(False)
+        else:
+            self.menu_recent.addSeparator()
+            self.menu_recent.addAction(self.tr("Clear the list"), lambda: settings().setValue("recent", []))
+
+    # view ---------------------------------------------------------------------------------------------
+    def set_theme(self, name: str) -> None:
+        self.theme_name = name
+        themes.apply(QApplication.instance(), name)
+        self.scene.set_theme(name)
+        self.view.legend.update()
+        settings().setValue("theme", name)
+        self.themeChanged.emit(name)
+
+    def set_color_by(self, what: str) -> None:
+        self.scene.color_by = what
+        if self.scene._snapshot is not None:
+            self.scene.apply_snapshot(self.scene._snapshot)
+        self.view.legend.update()
+
+    def _set_add_kind(self, kind: str) -> None:
+        self.view.add_kind = kind
+        self.act_draw.setChecked(True)
+
+    def _toggle_legend(self, on: bool) -> None:
+        self.view.show_legend = on
+        self.view.legend.place()
+
+    def _node_activated(self, node_id: str) -> None:
+        """Double-click on a neuron: select it (panels show its own surface / curve)."""
+        self.scene.clearSelection()
+        if node_id in self.scene.nodes:
+            self.scene.nodes[node_id].setSelected(True)
+
+    # help -----------------------------------------------------------------------------------------------
+    SHORTCUTS = (
+        ("Click on the canvas", "add a neuron (draw mode)"),
+        ("Drag from a neuron to another", "connect them"),
+        ("D / S", "draw mode / select-and-move mode"),
+        ("Drag on empty canvas", "select with a rubber band"),
+        ("Del, Backspace", "delete the selection"),
+        ("Ctrl+D", "duplicate the selection"),
+        ("Ctrl+L", "add a hidden layer"),
+        ("Ctrl+K", "fully connect the selected columns"),
+        ("Ctrl+Shift+L", "auto-layout in columns"),
+        ("Wheel", "zoom under the mouse"),
+        ("Middle-drag, Space+drag", "pan"),
+        ("Ctrl+0", "zoom to fit"),
+        ("Space", "play / pause training"),
+        ("Ctrl+Z, Ctrl+Shift+Z", "undo, redo"),
+        ("Ctrl+N, Ctrl+O, Ctrl+S", "new, open, save"),
+    )
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{self.tr(v)}</td></tr>" for k, v in self.SHORTCUTS)
+        extra = "".join(f"<tr><td><b>{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}</b></td>"
+                        f"<td>&nbsp;&nbsp;{a.text().replace('&', '')}</td></tr>"
+                        for a in self.menu_train.actions() if not a.shortcut().isEmpty())
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{rows}{extra}</table>")
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About nnsim"), self.tr(
+            "<b>nnsim</b> — a visual simulator of artificial neural networks for teaching.<br><br>"
+            "Draw a network, train it step by step, and watch the forward and backward passes: "
+            "edge thickness is the weight, edge colour the gradient."))
+
+    # settings ---------------------------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        s = settings()
+        geometry = s.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = s.value("windowState")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def save_settings(self) -> None:
+        s = settings()
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("windowState", self.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        if self.persist:
+            self.save_settings()
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Stop the training thread (closing the window, the end of a screenshot)."""
+        self.animator.pause()
+        self.controller.shutdown()
+
+    # training -------------------------------------------------------------------------------------------
+    def on_snapshot(self, snap) -> None:
+        """The latest snapshot, at most once per frame: redraw what depends on training."""
+        if not self.animator.active:
+            self.scene.apply_snapshot(snap)
+            self._mark_health(snap)
+        self.inspector.set_snapshot(snap)
+        self.train.set_epoch(snap.epoch, snap.epochs_per_second)
+        self.view.legend.update()
+        self.view.refresh_hover()
+        self.snapshotShown.emit(snap)
+
+    def on_trace(self, payload) -> None:
+        trace, snap = payload
+        self.inspector.set_snapshot(snap)
+        self.train.set_epoch(snap.epoch)
+        self.animator.add(trace, snap, autoplay=True)
+        self.snapshotShown.emit(snap)
+
+    def _animation_active(self, on: bool) -> None:
+        if not on and self.controller.latest is not None:
+            self.scene.apply_snapshot(self.controller.latest)
+
+    def _mark_health(self, snap) -> None:
+        """Flag the layer where training diverged; dash dead ReLUs."""
+        bad_layer = snap.diverged.layer if snap.diverged is not None else None
+        dead = set()
+        if snap.train_pre is not None:
+            for j, nid in enumerate(snap.node_ids):
+                node = self.model.node(nid) if self.model.has_node(nid) else None
+                if node and node.get("activation") == "relu" and snap.node_layer[j] > 0:
+                    if (snap.train_pre[:, j] <= 0).all():
+                        dead.add(nid)
+        for j, nid in enumerate(snap.node_ids):
+            item = self.scene.nodes.get(nid)
+            if item is None:
+                continue
+            flagged = bad_layer is not None and int(snap.node_layer[j]) == bad_layer
+            if item.flagged != flagged or item.dead != (nid in dead):
+                item.flagged, item.dead = flagged, nid in dead
+                item.update()
+
+    def on_status(self, kind: str, message: str) -> None:
+        if kind == "diverged":
+            self.alert.setText("⚠ " + message)
+            self.alert.show()
+            self.show_message(message, 0)
+        elif kind == "error":
+            self.alert.setText(self.tr("Cannot train: %1").replace("%1", message))
+            self.alert.show()
+        else:
+            self.alert.hide()

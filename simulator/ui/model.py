@@ -1,0 +1,121 @@
+"""The open document as a Qt object: the dict, its file, its undo stack and change signals.
+
+Every change goes through an undoable command (``commands.py``) which edits the dict with
+``simulator.document.edits`` and then calls one of the ``notify_*`` methods here; views
+(the editor scene, panels, the training runtime) redraw from these signals only.
+"""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from ..document import edits, new_document, normalise
+
+
+class DocumentModel(QObject):
+    replaced = Signal()                  # a whole new document (New, Open, lesson)
+    nodesAdded = Signal(list)            # ids
+    nodesRemoved = Signal(list)          # ids
+    edgesChanged = Signal()              # connections added or removed
+    nodeChanged = Signal(str, str)       # id, property ("activation", "bias", "kind", ...)
+    nodesMoved = Signal(list)            # ids
+    edgeWeightChanged = Signal(str, str)
+    trainingChanged = Signal(str)        # key of doc["training"]
+    dataChanged = Signal()
+    titleChanged = Signal()
+    networkChanged = Signal()            # anything the engine must recompile for
+    pathChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.doc: dict = new_document()
+        self.path: Path | None = None
+        self.lesson_id: str | None = None
+        self.revision = 0                # bumps on every change the engine must know of
+        self.undo_stack = QUndoStack(self)
+
+    # whole documents -------------------------------------------------------------------
+    def replace(self, doc: dict, path: Path | None = None, lesson_id: str | None = None) -> None:
+        """Load a new document (already validated); clears the undo history."""
+        self.doc = normalise(doc)
+        self.path = Path(path) if path else None
+        self.lesson_id = lesson_id
+        self.revision += 1
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.replaced.emit()
+        self.pathChanged.emit()
+        self.networkChanged.emit()
+
+    def set_path(self, path: Path | None) -> None:
+        self.path = Path(path) if path else None
+        self.lesson_id = None if path else self.lesson_id
+        self.pathChanged.emit()
+
+    def snapshot_copy(self) -> dict:
+        """A deep copy for another thread (the worker never sees the live dict)."""
+        return copy.deepcopy(self.doc)
+
+    # queries ------------------------------------------------------------------------------
+    def node(self, node_id: str) -> dict:
+        return edits.node(self.doc, node_id)
+
+    def has_node(self, node_id: str) -> bool:
+        return any(n["id"] == node_id for n in self.doc["network"]["nodes"])
+
+    def node_ids(self) -> list[str]:
+        return [n["id"] for n in self.doc["network"]["nodes"]]
+
+    def edge_pairs(self) -> list[tuple[str, str]]:
+        return edits.edge_pairs(self.doc)
+
+    def display_title(self) -> str:
+        if self.path is not None:
+            return self.path.name
+        if self.lesson_id:
+            return self.doc.get("title", self.lesson_id)
+        return self.doc.get("title") or "Untitled network"
+
+    # notifications (called by commands after they edit the dict) -------------------------
+    def _bump(self) -> None:
+        self.revision += 1
+        self.networkChanged.emit()
+
+    def notify_nodes_added(self, ids: list[str]) -> None:
+        self.nodesAdded.emit(ids)
+        self._bump()
+
+    def notify_nodes_removed(self, ids: list[str]) -> None:
+        self.nodesRemoved.emit(ids)
+        self.edgesChanged.emit()
+        self._bump()
+
+    def notify_edges_changed(self) -> None:
+        self.edgesChanged.emit()
+        self._bump()
+
+    def notify_node_changed(self, node_id: str, key: str) -> None:
+        self.nodeChanged.emit(node_id, key)
+        if key != "pos":
+            self._bump()
+
+    def notify_nodes_moved(self, ids: list[str]) -> None:
+        self.nodesMoved.emit(ids)
+
+    def notify_edge_weight(self, source: str, target: str) -> None:
+        self.edgeWeightChanged.emit(source, target)
+        self._bump()
+
+    def notify_training(self, key: str) -> None:
+        self.trainingChanged.emit(key)
+        self.revision += 1
+
+    def notify_data(self) -> None:
+        self.dataChanged.emit()
+        self._bump()
+
+    def notify_title(self) -> None:
+        self.titleChanged.emit()
