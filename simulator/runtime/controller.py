@@ -1,0 +1,205 @@
+"""The GUI thread's handle on the training worker: starts and stops its QThread, turns
+document changes into worker commands, and hands the window only the latest snapshot on a
+timer (<= 60 Hz)."""
+from __future__ import annotations
+
+import copy
+import weakref
+
+from PySide6.QtCore import QObject, QThread, QTimer, Qt, Signal
+
+from .worker import LIVE_SETTINGS, TrainingWorker
+
+#: Every training thread that exists; tests assert it is empty after each test.
+LIVE_THREADS: "weakref.WeakSet[QThread]" = weakref.WeakSet()
+
+FRAME_MS = 16
+
+
+class TrainingController(QObject):
+    snapshot = Signal(object)        # the latest Snapshot, at most once per frame
+    trace = Signal(object)           # (StepTrace, Snapshot) for the step animation
+    data = Signal(object)            # Dataset
+    status = Signal(str, str)
+    runningChanged = Signal(bool)
+
+    # commands to the worker (queued across the thread boundary)
+    _load = Signal(object, int, object, bool)
+    _set_data = Signal(object)
+    _set_setting = Signal(str, object)
+    _set_weight = Signal(str, str, float)
+    _set_bias = Signal(str, float)
+    _play = Signal()
+    _pause = Signal()
+    _step = Signal(str)
+    _trace = Signal(str, object)
+    _reset = Signal()
+    _speed = Signal(object)
+    _probe = Signal(object)
+    _emit_rate = Signal(float)
+    _request = Signal()
+
+    def __init__(self, model=None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.thread = QThread()
+        self.thread.setObjectName("nnsim-training")
+        self.worker = TrainingWorker()
+        self.worker.moveToThread(self.thread)
+        LIVE_THREADS.add(self.thread)
+        w = self.worker
+        for sig, slot in ((self._load, w.load), (self._set_data, w.set_data),
+                          (self._set_setting, w.set_setting), (self._set_weight, w.set_weight),
+                          (self._set_bias, w.set_bias), (self._play, w.play), (self._pause, w.pause),
+                          (self._step, w.step), (self._trace, w.trace), (self._reset, w.reset),
+                          (self._speed, w.set_speed), (self._probe, w.set_probe_node),
+                          (self._emit_rate, w.set_emit_rate), (self._request, w.request_snapshot)):
+            sig.connect(slot, Qt.ConnectionType.QueuedConnection)
+        w.snapshotReady.connect(self._on_snapshot, Qt.ConnectionType.QueuedConnection)
+        w.traceReady.connect(self.trace, Qt.ConnectionType.QueuedConnection)
+        w.dataReady.connect(self.data, Qt.ConnectionType.QueuedConnection)
+        w.status.connect(self.status, Qt.ConnectionType.QueuedConnection)
+        w.runningChanged.connect(self._on_running, Qt.ConnectionType.QueuedConnection)
+        self.thread.finished.connect(self.worker.deleteLater)
+        self.thread.start()
+        self.running = False
+        self.latest = None
+        self._pending = None
+        self._frame = QTimer(self)
+        self._frame.setInterval(FRAME_MS)
+        self._frame.timeout.connect(self._flush)
+        self._frame.start()
+        self._recompile = QTimer(self)
+        self._recompile.setSingleShot(True)
+        self._recompile.setInterval(0)
+        self._recompile.timeout.connect(self._send_recompile)
+        self._closed = False
+        if model is not None:
+            self.attach(model)
+
+    # the document -------------------------------------------------------------------------------
+    def attach(self, model) -> None:
+        """Follow a DocumentModel: every edit reaches the worker."""
+        self.model = model
+        model.replaced.connect(self.load_fresh)
+        model.nodesAdded.connect(self._structure)
+        model.nodesRemoved.connect(self._structure)
+        model.edgesChanged.connect(self._structure)
+        model.nodeChanged.connect(self._node_changed)
+        model.edgeWeightChanged.connect(self._weight_changed)
+        model.trainingChanged.connect(self._training_changed)
+        model.dataChanged.connect(self._data_changed)
+
+    def _base_dir(self):
+        m = self.model
+        if m is None:
+            return None
+        if m.path is not None:
+            return m.path.parent
+        if m.lesson_id:
+            from ..document import lessons
+            return lessons.LESSONS_DIR
+        return None
+
+    def load_fresh(self) -> None:
+        if self.model is None:
+            return
+        self.latest = self._pending = None
+        self._load.emit(self.model.snapshot_copy(), self.model.revision, self._base_dir(), False)
+
+    def _structure(self, *args) -> None:
+        self._recompile.start()
+
+    def _send_recompile(self) -> None:
+        if self.model is not None:
+            self._load.emit(self.model.snapshot_copy(), self.model.revision, self._base_dir(), True)
+
+    def _node_changed(self, node_id: str, key: str) -> None:
+        if key == "pos":
+            return
+        if key == "bias":
+            value = self.model.node(node_id).get("bias")
+            if value is not None:
+                self._set_bias.emit(node_id, float(value))
+                return
+        self._recompile.start()
+
+    def _weight_changed(self, source: str, target: str) -> None:
+        from ..document import edits
+        e = edits.edges(self.model.doc)[edits.edge_index(self.model.doc, source, target)]
+        if e.get("weight") is not None:
+            self._set_weight.emit(source, target, float(e["weight"]))
+
+    def _training_changed(self, key: str) -> None:
+        value = copy.deepcopy(self.model.doc["training"].get(key))
+        if key in LIVE_SETTINGS:
+            self._set_setting.emit(key, value)
+        elif key in ("init", "seed"):
+            self.load_fresh()          # new initial weights: training starts over
+        else:
+            self._recompile.start()
+
+    def _data_changed(self) -> None:
+        self._set_data.emit(self.model.snapshot_copy())
+
+    # commands -----------------------------------------------------------------------------------------
+    def play(self) -> None:
+        self._play.emit()
+
+    def pause(self) -> None:
+        self._pause.emit()
+
+    def toggle(self) -> None:
+        self.pause() if self.running else self.play()
+
+    def step(self, kind: str = "batch") -> None:
+        self._step.emit(kind)
+
+    def trace_step(self, kind: str = "sample", rows=None) -> None:
+        self._trace.emit(kind, rows)
+
+    def reset(self) -> None:
+        self._reset.emit()
+
+    def set_speed(self, epochs_per_second) -> None:
+        self._speed.emit(epochs_per_second)
+
+    def set_probe_node(self, node_id) -> None:
+        self._probe.emit(node_id)
+
+    def set_emit_rate(self, hz: float) -> None:
+        self._emit_rate.emit(hz)
+
+    def request_snapshot(self) -> None:
+        self._request.emit()
+
+    # results --------------------------------------------------------------------------------------------
+    def _on_snapshot(self, snap) -> None:
+        self._pending = snap            # keep only the latest; _flush draws it
+
+    def _flush(self) -> None:
+        snap, self._pending = self._pending, None
+        if snap is not None:
+            self.latest = snap
+            self.snapshot.emit(snap)
+
+    def _on_running(self, on: bool) -> None:
+        self.running = on
+        self.runningChanged.emit(on)
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        """Stop training and the thread; True when it ended in time."""
+        if self._closed:
+            return True
+        self._closed = True
+        self._frame.stop()
+        self._recompile.stop()
+        if self.thread.isRunning():
+            from PySide6.QtCore import QMetaObject
+            QMetaObject.invokeMethod(self.worker, "stop", Qt.ConnectionType.BlockingQueuedConnection)
+            self.thread.quit()
+            ok = self.thread.wait(timeout_ms)
+        else:
+            ok = True
+        LIVE_THREADS.discard(self.thread)
+        return ok

@@ -1,0 +1,304 @@
+"""The training worker: a QObject living in a QThread that owns the engine's trainer.
+
+Commands arrive as queued slot calls; the worker trains in short slices on a zero-delay
+timer (so commands are handled between slices) and emits immutable snapshots at most
+``emit_hz`` times a second. It never touches a widget and never shares a mutable array.
+"""
+from __future__ import annotations
+
+import time
+import traceback
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from ..document import training_problems
+from ..engine import datasets, probe
+from ..engine.trainer import Snapshot, Trainer
+
+SLICE_SECONDS = 0.008       # training between two looks at the command queue
+LIVE_SETTINGS = ("learning_rate", "batch_size", "optimizer", "clip", "l1", "l2", "shuffle")
+
+
+def _ro(a):
+    a = np.asarray(a)
+    a.setflags(write=False)
+    return a
+
+
+class TrainingWorker(QObject):
+    snapshotReady = Signal(object)      # Snapshot
+    traceReady = Signal(object)         # (StepTrace, Snapshot)
+    dataReady = Signal(object)          # engine.datasets.Dataset (arrays read-only)
+    status = Signal(str, str)           # kind: "info" | "error" | "diverged", message
+    runningChanged = Signal(bool)
+
+    def __init__(self):
+        super().__init__()
+        self.trainer: Trainer | None = None
+        self.doc: dict | None = None
+        self.revision = 0
+        self.base_dir: Path | None = None
+        self.running = False
+        self.speed: float | None = None          # epochs per second; None = as fast as possible
+        self.emit_hz = 60.0
+        self.probe_node: str | None = None
+        self._timer: QTimer | None = None
+        self._budget = 0.0
+        self._last_tick = 0.0
+        self._last_emit = 0.0
+
+    # lifecycle ----------------------------------------------------------------------------
+    def _ensure_timer(self) -> QTimer:
+        if self._timer is None:            # created in the worker's own thread
+            self._timer = QTimer(self)
+            self._timer.setSingleShot(True)
+            self._timer.timeout.connect(self._tick)
+        return self._timer
+
+    @Slot()
+    def stop(self) -> None:
+        self.running = False
+        if self._timer is not None:
+            self._timer.stop()
+
+    # documents ------------------------------------------------------------------------------
+    @Slot(object, int, object, bool)
+    def load(self, doc: dict, revision: int, base_dir, keep_weights: bool) -> None:
+        """Compile a document; with ``keep_weights`` the weights of unchanged connections,
+        the epoch count and the history carry over from the current network."""
+        self.doc, self.revision, self.base_dir = doc, revision, base_dir
+        old = self.trainer if keep_weights else None
+        previous = old.net if old is not None else None
+        old_data = old.data if old is not None else None
+        was_running = self.running
+        if not keep_weights:               # a new document: training stops
+            self._set_running(False)
+            if self._timer is not None:
+                self._timer.stop()
+        problems = training_problems(doc)
+        if problems:
+            self.trainer = None
+            self._set_running(False)
+            self.status.emit("error", problems[0])
+            return
+        try:
+            tr = doc.get("training", {})
+            data = old_data if old_data is not None else datasets.from_spec(
+                doc.get("data", {}), base_dir, tr.get("loss"))
+            self.trainer = Trainer.from_document(doc, base_dir=base_dir, data=data, previous=previous)
+            if old is not None:
+                self.trainer.adopt_history(old)
+        except Exception as exc:               # a document the engine cannot use: say why
+            self.trainer = None
+            self._set_running(False)
+            self.status.emit("error", str(exc) or type(exc).__name__)
+            return
+        if old_data is None:
+            self.dataReady.emit(self.trainer.data)
+        self.status.emit("info", "")
+        self._emit_snapshot()
+        if was_running and keep_weights:
+            self.play()
+
+    @Slot(object)
+    def set_data(self, doc: dict) -> None:
+        """New data spec (regenerate, noise, a clicked point, CSV): weights are kept."""
+        self.doc = doc
+        if self.trainer is None:
+            self.load(doc, self.revision, self.base_dir, False)
+            return
+        try:
+            data = datasets.from_spec(doc.get("data", {}), self.base_dir, doc["training"].get("loss"))
+            self.trainer.set_data(data)
+        except Exception as exc:
+            self.status.emit("error", str(exc))
+            return
+        self.dataReady.emit(self.trainer.data)
+        self._emit_snapshot()
+
+    @Slot(str, object)
+    def set_setting(self, key: str, value) -> None:
+        t = self.trainer
+        if t is None:
+            return
+        if key == "learning_rate":
+            t.set_learning_rate(value)
+        elif key == "batch_size":
+            t.set_batch_size(value)
+        elif key == "optimizer":
+            t.set_optimizer(value)
+        elif key == "clip":
+            t.set_clip(value)
+        elif key in ("l1", "l2"):
+            l1 = value if key == "l1" else t.net.l1
+            l2 = value if key == "l2" else t.net.l2
+            t.set_regularisation(l1, l2)
+        elif key == "shuffle":
+            t.set_shuffle(value)
+        self._emit_snapshot()
+
+    @Slot(str, str, float)
+    def set_weight(self, source: str, target: str, value: float) -> None:
+        if self.trainer is not None and (source, target) in self.trainer.net.edges:
+            self.trainer.net.set_weight(source, target, value)
+            self._emit_snapshot()
+
+    @Slot(str, float)
+    def set_bias(self, node_id: str, value: float) -> None:
+        if self.trainer is not None and node_id in self.trainer.net.doc_node_ids:
+            self.trainer.net.set_bias(node_id, value)
+            self._emit_snapshot()
+
+    @Slot(object)
+    def set_probe_node(self, node_id) -> None:
+        self.probe_node = node_id
+        self._emit_snapshot()
+
+    # running --------------------------------------------------------------------------------
+    def _set_running(self, on: bool) -> None:
+        if on != self.running:
+            self.running = on
+            self.runningChanged.emit(on)
+
+    @Slot()
+    def play(self) -> None:
+        if self.trainer is None:
+            self.status.emit("error", self.tr_("nothing to train: the network is not complete"))
+            return
+        if self.trainer.diverged is not None:
+            self.status.emit("diverged", self.trainer.diverged.message)
+            return
+        self._set_running(True)
+        self._budget = 0.0
+        self._last_tick = time.perf_counter()
+        self._ensure_timer().start(0)
+
+    @Slot()
+    def pause(self) -> None:
+        self._set_running(False)
+        if self._timer is not None:
+            self._timer.stop()
+        self._emit_snapshot()
+
+    @Slot(object)
+    def set_speed(self, epochs_per_second) -> None:
+        self.speed = None if epochs_per_second in (None, 0) else float(epochs_per_second)
+        self._budget = 0.0
+        self._last_tick = time.perf_counter()
+
+    @Slot(float)
+    def set_emit_rate(self, hz: float) -> None:
+        self.emit_hz = max(1.0, float(hz))
+
+    def _tick(self) -> None:
+        t = self.trainer
+        if not self.running or t is None:
+            return
+        now = time.perf_counter()
+        try:
+            if self.speed is None:
+                t.run(seconds=SLICE_SECONDS)
+            else:
+                steps_per_epoch = max(1, -(-t.n_train // max(1, min(t.batch_size, t.n_train))))
+                self._budget += (now - self._last_tick) * self.speed * steps_per_epoch
+                k = int(self._budget)
+                k = min(k, steps_per_epoch * max(1, int(self.speed)))   # no burst after a stall
+                if k:
+                    self._budget -= k
+                    t.run(steps=k, seconds=SLICE_SECONDS * 2)
+        except Exception as exc:                 # never let the thread die silently
+            self._set_running(False)
+            self.status.emit("error", f"training stopped: {exc}")
+            traceback.print_exc()
+            return
+        self._last_tick = now
+        if t.diverged is not None:
+            self._set_running(False)
+            self._emit_snapshot()
+            self.status.emit("diverged", t.diverged.message)
+            return
+        if time.perf_counter() - self._last_emit >= 1.0 / self.emit_hz:
+            self._emit_snapshot()
+        self._ensure_timer().start(0 if self.speed is None else 4)
+
+    @Slot(str)
+    def step(self, kind: str) -> None:
+        """One sample, mini-batch or epoch, outside of Play."""
+        t = self.trainer
+        if t is None:
+            return
+        self._set_running(False)
+        t.step(kind)
+        self._emit_snapshot()
+        if t.diverged is not None:
+            self.status.emit("diverged", t.diverged.message)
+
+    @Slot(str, object)
+    def trace(self, kind: str, rows) -> None:
+        """One step recorded for the step-by-step animation."""
+        t = self.trainer
+        if t is None or t.n_train == 0:
+            return
+        self._set_running(False)
+        if t.diverged is not None:
+            self.status.emit("diverged", t.diverged.message)
+            return
+        if rows is None and kind == "random":
+            rows = np.array([np.random.default_rng().integers(t.n_train)])
+            kind = "sample"
+        tr = t.trace_step(None if rows is None else np.asarray(rows, dtype=np.intp), kind=kind)
+        snap = self._make_snapshot()
+        self.traceReady.emit((tr, snap))
+        self._last_emit = time.perf_counter()
+        if t.diverged is not None:
+            self.status.emit("diverged", t.diverged.message)
+
+    @Slot()
+    def reset(self) -> None:
+        if self.trainer is None:
+            return
+        self._set_running(False)
+        self.trainer.reset()
+        self.status.emit("info", "")
+        self._emit_snapshot()
+
+    # snapshots -----------------------------------------------------------------------------------
+    def _make_snapshot(self) -> Snapshot:
+        t = self.trainer
+        extras = {}
+        data = t.data
+        net = t.net
+        V = len(net.doc_node_ids)
+        extras["domain"] = data.domain
+        if data.n_raw == 2 and len(net.raw_inputs) >= 2 or (data.n_raw == 2):
+            res = probe.thumbnail_resolution(V)
+            if res:
+                extras["thumbnails"] = _ro(probe.node_grids(net, data.domain, res))
+            extras["surface"] = probe.surface(net, data.domain, probe.surface_resolution(V))
+            if self.probe_node and self.probe_node in net.doc_node_ids:
+                extras["node_surface"] = (self.probe_node, probe.surface(
+                    net, data.domain, probe.surface_resolution(V), node=self.probe_node))
+        elif data.n_raw == 1:
+            extras["curve"] = probe.curve(net, data.domain)
+            if self.probe_node and self.probe_node in net.doc_node_ids:
+                x = extras["curve"].x
+                _, ys = net.node_values(x[:, None])
+                extras["node_curve"] = (self.probe_node, _ro(x), _ro(ys[:, net.doc_node_ids.index(self.probe_node)]))
+        return t.snapshot(revision=self.revision, extras=extras)
+
+    def _emit_snapshot(self) -> None:
+        if self.trainer is None:
+            return
+        self.snapshotReady.emit(self._make_snapshot())
+        self._last_emit = time.perf_counter()
+
+    @Slot()
+    def request_snapshot(self) -> None:
+        self._emit_snapshot()
+
+    @staticmethod
+    def tr_(text: str) -> str:
+        from PySide6.QtCore import QCoreApplication
+        return QCoreApplication.translate("Runtime", text)
