@@ -1,5 +1,7 @@
 """Network gradients against central finite differences on random DAGs with skip
 connections, for every activation and every loss, to 1e-6 relative."""
+import zlib
+
 import numpy as np
 import pytest
 
@@ -71,10 +73,7 @@ def check(doc, classification, n_classes=2, seed=0, tries=40):
 @pytest.mark.parametrize("output,loss", [("sigmoid", "bce"), ("tanh", "mse"), ("linear", "mse"),
                                          ("tanh", "bce"), ("softplus", "mse")])
 def test_random_dags_every_activation_and_loss(act, output, loss):
-    if act == "step":
-        # step passes no gradient: everything before it must come out exactly zero
-        pass
-    rng = np.random.default_rng(abs(hash((act, output, loss))) % 2**32)
+    rng = np.random.default_rng(zlib.crc32(f"{act}/{output}/{loss}".encode()))
     for trial in range(2):
         doc = random_dag(rng, [act, "tanh"] if trial else [act], output, loss=loss)
         check(doc, classification=loss != "mse", seed=trial)
