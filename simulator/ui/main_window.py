@@ -18,7 +18,12 @@ from .editor.view import EditorView
 from ..runtime.controller import TrainingController
 from .animation import StepAnimator
 from .model import DocumentModel
+from .panels.activation_lab import ActivationLab
+from .panels.charts import GradientPanel, LossPanel
+from .panels.data_panel import DataPanel
 from .panels.inspector import Inspector
+from .panels.surface import SurfacePanel
+from .panels.training_panel import TrainingPanel
 from .train_controls import TrainControls
 
 MAX_RECENT = 8
@@ -67,6 +72,14 @@ class MainWindow(QMainWindow):
         self._connect_model()
         self.view.statusMessage.connect(self.show_message)
         self.view.selectionChanged.connect(self.inspector.set_selection)
+        self.view.selectionChanged.connect(self.lab.set_selection)
+        self.view.selectionChanged.connect(self.surface.set_selection)
+        self.surface.probeChanged.connect(self.controller.set_probe_node)
+        self.surface.sampleClicked.connect(lambda row: self.train.step(rows=[row]))
+        self.controller.data.connect(self.surface.set_data)
+        for panel in (self.lab, self.surface, self.loss_panel, self.gradient_panel):
+            self.snapshotShown.connect(panel.set_snapshot)
+            self.themeChanged.connect(panel.set_theme)
         self.view.nodeActivated.connect(self._node_activated)
         self.resize(1440, 900)
         self.persist = restore          # screenshots use the defaults and leave settings alone
@@ -97,7 +110,29 @@ class MainWindow(QMainWindow):
         return dock
 
     def _make_docks(self) -> None:
-        self.add_dock("inspector", self.tr("Inspector"), self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        L, R, B = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
+                   Qt.DockWidgetArea.BottomDockWidgetArea)
+        t = self.theme_name
+        self.data_panel = DataPanel(self.model)
+        self.training_panel = TrainingPanel(self.model)
+        self.surface = SurfacePanel(self.model, t)
+        self.lab = ActivationLab(self.model, t)
+        self.loss_panel = LossPanel(t)
+        self.gradient_panel = GradientPanel(t)
+        self.add_dock("data", self.tr("Data"), self.data_panel, L)
+        self.add_dock("training", self.tr("Training"), self.training_panel, L)
+        self.add_dock("surface", self.tr("Decision surface"), self.surface, R, scroll=False)
+        self.add_dock("activations", self.tr("Activation lab"), self.lab, R, scroll=False)
+        self.add_dock("inspector", self.tr("Inspector"), self.inspector, R)
+        self.add_dock("loss", self.tr("Loss and metrics"), self.loss_panel, B, scroll=False)
+        self.add_dock("gradients", self.tr("Gradient flow"), self.gradient_panel, B, scroll=False)
+        self.splitDockWidget(self.docks["loss"], self.docks["gradients"], Qt.Orientation.Horizontal)
+        self.tabifyDockWidget(self.docks["data"], self.docks["training"])
+        self.docks["data"].raise_()
+        self.tabifyDockWidget(self.docks["activations"], self.docks["inspector"])
+        self.docks["activations"].raise_()
+        self.resizeDocks([self.docks["data"], self.docks["surface"]], [300, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["loss"]], [230], Qt.Orientation.Vertical)
 
     def _action(self, text: str, slot=None, shortcut=None, checkable=False, tip=None) -> QAction:
         a = QAction(text, self)

@@ -1,0 +1,506 @@
+"""The plots of the side panels as pyqtgraph PlotItems: created once, updated in place from
+snapshots, and rendered by the exporter exactly as the panels show them.
+
+``ActivationPlot`` f(g) and f'(g) of the lecture's functions with the selected neuron's g;
+``SurfacePlot`` the decision surface with data points, or the 1-D fit with its parts;
+``LossPlot`` train/test loss and accuracy or R² per epoch; ``GradientPlot`` mean |∂J/∂w|
+per layer over time (log scale) with dead and saturated units.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPen, QTransform
+
+from ..engine import activations
+from . import encoding
+
+# Okabe-Ito: a categorical palette safe for the common colour-vision deficiencies
+CATEGORICAL = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Plots", text)
+
+
+def _translucent(color: QColor, alpha: int = 150) -> QColor:
+    c = QColor(color)
+    c.setAlpha(alpha)
+    return c
+
+
+def _pen(color, width=2.0, style=Qt.PenStyle.SolidLine) -> QPen:
+    pen = pg.mkPen(color, width=width)
+    pen.setStyle(style)
+    pen.setCosmetic(True)
+    return pen
+
+
+class ThemedPlot(pg.PlotItem):
+    """A PlotItem that follows a Theme (axes, grid, text)."""
+
+    def __init__(self, theme: encoding.Theme, **kw):
+        super().__init__(**kw)
+        self.theme = theme
+        self.showGrid(x=True, y=True, alpha=0.25)
+        self.apply_theme(theme)
+
+    def apply_theme(self, theme: encoding.Theme) -> None:
+        self.theme = theme
+        for name in ("left", "bottom", "right", "top"):
+            ax = self.getAxis(name)
+            ax.enableAutoSIPrefix(False)          # "loss (x0.001)" reads badly on a slide
+            ax.setPen(pg.mkPen(theme.muted))
+            ax.setTextPen(pg.mkPen(theme.text))
+        self.titleLabel.setAttr("color", theme.text.name())
+        if self.titleLabel.text:
+            self.setTitle(self.titleLabel.text)
+
+    def label(self, text: str, pos: QPointF, anchor=(0, 0), color: QColor | None = None, size=9.0):
+        item = pg.TextItem(text, color=color or self.theme.text, anchor=anchor)
+        f = QFont()
+        f.setPointSizeF(size)
+        item.setFont(f)
+        item.setPos(pos)
+        self.addItem(item)
+        return item
+
+
+# activation lab ------------------------------------------------------------------------------
+class ActivationPlot(ThemedPlot):
+    """f(g) (solid) and f'(g) (dashed) of chosen activations; the highlighted one thicker,
+    with the selected neuron's pre-activations drawn on its curve and as a rug."""
+
+    G_RANGE = (-5.0, 5.0)
+
+    def __init__(self, theme: encoding.Theme):
+        super().__init__(theme)
+        self.setLabel("bottom", "g")
+        self.setLabel("left", "f(g), f′(g)")
+        self.legend_entries: list[tuple[str, str]] = []    # (label, colour): drawn by the panel
+        self.g = np.linspace(*self.G_RANGE, 801)
+        self.functions: dict[str, tuple] = {}
+        self.show_derivative = True
+        self.highlight: str | None = None
+        self.points = pg.ScatterPlotItem(size=5, pen=None)
+        self.points.setZValue(20)
+        self.rug = pg.PlotCurveItem(connect="pairs")
+        self.rug.setZValue(19)
+        self.addItem(self.points)
+        self.addItem(self.rug)
+        self.facts: list = []
+        self.caption = ""              # the highlighted function's formulas (the panel shows it)
+        self.setXRange(*self.G_RANGE, padding=0.02)
+        self.setYRange(-1.25, 1.3, padding=0.02)
+        self.names: list[str] = []
+
+    def color_of(self, name: str) -> str:
+        return CATEGORICAL[self.names.index(name) % len(CATEGORICAL)] if name in self.names else "#888888"
+
+    def set_functions(self, names: list[str], show_derivative: bool = True) -> None:
+        self.show_derivative = show_derivative
+        for f, d in self.functions.values():
+            self.removeItem(f)
+            self.removeItem(d)
+        self.functions = {}
+        self.legend_entries = []
+        self.names = list(names)
+        for k, name in enumerate(names):
+            act = activations.get(name)
+            color = CATEGORICAL[k % len(CATEGORICAL)]
+            y = act.f(self.g) if name != "softmax" else activations.get("sigmoid").f(self.g)
+            dy = act.df(self.g) if name != "softmax" else activations.get("sigmoid").df(self.g)
+            f = pg.PlotCurveItem(self.g, np.clip(y, -10, 10), pen=_pen(color, 2.0), name=f"{act.label}")
+            d = pg.PlotCurveItem(self.g, np.clip(dy, -10, 10), pen=_pen(color, 1.6, Qt.PenStyle.DashLine),
+                                 name=f"{act.label}′")
+            d.setVisible(show_derivative)
+            self.addItem(f)
+            self.addItem(d)
+            self.functions[name] = (f, d)
+            self.legend_entries.append((act.label, color))
+        self._facts()
+        self.set_highlight(self.highlight)
+
+    def _facts(self) -> None:
+        """Markers for the lecture's facts: σ' is at most 0.25 (at g = 0), tanh' at most 1."""
+        for item in self.facts:
+            self.removeItem(item)
+        self.facts = []
+        if not self.show_derivative:
+            return
+        for name, value, text in (("sigmoid", 0.25, tr("max σ′ = 0.25")),
+                                  ("tanh", 1.0, tr("max tanh′ = 1"))):
+            if name in self.functions:
+                dot = pg.ScatterPlotItem([0.0], [value], size=9, symbol="o",
+                                         brush=pg.mkBrush(self.theme.accent), pen=pg.mkPen(self.theme.text))
+                self.addItem(dot)
+                lab = self.label(text, QPointF(0.15, value), anchor=(0, 1), color=self.theme.accent, size=8)
+                self.facts += [dot, lab]
+
+    def set_highlight(self, name: str | None, g_values: np.ndarray | None = None,
+                      alpha: float | None = None) -> None:
+        """Emphasise ``name``; ``g_values`` are the selected neuron's pre-activations."""
+        self.highlight = name
+        for n, (f, d) in self.functions.items():
+            w = 3.6 if n == name else 2.0
+            pen = f.opts["pen"]
+            pen.setWidthF(w)
+            f.setPen(pen)
+            f.setOpacity(1.0 if name in (None, n) else 0.35)
+            d.setOpacity(1.0 if name in (None, n) else 0.35)
+        if name is None or g_values is None or len(g_values) == 0 or name not in self.functions:
+            self.points.setData([], [])
+            self.rug.setData([], [])
+            self.caption = self._formula_text(name)
+            return
+        act = activations.get(name)
+        g = np.clip(np.asarray(g_values, dtype=float), *self.G_RANGE)
+        a = None if alpha is None else np.array([alpha])
+        y = act.f(g) if a is None else act.forward(np.atleast_1d(g), np.empty_like(np.atleast_1d(g)), a)
+        k = self.names.index(name)
+        color = QColor(CATEGORICAL[k % len(CATEGORICAL)])
+        color.setAlpha(150)
+        self.points.setData(g, y, brush=pg.mkBrush(color), size=5)
+        lo = -1.15
+        xs = np.repeat(g, 2)
+        ys = np.tile([lo, lo + 0.12], len(g))
+        self.rug.setData(xs, ys, pen=_pen(color, 1.0))
+        dead = float(np.mean(act.df(np.asarray(g_values, dtype=float)) == 0)) if len(g_values) else 0.0
+        sat = float(np.mean(act.df(np.asarray(g_values, dtype=float)) < 0.05 * (act.dmax or 1.0)))
+        extra = ""
+        if name == "relu":
+            extra = "  ·  " + tr("f′ = 0 for %1 of the samples").replace("%1", f"{dead:.0%}")
+        elif name in ("sigmoid", "tanh"):
+            extra = "  ·  " + tr("saturated (f′ < 5% of max) for %1").replace("%1", f"{sat:.0%}")
+        elif name == "prelu" and alpha is not None:
+            extra = "  ·  α = " + f"{alpha:.3f}"
+        self.caption = self._formula_text(name) + extra
+
+    def _formula_text(self, name: str | None) -> str:
+        if name is None:
+            return ""
+        act = activations.get(name)
+        text = f"{act.label}: {act.formula};  {act.derivative_formula}"
+        if name == "leaky_relu":
+            text += "   (" + tr("slope 0.01 below zero") + ")"
+        return text
+
+    def set_derivative_visible(self, on: bool) -> None:
+        self.show_derivative = on
+        for _, d in self.functions.values():
+            d.setVisible(on)
+        self._facts()
+
+
+# decision surface ----------------------------------------------------------------------------
+class SurfacePlot(ThemedPlot):
+    """Two inputs: the network's (or one neuron's) output over the plane with the data points.
+    One input: the fitted curve over the data, each last-hidden unit's weighted part faintly."""
+
+    def __init__(self, theme: encoding.Theme):
+        super().__init__(theme)
+        self.setAspectLocked(False)
+        self.image = pg.ImageItem()
+        self.image.setZValue(-10)
+        self.addItem(self.image)
+        self.train_points = pg.ScatterPlotItem(size=7, pxMode=True)
+        self.test_points = pg.ScatterPlotItem(size=7, pxMode=True)
+        self.train_points.setZValue(10)
+        self.test_points.setZValue(11)
+        self.addItem(self.train_points)
+        self.addItem(self.test_points)
+        self.fit = pg.PlotCurveItem(pen=_pen(theme.accent, 3.0))
+        self.fit.setZValue(12)
+        self.addItem(self.fit)
+        self.node_curve = pg.PlotCurveItem(pen=_pen(theme.selection, 2.0, Qt.PenStyle.DashLine))
+        self.addItem(self.node_curve)
+        self.parts: list[pg.PlotCurveItem] = []
+        self.title_item = self.label("", QPointF(0, 0), anchor=(0, 0), size=8.5)
+        self.title_item.setZValue(30)
+        self.show_test = True
+        self.discrete = False
+        self.mode = None               # "2d" | "1d"
+        self.dataset = None
+        self.domain = None
+        self._lut = encoding.diverging().lut
+        self._class_lut = None
+        self.last_values = None
+
+    def set_data(self, data) -> None:
+        """Train and test points (engine Dataset)."""
+        self.dataset = data
+        self.domain = data.domain
+        self.mode = "2d" if data.n_raw == 2 else "1d"
+        if self.mode == "2d":
+            (x0, x1), (y0, y1) = data.domain
+            self.setXRange(x0, x1, padding=0)
+            self.setYRange(y0, y1, padding=0)
+            self.setLabel("bottom", "x₁")
+            self.setLabel("left", "x₂")
+            self.fit.setData([], [])
+            self._clear_parts()
+            self.image.setVisible(True)
+        else:
+            (x0, x1), = data.domain
+            self.setXRange(x0, x1, padding=0.02)
+            self.setLabel("bottom", "x")
+            self.setLabel("left", "y")
+            self.image.setVisible(False)
+        self._draw_points()
+
+    def _point_brushes(self, y: np.ndarray, hollow: bool):
+        d = self.dataset
+        if d.classes > 2:
+            colors = [QColor(CATEGORICAL[int(c) % len(CATEGORICAL)]) for c in y]
+        else:
+            pos, neg = encoding.diverging().lut[-1], encoding.diverging().lut[0]
+            colors = [QColor(*(pos if v > 0 else neg)) for v in y]
+        if hollow:
+            return [pg.mkBrush(self.theme.canvas) for _ in colors], [pg.mkPen(c, width=2) for c in colors]
+        return [pg.mkBrush(c) for c in colors], [pg.mkPen(self.theme.node_outline, width=1) for _ in colors]
+
+    def _draw_points(self) -> None:
+        d = self.dataset
+        if d is None:
+            return
+        if self.mode == "2d":
+            b, p = self._point_brushes(d.y_train, hollow=False)
+            self.train_points.setData(d.x_train[:, 0], d.x_train[:, 1], brush=b, pen=p, symbol="o")
+            b, p = self._point_brushes(d.y_test, hollow=True)
+            self.test_points.setData(d.x_test[:, 0], d.x_test[:, 1], brush=b, pen=p, symbol="o")
+        else:
+            self.train_points.setData(d.x_train[:, 0], d.y_train, brush=pg.mkBrush(self.theme.node_outline),
+                                      pen=None, size=5, symbol="o")
+            self.test_points.setData(d.x_test[:, 0], d.y_test, brush=pg.mkBrush(self.theme.canvas),
+                                     pen=pg.mkPen(self.theme.node_outline, width=1.5), size=6, symbol="o")
+        self.test_points.setVisible(self.show_test)
+
+    def set_show_test(self, on: bool) -> None:
+        self.show_test = on
+        self.test_points.setVisible(on)
+
+    def set_discrete(self, on: bool) -> None:
+        self.discrete = on
+
+    def set_surface(self, surface, title: str = "") -> None:
+        """A probe.Surface: values over the plane (row 0 = smallest x₂)."""
+        if surface is None or self.mode != "2d":
+            return
+        (x0, x1), (y0, y1) = surface.domain
+        self.last_values = surface.values
+        if surface.classes is not None:
+            rgba = self._class_rgba(surface.classes, surface.confidence)
+        else:
+            lo, hi = surface.value_range
+            u = 2 * (surface.values - lo) / ((hi - lo) or 1.0) - 1
+            if self.discrete:
+                u = np.where(u > 0, 0.85, -0.85)
+            rgba = encoding.diverging().rgba(u)
+        self.image.setImage(rgba, autoLevels=False, levels=(0, 255))
+        h, w = rgba.shape[:2]
+        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        self.title_item.setText(title)
+        self.title_item.setPos(x0, y1)
+
+    def _class_rgba(self, classes: np.ndarray, confidence: np.ndarray) -> np.ndarray:
+        palette = np.array([QColor(c).getRgb()[:3] for c in CATEGORICAL], dtype=float)
+        base = palette[classes % len(palette)]
+        canvas = np.array(self.theme.canvas.getRgb()[:3], dtype=float)
+        k = classes.max() + 1 if classes.size else 2
+        strength = 1.0 if self.discrete else np.clip((confidence - 1.0 / k) / (1 - 1.0 / k), 0, 1)[..., None]
+        rgb = canvas + (base - canvas) * (0.25 + 0.6 * strength)
+        out = np.empty(classes.shape + (4,), dtype=np.uint8)
+        out[..., :3] = np.clip(rgb, 0, 255)
+        out[..., 3] = 255
+        return out
+
+    def _clear_parts(self) -> None:
+        for p in self.parts:
+            self.removeItem(p)
+        self.parts = []
+
+    def set_curve(self, curve, node_curve=None, title: str = "") -> None:
+        """A probe.Curve (one-input regression) and optionally one neuron's own curve."""
+        if curve is None or self.mode != "1d":
+            return
+        self.fit.setData(curve.x, curve.y)
+        if len(self.parts) != len(curve.parts):
+            self._clear_parts()
+            for k in range(len(curve.parts)):
+                c = QColor(CATEGORICAL[k % len(CATEGORICAL)])
+                c.setAlpha(110)
+                item = pg.PlotCurveItem(pen=_pen(c, 1.4))
+                item.setZValue(-1)
+                self.addItem(item)
+                self.parts.append(item)
+        for item, ys in zip(self.parts, curve.parts):
+            item.setData(curve.x, ys)
+        if node_curve is not None:
+            _, x, y = node_curve
+            self.node_curve.setData(x, y)
+        else:
+            self.node_curve.setData([], [])
+        self.title_item.setText(title)
+        ys = [curve.y, self.dataset.y_train] if self.dataset is not None else [curve.y]
+        lo = min(float(np.min(v)) for v in ys if len(v))
+        hi = max(float(np.max(v)) for v in ys if len(v))
+        pad = 0.15 * (hi - lo or 1.0)
+        self.setYRange(lo - pad, hi + pad, padding=0)
+        self.title_item.setPos(curve.x[0], hi + pad)
+
+
+# loss ---------------------------------------------------------------------------------------
+class LossPlot(ThemedPlot):
+    """Train and test loss per epoch (log scale optional), accuracy or R² on the right."""
+
+    MAX_POINTS = 2000
+
+    def __init__(self, theme: encoding.Theme):
+        super().__init__(theme)
+        self.setLabel("bottom", tr("epoch"))
+        self.setLabel("left", tr("loss"))
+        self.addLegend(offset=(-8, 8), labelTextColor=theme.text, brush=pg.mkBrush(_translucent(theme.canvas)))
+        self.train = self.plot([], [], pen=_pen(CATEGORICAL[0], 2.0), name=tr("train loss"))
+        self.test = self.plot([], [], pen=_pen(CATEGORICAL[1], 2.0, Qt.PenStyle.DashLine), name=tr("test loss"))
+        self.metric_view = pg.ViewBox()
+        self.showAxis("right")
+        self.scene_attached = False
+        self.getAxis("right").linkToView(self.metric_view)
+        self.metric_view.setXLink(self)
+        self.metric_train = pg.PlotCurveItem(pen=_pen(CATEGORICAL[2], 1.6))
+        self.metric_test = pg.PlotCurveItem(pen=_pen(CATEGORICAL[2], 1.4, Qt.PenStyle.DotLine))
+        self.metric_view.addItem(self.metric_train)
+        self.metric_view.addItem(self.metric_test)
+        self.legend.addItem(self.metric_train, tr("train accuracy"))
+        self.metric_view.setYRange(0, 1.02, padding=0)
+        self.setXRange(0, 10, padding=0)
+        self.vb.sigResized.connect(self._sync)
+        self.lr_lines: list = []
+        self.log_scale = False
+        self.metric_name = "accuracy"
+
+    def _sync(self) -> None:
+        self.metric_view.setGeometry(self.vb.sceneBoundingRect())
+        self.metric_view.linkedViewChanged(self.vb, self.metric_view.XAxis)
+
+    def attach(self) -> None:
+        """Add the metric's view box to the scene (once the plot is in one)."""
+        if not self.scene_attached and self.scene() is not None:
+            self.scene().addItem(self.metric_view)
+            self.scene_attached = True
+            self._sync()
+
+    def set_log(self, on: bool) -> None:
+        self.log_scale = on
+        self.setLogMode(y=on)
+
+    def set_history(self, history, metric_name: str) -> None:
+        self.attach()
+        e = history.epoch
+        n = len(e)
+        step = max(1, n // self.MAX_POINTS)
+        sl = slice(None, None, step)
+        tr_loss, te_loss = history.train_loss[sl], history.test_loss[sl]
+        if self.log_scale:
+            tr_loss = np.maximum(tr_loss, 1e-12)
+            te_loss = np.maximum(te_loss, 1e-12)
+        self.train.setData(e[sl], tr_loss)
+        self.test.setData(e[sl], te_loss)
+        self.setXRange(0, max(10.0, float(e[-1]) if n else 10.0), padding=0.02)
+        m_tr, m_te = history.train_metric[sl], history.test_metric[sl]
+        if metric_name != self.metric_name:
+            self.metric_name = metric_name
+            self.legend.removeItem(self.metric_train)
+            self.legend.addItem(self.metric_train, tr("train R²") if metric_name == "r2" else tr("train accuracy"))
+            self.getAxis("right").setLabel("R²" if metric_name == "r2" else tr("accuracy"))
+        self.metric_train.setData(e[sl], np.clip(np.nan_to_num(m_tr, nan=0.0), -0.1, 1.0))
+        self.metric_test.setData(e[sl], np.clip(np.nan_to_num(m_te, nan=0.0), -0.1, 1.0))
+        self.metric_view.setYRange(min(0.0, float(np.nanmin(m_tr)) if len(m_tr) else 0.0), 1.02, padding=0)
+        for line in self.lr_lines:
+            self.removeItem(line)
+        self.lr_lines = []
+        for epoch, lr in history.lr_changes:
+            line = pg.InfiniteLine(epoch, angle=90, pen=_pen(self.theme.muted, 1, Qt.PenStyle.DashLine),
+                                   label=f"α={lr:g}", labelOpts={"position": 0.9, "color": self.theme.muted})
+            self.addItem(line)
+            self.lr_lines.append(line)
+
+
+# gradient flow ------------------------------------------------------------------------------
+class GradientPlot(ThemedPlot):
+    """Mean |∂J/∂w| per layer over the epochs, log scale, first layer to last."""
+
+    MAX_POINTS = 2000
+
+    def __init__(self, theme: encoding.Theme):
+        super().__init__(theme)
+        self.setLabel("bottom", tr("epoch"))
+        self.setLabel("left", tr("mean |∂J/∂w|"))
+        self.setLogMode(y=True)
+        self.addLegend(offset=(-8, 8), labelTextColor=theme.text, brush=pg.mkBrush(_translucent(theme.canvas)))
+        self.layer_curves: list[pg.PlotDataItem] = []
+        self.setXRange(0, 10, padding=0)
+        self.setYRange(-4, 0, padding=0)
+        self.note = self.label("", QPointF(0, 0), anchor=(0, 1), size=8.5)
+        self.note.setZValue(30)
+
+    def _colors(self, n: int) -> list[QColor]:
+        """First layer to last along the linear colour-blind-safe map, kept away from the
+        end that matches the background."""
+        lut = encoding.magnitude().lut
+        lo, hi = (95, 245) if self.theme.name == "dark" else (40, 200)
+        idx = np.linspace(lo, hi, max(n, 1)).astype(int)
+        return [QColor(*lut[min(int(i * len(lut) / 256), len(lut) - 1)]) for i in idx]
+
+    def set_history(self, history, dead_per_layer=None, saturated_per_layer=None,
+                    clip_fraction: float = 0.0, output_layer: int | None = None) -> None:
+        g = history.grad_norms
+        n_layers = g.shape[1] if g.ndim == 2 else 0
+        if len(self.layer_curves) != n_layers or getattr(self, "_theme_used", None) != self.theme.name:
+            self._theme_used = self.theme.name
+            for c in self.layer_curves:
+                self.removeItem(c)
+            self.legend.clear()
+            self.layer_curves = []
+            colors = self._colors(n_layers)
+            for k in range(n_layers):
+                name = tr("output layer") if k == n_layers - 1 else tr("layer %1").replace("%1", str(k + 1))
+                c = self.plot([], [], pen=_pen(colors[k], 2.0), name=name)
+                self.layer_curves.append(c)
+        e = history.epoch
+        step = max(1, len(e) // self.MAX_POINTS)
+        for k, c in enumerate(self.layer_curves):
+            v = g[::step, k]
+            ok = np.isfinite(v) & (v > 0)
+            c.setData(e[::step][ok], v[ok])
+        self.setXRange(0, max(10.0, float(e[-1]) if len(e) else 10.0), padding=0.02)
+        finite = g[np.isfinite(g) & (g > 0)] if g.size else np.zeros(0)
+        if finite.size:      # log mode: the range is in decades; at least two, or labels crowd
+            lo, hi = np.log10(finite.min()) - 0.3, np.log10(finite.max()) + 0.3
+            if hi - lo < 2.0:
+                mid = (hi + lo) / 2
+                lo, hi = mid - 1.0, mid + 1.0
+            self.setYRange(lo, hi, padding=0)
+        notes = []
+        if n_layers and len(e):
+            last = g[-1]
+            if np.all(last > 0) and last[0] > 0:
+                ratio = last[-1] / last[0]
+                if ratio >= 10:
+                    notes.append(tr("first layer %1× smaller than the last (vanishing)").replace("%1", f"{ratio:,.0f}"))
+                elif ratio <= 0.1:
+                    notes.append(tr("first layer %1× larger than the last (exploding)").replace("%1", f"{1 / ratio:,.0f}"))
+        if dead_per_layer is not None and np.any(np.asarray(dead_per_layer) > 0):
+            parts = [f"{k + 1}: {v:.0%}" for k, v in enumerate(dead_per_layer) if v > 0]
+            notes.append(tr("dead ReLUs per layer %1").replace("%1", ", ".join(parts)))
+        if saturated_per_layer is not None and np.any(np.asarray(saturated_per_layer) > 0):
+            parts = [f"{k + 1}: {v:.0%}" for k, v in enumerate(saturated_per_layer) if v > 0]
+            notes.append(tr("saturated units %1").replace("%1", ", ".join(parts)))
+        if clip_fraction > 0:
+            notes.append(tr("clipping acted on %1 of the steps").replace("%1", f"{clip_fraction:.0%}"))
+        self.note.setText("\n".join(notes))
+        vr = self.vb.viewRange()
+        self.note.setPos(vr[0][0], vr[1][1])
