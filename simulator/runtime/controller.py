@@ -38,6 +38,7 @@ class TrainingController(QObject):
     _probe = Signal(object)
     _emit_rate = Signal(float)
     _request = Signal()
+    _run_epochs = Signal(int)
 
     def __init__(self, model=None, parent: QObject | None = None):
         super().__init__(parent)
@@ -53,7 +54,8 @@ class TrainingController(QObject):
                           (self._set_bias, w.set_bias), (self._play, w.play), (self._pause, w.pause),
                           (self._step, w.step), (self._trace, w.trace), (self._reset, w.reset),
                           (self._speed, w.set_speed), (self._probe, w.set_probe_node),
-                          (self._emit_rate, w.set_emit_rate), (self._request, w.request_snapshot)):
+                          (self._emit_rate, w.set_emit_rate), (self._request, w.request_snapshot),
+                          (self._run_epochs, w.run_epochs)):
             sig.connect(slot, Qt.ConnectionType.QueuedConnection)
         w.snapshotReady.connect(self._on_snapshot, Qt.ConnectionType.QueuedConnection)
         w.traceReady.connect(self.trace, Qt.ConnectionType.QueuedConnection)
@@ -160,6 +162,9 @@ class TrainingController(QObject):
 
     def reset(self) -> None:
         self._reset.emit()
+
+    def train_epochs(self, n: int) -> None:
+        self._run_epochs.emit(int(n))
 
     def set_speed(self, epochs_per_second) -> None:
         self._speed.emit(epochs_per_second)

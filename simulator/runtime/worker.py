@@ -255,6 +255,18 @@ class TrainingWorker(QObject):
         if t.diverged is not None:
             self.status.emit("diverged", t.diverged.message)
 
+    @Slot(int)
+    def run_epochs(self, n: int) -> None:
+        """Train ``n`` epochs at once (scripts, screenshots, exports)."""
+        t = self.trainer
+        if t is None:
+            return
+        self._set_running(False)
+        t.run(epochs=n)
+        self._emit_snapshot()
+        if t.diverged is not None:
+            self.status.emit("diverged", t.diverged.message)
+
     @Slot()
     def reset(self) -> None:
         if self.trainer is None:

@@ -46,14 +46,17 @@ def settings_scope() -> None:
         QCoreApplication.setApplicationName(f"{APP}-{scope}")
 
 
-def run(doc=None, source=None, label=None, screenshot=None, language=None, size=None) -> int:
+def run(doc=None, source=None, label=None, screenshot=None, language=None, size=None,
+        epochs: int = 0, theme: str | None = None, select: str | None = None) -> int:
     app = make_app()
     install_message_filter()
-    from . import theme
     from .main_window import MainWindow
     from PySide6.QtCore import QSettings
-    theme.apply(app, QSettings().value("theme", "light"))
-    window = MainWindow(restore=not screenshot)
+    theme_name = theme
+    from . import theme
+    theme_name = theme_name or QSettings().value("theme", "light")
+    theme.apply(app, theme_name)
+    window = MainWindow(theme=theme_name, restore=not screenshot)
     if size:
         try:
             w, h = (int(v) for v in size.lower().split("x"))
@@ -66,13 +69,36 @@ def run(doc=None, source=None, label=None, screenshot=None, language=None, size=
     window.show()
     if screenshot:
         ok = [False]
+        deadline = [0]
+
+        def ready() -> bool:
+            snap = window.controller.latest
+            return snap is not None and snap.epoch >= epochs
 
         def shoot():
+            # wait for the first snapshot (and the requested training), at most 60 s
+            deadline[0] += 1
+            if not ready() and deadline[0] < 600:
+                QTimer.singleShot(100, shoot)
+                return
+            if select and select in window.scene.nodes:
+                window.scene.nodes[select].setSelected(True)
+                window.controller.request_snapshot()
+                QTimer.singleShot(400, finish)
+                return
+            finish()
+
+        def finish():
             window.view.zoom_to_fit()
             ok[0] = save_screenshot(window, screenshot)
             window.shutdown()
             app.quit()
-        QTimer.singleShot(300, shoot)
+
+        def start():
+            if epochs:
+                window.controller.train_epochs(epochs)
+            shoot()
+        QTimer.singleShot(200, start)
         app.exec()
         if not ok[0]:
             print(f"nnsim: could not write {screenshot}", file=sys.stderr)

@@ -14,6 +14,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--screenshot", metavar="PATH", help="save a PNG of the window once drawn, then exit")
     p.add_argument("--lang", metavar="CODE", help="interface language (en, pt_BR); default: the system's")
     p.add_argument("--size", metavar="WxH", default=None, help="window size, e.g. 1600x1000")
+    p.add_argument("--epochs", type=int, default=0, metavar="N",
+                   help="train N epochs before the screenshot (with --screenshot)")
+    p.add_argument("--theme", choices=("light", "dark"), default=None, help="colour theme")
+    p.add_argument("--select", metavar="NEURON", default=None,
+                   help="select a neuron before the screenshot (its surface and activation show)")
     return p.parse_args(argv)
 
 
@@ -35,5 +40,9 @@ def main(argv: list[str]) -> int:
             print(f"nnsim: error: {exc}", file=sys.stderr)
             return 2
     from .application import run
+    if args.epochs < 0:
+        print("nnsim: error: --epochs must be 0 or more", file=sys.stderr)
+        return 2
     return run(doc=doc, source=args.target, label=label, screenshot=args.screenshot,
-               language=args.lang, size=args.size)
+               language=args.lang, size=args.size, epochs=args.epochs, theme=args.theme,
+               select=args.select)

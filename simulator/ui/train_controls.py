@@ -6,7 +6,8 @@ import math
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSlider, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QSizePolicy, QSlider, QToolBar,
+                               QToolButton, QWidget)
 
 from . import icons
 
@@ -92,6 +93,7 @@ class TrainControls(QObject):
         tb.addAction(self.act_reset)
         tb.addSeparator()
         speed_box = QWidget()
+        speed_box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         lay = QHBoxLayout(speed_box)
         lay.setContentsMargins(6, 0, 6, 0)
         self.speed_label_title = QLabel(tr("speed"))

@@ -1,0 +1,197 @@
+"""Side panels fed by real snapshots: activation lab, decision surface, loss, gradient flow,
+data and training settings."""
+import json
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from simulator.document import mlp
+from simulator.engine import Network, datasets
+
+from .mouse import click
+
+
+def trained(w, qtbot, lesson=None, doc=None, epochs=0):
+    if doc is not None:
+        w.model.replace(doc)
+    else:
+        w.open_lesson(lesson, ask=False)
+    qtbot.waitUntil(lambda: w.controller.latest is not None and w.controller.latest.revision == w.model.revision,
+                    timeout=5000)
+    if epochs:
+        w.controller.train_epochs(epochs)
+        qtbot.waitUntil(lambda: w.controller.latest.epoch >= epochs, timeout=30000)
+    qtbot.wait(60)        # one frame: the panels draw the latest snapshot
+    return w.controller.latest
+
+
+def test_activation_lab_sigmoid_derivative_peaks_at_a_quarter(window):
+    lab = window.lab
+    lab.check_only(("sigmoid", "tanh", "relu"))
+    f, d = lab.plot.functions["sigmoid"]
+    x, y = d.getData()
+    assert y.max() == pytest.approx(0.25, abs=1e-9) and x[np.argmax(y)] == pytest.approx(0.0, abs=0.02)
+    x, y = lab.plot.functions["tanh"][1].getData()
+    assert y.max() == pytest.approx(1.0, abs=1e-9)
+    x, y = lab.plot.functions["relu"][1].getData()
+    assert np.all(y[x < 0] == 0)                        # dying ReLU: no gradient below zero
+    assert len(lab.plot.facts) == 4                      # the two lecture markers and labels
+
+
+def test_activation_lab_shows_the_selected_neurons_values(window, qtbot):
+    w = window
+    snap = trained(w, qtbot, "xor", epochs=20)
+    w.scene.nodes["h1"].setSelected(True)
+    qtbot.wait(60)
+    lab = w.lab
+    assert lab.plot.highlight == "tanh"
+    g_drawn, y_drawn = lab.plot.points.getData()
+    j = snap.node_ids.index("h1")
+    g = np.clip(w.controller.latest.train_pre[:, j], *lab.plot.G_RANGE)
+    assert np.allclose(np.sort(g_drawn), np.sort(g))
+    assert np.allclose(y_drawn, np.tanh(g_drawn))
+    assert "tanh" in lab.caption.text().lower() or "hyperbolic" in lab.caption.text().lower()
+
+
+def test_surface_of_trained_xor_classifies_test_points_like_the_network(window, qtbot):
+    w = window
+    trained(w, qtbot, "xor", epochs=200)
+    plot = w.surface.plot
+    surface = w.controller.latest.extras["surface"]
+    (x0, x1), (y0, y1) = surface.domain
+    values = plot.last_values
+    res = values.shape[0]
+    data = w.surface.data
+    doc = w.model.snapshot_copy()
+    # the network as the worker has it: rebuild from the snapshot's weights
+    net = Network.from_document(doc)
+    for (s, t), v in zip(w.controller.latest.edges, w.controller.latest.weights):
+        net.set_weight(s, t, v)
+    for nid, b in zip(w.controller.latest.node_ids, w.controller.latest.biases):
+        if np.isfinite(b):
+            net.set_bias(nid, b)
+    agree = 0
+    for (a, b) in data.x_test:
+        ix = int(round((a - x0) / (x1 - x0) * (res - 1)))
+        iy = int(round((b - y0) / (y1 - y0) * (res - 1)))
+        drawn = values[np.clip(iy, 0, res - 1), np.clip(ix, 0, res - 1)] > 0.5
+        network = net.forward(np.array([[a, b]]))[0, 0] > 0.5
+        agree += drawn == network
+    assert agree / len(data.x_test) >= 0.97        # equal but for points on the boundary
+    # and the picture is the right way up: row 0 is the smallest x₂
+    assert plot.image.mapRectToParent(plot.image.boundingRect()).top() == pytest.approx(y0)
+
+
+def test_gradient_flow_of_a_deep_sigmoid_network(window, qtbot):
+    w = window
+    doc = mlp([2, 4, 4, 4, 4, 4, 4, 1], hidden="sigmoid", output="sigmoid")
+    doc["training"].update(loss="bce", learning_rate=0.1, init="normal:1")
+    doc["data"] = {"dataset": "circles", "samples": 200, "noise": 0.0, "test_fraction": 0.5}
+    trained(w, qtbot, doc=doc, epochs=3)
+    curves = w.gradient_panel.plot.layer_curves
+    assert len(curves) == 7
+    first = curves[0].getData()[1][-1]
+    last = curves[-1].getData()[1][-1]
+    assert first * 100 <= last
+    assert "vanishing" in w.gradient_panel.plot.note.toPlainText()
+
+
+def test_loss_panel_follows_the_history(window, qtbot):
+    w = window
+    snap = trained(w, qtbot, "xor", epochs=30)
+    x, y = w.loss_panel.plot.train.getData()
+    assert len(x) == 30 and y[-1] < y[0]
+    assert "epoch 30" in w.loss_panel.summary.text()
+    w.loss_panel.log.setChecked(True)
+    assert w.loss_panel.plot.log_scale
+
+
+def test_adding_a_point_by_click_changes_the_data(window, qtbot):
+    w = window
+    trained(w, qtbot, "xor")
+    n_before = len(w.surface.data.x_train)
+    w.surface.add_points.setChecked(True)
+    vb = w.surface.plot.vb
+    scene_pt = vb.mapViewToScene(QPointF(0.5, 0.5))
+    view_pt = w.surface.widget.mapFromScene(scene_pt)
+    click(w.surface.widget.viewport(), view_pt)
+    assert len(w.model.doc["data"]["train"]) == n_before + 1
+    assert w.model.doc["data"]["train"][-1][:2] == pytest.approx([0.5, 0.5], abs=0.05)
+    qtbot.waitUntil(lambda: len(w.surface.data.x_train) == n_before + 1, timeout=3000)
+    w.model.undo_stack.undo()
+    assert w.model.doc["data"]["dataset"] == "xor"
+
+
+def test_clicking_a_point_animates_a_step_on_it(window, qtbot):
+    w = window
+    trained(w, qtbot, "xor")
+    x, y = w.surface.data.x_train[3]
+    vb = w.surface.plot.vb
+    view_pt = w.surface.widget.mapFromScene(vb.mapViewToScene(QPointF(x, y)))
+    click(w.surface.widget.viewport(), view_pt)
+    qtbot.waitUntil(lambda: w.animator.active, timeout=3000)
+    assert int(w.animator.trace.rows[0]) == w.surface.nearest_training_row(vb.mapViewToScene(QPointF(x, y)))
+
+
+def test_a_bad_csv_shows_its_error_and_keeps_the_old_data(window, qtbot, tmp_path, monkeypatch):
+    w = window
+    trained(w, qtbot, "xor")
+    before = json.dumps(w.model.doc, sort_keys=True)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b,label\n1,2,0\n3,oops,1\n")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    assert not w.data_panel.import_csv_file(str(bad), ["a", "b"], "label")
+    assert shown and '"oops" is not a number' in shown[0]
+    assert json.dumps(w.model.doc, sort_keys=True) == before
+    good = tmp_path / "good.csv"
+    good.write_text("a,b,label\n" + "\n".join(f"{i % 7},{i % 5},{i % 2}" for i in range(40)) + "\n")
+    assert w.data_panel.import_csv_file(str(good), ["a", "b"], "label")
+    assert w.model.doc["data"]["inputs"] == ["a", "b"]
+    assert [n["feature"] for n in w.model.doc["network"]["nodes"] if n["kind"] == "input"] == ["a", "b"]
+    w.model.undo_stack.undo()
+    assert json.dumps(w.model.doc, sort_keys=True) == before
+
+
+def test_feature_toggles_add_and_remove_input_neurons(window, qtbot):
+    w = window
+    trained(w, qtbot, "circles")
+    w.data_panel.feature_checks["x1^2"].setChecked(True)
+    inputs = [n for n in w.model.doc["network"]["nodes"] if n["kind"] == "input"]
+    assert [n["feature"] for n in inputs] == ["x1", "x2", "x1^2"]
+    new = inputs[-1]["id"]
+    assert sum(1 for e in w.model.doc["network"]["edges"] if e["source"] == new) == 4
+    qtbot.waitUntil(lambda: new in w.controller.latest.node_ids, timeout=3000)
+    w.data_panel.feature_checks["x1^2"].setChecked(False)
+    assert not any(n["id"] == new for n in w.model.doc["network"]["nodes"])
+
+
+def test_training_settings_are_undoable_and_live(window, qtbot):
+    w = window
+    trained(w, qtbot, "xor")
+    w.training_panel.lr.setValue(0.02)
+    assert w.model.doc["training"]["learning_rate"] == 0.02
+    w.training_panel.optimizer.setCurrentIndex(w.training_panel.optimizer.findData("adam"))
+    w.training_panel.optimizer.activated.emit(w.training_panel.optimizer.currentIndex())
+    w.training_panel.clip_on.setChecked(True)
+    assert w.model.doc["training"]["clip"] == 1.0
+    w.train.act_animate.setChecked(False)
+    w.train.step()
+    qtbot.waitUntil(lambda: w.controller.latest.learning_rate == 0.02 and w.controller.latest.step >= 1,
+                    timeout=3000)
+    w.model.undo_stack.undo()
+    w.model.undo_stack.undo()
+    w.model.undo_stack.undo()
+    assert w.model.doc["training"]["learning_rate"] == 0.5
+    assert w.model.doc["training"]["optimizer"] == "sgd" and w.model.doc["training"]["clip"] is None
+    assert w.training_panel.lr.value() == 0.5
+
+
+def test_panels_follow_the_theme(window, qtbot):
+    w = window
+    w.set_theme("dark")
+    assert w.surface.plot.theme.name == "dark" and w.scene.theme.name == "dark"
+    w.set_theme("light")
+    assert w.lab.plot.theme.name == "light"
