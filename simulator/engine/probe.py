@@ -104,3 +104,32 @@ def thumbnail_resolution(n_nodes: int) -> int:
 def surface_resolution(n_nodes: int) -> int:
     """>= 100x100 for the small networks of the course, less for very large ones."""
     return int(max(40, min(100, np.sqrt(4_000_000 / max(n_nodes, 1)))))
+
+
+def _ro(a: np.ndarray) -> np.ndarray:
+    a = np.asarray(a)
+    a.setflags(write=False)
+    return a
+
+
+def snapshot_extras(net: Network, data, probe_node: str | None = None) -> dict:
+    """Everything a snapshot carries besides the numbers of training: the output surface
+    and every neuron's thumbnail (two inputs), or the fitted curve (one input), and the
+    surface or curve of one chosen neuron."""
+    extras: dict = {"domain": data.domain}
+    V = len(net.doc_node_ids)
+    if data.n_raw == 2:
+        res = thumbnail_resolution(V)
+        if res:
+            extras["thumbnails"] = _ro(node_grids(net, data.domain, res))
+        extras["surface"] = surface(net, data.domain, surface_resolution(V))
+        if probe_node and probe_node in net.doc_node_ids:
+            extras["node_surface"] = (probe_node, surface(net, data.domain, surface_resolution(V),
+                                                          node=probe_node))
+    elif data.n_raw == 1:
+        c = curve(net, data.domain)
+        extras["curve"] = c
+        if probe_node and probe_node in net.doc_node_ids:
+            _, ys = net.node_values(c.x[:, None])
+            extras["node_curve"] = (probe_node, _ro(c.x), _ro(ys[:, net.doc_node_ids.index(probe_node)]))
+    return extras

@@ -21,12 +21,6 @@ SLICE_SECONDS = 0.008       # training between two looks at the command queue
 LIVE_SETTINGS = ("learning_rate", "batch_size", "optimizer", "clip", "l1", "l2", "shuffle")
 
 
-def _ro(a):
-    a = np.asarray(a)
-    a.setflags(write=False)
-    return a
-
-
 class TrainingWorker(QObject):
     snapshotReady = Signal(object)      # Snapshot
     traceReady = Signal(object)         # (StepTrace, Snapshot)
@@ -279,25 +273,7 @@ class TrainingWorker(QObject):
     # snapshots -----------------------------------------------------------------------------------
     def _make_snapshot(self) -> Snapshot:
         t = self.trainer
-        extras = {}
-        data = t.data
-        net = t.net
-        V = len(net.doc_node_ids)
-        extras["domain"] = data.domain
-        if data.n_raw == 2 and len(net.raw_inputs) >= 2 or (data.n_raw == 2):
-            res = probe.thumbnail_resolution(V)
-            if res:
-                extras["thumbnails"] = _ro(probe.node_grids(net, data.domain, res))
-            extras["surface"] = probe.surface(net, data.domain, probe.surface_resolution(V))
-            if self.probe_node and self.probe_node in net.doc_node_ids:
-                extras["node_surface"] = (self.probe_node, probe.surface(
-                    net, data.domain, probe.surface_resolution(V), node=self.probe_node))
-        elif data.n_raw == 1:
-            extras["curve"] = probe.curve(net, data.domain)
-            if self.probe_node and self.probe_node in net.doc_node_ids:
-                x = extras["curve"].x
-                _, ys = net.node_values(x[:, None])
-                extras["node_curve"] = (self.probe_node, _ro(x), _ro(ys[:, net.doc_node_ids.index(self.probe_node)]))
+        extras = probe.snapshot_extras(t.net, t.data, self.probe_node)
         return t.snapshot(revision=self.revision, extras=extras)
 
     def _emit_snapshot(self) -> None:

@@ -139,7 +139,7 @@ class TrainControls(QObject):
         self.epoch_label.setText(text)
 
     def _phase(self, index: int, count: int, text: str) -> None:
-        self.phase_label.setText(f"  {index + 1}/{count} · {self.tr(text)}")
+        self.phase_label.setText(f"  {index + 1}/{count} · {text}")
 
     def _animation_active(self, on: bool) -> None:
         self.act_stop_anim.setEnabled(on)
