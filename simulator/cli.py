@@ -143,6 +143,12 @@ def main(argv: Sequence[str]) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:       # output piped into `head` and closed: not an error
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
     except Exception as exc:  # a bug: say so in one line; NNSIM_DEBUG=1 shows where
         if os.environ.get("NNSIM_DEBUG"):
             raise

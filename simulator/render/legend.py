@@ -45,11 +45,15 @@ def paint_legend(painter: QPainter, origin: QPointF, theme: encoding.Theme, colo
     painter.setBrush(grad)
     painter.drawRect(bar)
     painter.setPen(theme.muted)
+    label_w = 70.0
     for frac, value in ((0.0, -scale), (0.5, 0.0), (1.0, scale)):
-        align = (Qt.AlignmentFlag.AlignLeft if frac == 0 else Qt.AlignmentFlag.AlignRight if frac == 1
-                 else Qt.AlignmentFlag.AlignHCenter)
-        painter.drawText(QRectF(bar.left() + frac * bar.width() - (0 if frac == 0 else 40 if frac == 1 else 20),
-                                bar.bottom() + 1, 40, 12), align, fmt(value, 2))
+        if frac == 0:
+            rect, align = QRectF(bar.left(), bar.bottom() + 1, label_w, 12), Qt.AlignmentFlag.AlignLeft
+        elif frac == 1:
+            rect, align = QRectF(bar.right() - label_w, bar.bottom() + 1, label_w, 12), Qt.AlignmentFlag.AlignRight
+        else:
+            rect, align = QRectF(bar.center().x() - label_w / 2, bar.bottom() + 1, label_w, 12), Qt.AlignmentFlag.AlignHCenter
+        painter.drawText(rect, align, fmt(value, 2))
     # thickness: |w| samples
     painter.setPen(theme.text)
     painter.drawText(QRectF(x0 + 8, y0 + 47, WIDTH - 16, 14), Qt.AlignmentFlag.AlignLeft, tr("thickness: |w|"))

@@ -466,6 +466,7 @@ class GradientPlot(ThemedPlot):
             self.legend.clear()
             self.layer_curves = []
             colors = self._colors(n_layers)
+            self.legend.setColumnCount(min(n_layers, 4))      # a short legend along the top
             for k in range(n_layers):
                 name = tr("output layer") if k == n_layers - 1 else tr("layer %1").replace("%1", str(k + 1))
                 c = self.plot([], [], pen=_pen(colors[k], 2.0), name=name)

@@ -29,3 +29,66 @@ def test_lecture_architectures(lesson_id, sizes):
     kinds = [n["kind"] for n in doc["network"]["nodes"]]
     assert [kinds.count("input"), kinds.count("hidden"), kinds.count("output")] == \
         [sizes[0], sum(sizes[1:-1]), sizes[-1]]
+
+
+FITS.update({"spiral": ("test_accuracy", 0.9), "gauss": ("test_accuracy", 0.95),
+             "moons": ("test_accuracy", 0.95), "activations": ("test_r2", 0.99),
+             "two-neurons": ("train_r2", 0.99)})
+
+
+@pytest.mark.parametrize("lesson_id", ["spiral", "gauss", "moons", "activations", "two-neurons"])
+def test_practice_lessons_reach_their_fit(lesson_id):
+    test_lesson_reaches_its_fit(lesson_id)
+
+
+def test_all_fifteen_lessons_exist():
+    assert lessons.ids() == list(lessons.ORDER)
+    assert len(lessons.ids()) == 15
+
+
+def trained(lesson_id, doc=None):
+    doc = doc or lessons.load_lesson(lesson_id)
+    t = Trainer.from_document(doc, base_dir=lessons.LESSONS_DIR)
+    t.run(epochs=doc["lesson"]["epochs"])
+    return t.metrics()
+
+
+def test_vanishing_gradient_first_layer_far_below_the_last():
+    m = trained("vanishing-gradient")
+    norms = m["layer_gradient_norms"]
+    assert len(norms) == 7 and norms[0] * 100 <= norms[-1]
+
+
+def test_exploding_gradient_diverges_and_says_where():
+    m = trained("exploding-gradient")
+    assert m["diverged"] and "gradients exploded in layer 1" in m["divergence"]
+
+
+def test_dying_relu_and_its_leaky_remedy():
+    from simulator.document import mitigations
+    m = trained("dying-relu")
+    assert m["dead_relu_fraction"] >= 0.25
+    fixed = mitigations.apply(lessons.load_lesson("dying-relu"), ["leaky"])
+    assert all(n["activation"] == "leaky_relu" for n in fixed["network"]["nodes"] if n["kind"] == "hidden")
+    m2 = trained("dying-relu", fixed)
+    assert m2["dead_relu_fraction"] <= m["dead_relu_fraction"] / 5
+    assert m2["test_accuracy"] >= 0.95 > m["test_accuracy"]
+
+
+def test_remedies_rescue_the_pathological_lessons():
+    from simulator.document import mitigations
+    base = lessons.load_lesson("vanishing-gradient")
+    for remedy in ("relu_he", "batch_norm"):
+        m = trained("vanishing-gradient", mitigations.apply(base, [remedy]))
+        assert m["test_accuracy"] >= 0.9, (remedy, m)
+        assert m["layer_gradient_norms"][0] * 10 > m["layer_gradient_norms"][-1]
+    base = lessons.load_lesson("exploding-gradient")
+    for remedy in ("clip", "he"):
+        assert not trained("exploding-gradient", mitigations.apply(base, [remedy]))["diverged"]
+
+
+def test_chain_rule_lesson_is_the_lectures_network():
+    doc = lessons.load_lesson("chain-rule")
+    w = {(e["source"], e["target"]): e["weight"] for e in doc["network"]["edges"]}
+    assert w == {("x", "h"): 0.5, ("h", "g"): 1.0, ("g", "f"): 1.0}
+    assert doc["data"]["train"] == [[1.0, 1.0]]
