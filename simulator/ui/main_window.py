@@ -22,6 +22,7 @@ from .panels.activation_lab import ActivationLab
 from .panels.charts import GradientPanel, LossPanel
 from .panels.data_panel import DataPanel
 from .panels.inspector import Inspector
+from .panels.lesson_panel import LessonPanel
 from .panels.surface import SurfacePanel
 from .panels.training_panel import TrainingPanel
 from .train_controls import TrainControls
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.view.selectionChanged.connect(self.lab.set_selection)
         self.view.selectionChanged.connect(self.surface.set_selection)
         self.surface.probeChanged.connect(self.controller.set_probe_node)
+        self.lesson_panel.restartRequested.connect(lambda lid: self.open_lesson(lid))
         self.surface.sampleClicked.connect(lambda row: self.train.step(rows=[row]))
         self.controller.data.connect(self.surface.set_data)
         for panel in (self.lab, self.surface, self.loss_panel, self.gradient_panel):
@@ -119,6 +121,8 @@ class MainWindow(QMainWindow):
         self.lab = ActivationLab(self.model, t)
         self.loss_panel = LossPanel(t)
         self.gradient_panel = GradientPanel(t)
+        self.lesson_panel = LessonPanel(self.model, self._language())
+        self.add_dock("lesson", self.tr("Lesson"), self.lesson_panel, L)
         self.add_dock("data", self.tr("Data"), self.data_panel, L)
         self.add_dock("training", self.tr("Training"), self.training_panel, L)
         self.add_dock("surface", self.tr("Decision surface"), self.surface, R, scroll=False)
@@ -127,8 +131,9 @@ class MainWindow(QMainWindow):
         self.add_dock("loss", self.tr("Loss and metrics"), self.loss_panel, B, scroll=False)
         self.add_dock("gradients", self.tr("Gradient flow"), self.gradient_panel, B, scroll=False)
         self.splitDockWidget(self.docks["loss"], self.docks["gradients"], Qt.Orientation.Horizontal)
+        self.tabifyDockWidget(self.docks["lesson"], self.docks["data"])
         self.tabifyDockWidget(self.docks["data"], self.docks["training"])
-        self.docks["data"].raise_()
+        self.docks["lesson"].raise_()
         self.tabifyDockWidget(self.docks["activations"], self.docks["inspector"])
         self.docks["activations"].raise_()
         self.resizeDocks([self.docks["data"], self.docks["surface"]], [300, 420], Qt.Orientation.Horizontal)
@@ -372,12 +377,36 @@ class MainWindow(QMainWindow):
             self.error_dialog(self.tr("Cannot open the lesson"), exc)
             return False
         self.model.replace(doc, lesson_id=lesson_id)
+        self._apply_lesson_hints()
         return True
+
+    def _apply_lesson_hints(self) -> None:
+        """A lesson opens ready to press Play or Step: its panel in front, its neuron
+        selected, its step size chosen, the lesson's note in the status bar."""
+        lesson = self.model.doc.get("lesson") or {}
+        title, description = lessons.localized(self.model.doc, self._language())
+        first = description.split(". ")[0].rstrip(".") if description else ""
+        self.set_status_text(f"{title} — {first}" if first else title)
+        self.docks["lesson"].raise_()
+        panel = lesson.get("panel")
+        if panel in self.docks:
+            self.docks[panel].show()
+            self.docks[panel].raise_()
+        if lesson.get("lab") == "all":
+            from ..engine import activations as acts
+            self.lab.check_only(acts.HIDDEN)
+        step = lesson.get("step")
+        if step in self.train.kind_actions:
+            self.train.kind_actions[step].setChecked(True)
+        node = lesson.get("select")
+        if node in self.scene.nodes:
+            QTimer.singleShot(0, lambda: node in self.scene.nodes and self.scene.nodes[node].setSelected(True))
 
     def open_document(self, doc: dict, source: str | None = None) -> None:
         """Show a document already loaded (from the command line)."""
         if source and source in lessons.ids() and not Path(source).exists():
             self.model.replace(doc, lesson_id=source)
+            self._apply_lesson_hints()
         else:
             self.model.replace(doc, path=Path(source) if source else None)
             if source:
