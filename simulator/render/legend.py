@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPen
 
+from ..translate import tr
 from . import encoding
 from .network import fmt
 
@@ -13,10 +14,6 @@ WIDTH, HEIGHT = 236, 92
 
 def legend_size() -> QSize:
     return QSize(WIDTH, HEIGHT)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Legend", text)
 
 
 def paint_legend(painter: QPainter, origin: QPointF, theme: encoding.Theme, color_by: str,

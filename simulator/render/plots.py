@@ -12,18 +12,15 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen, QTransform
 
+from ..translate import tr
 from ..engine import activations
-from . import encoding
+from . import encoding, engine_text
 
 # Okabe-Ito: a categorical palette safe for the common colour-vision deficiencies
 CATEGORICAL = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Plots", text)
 
 
 def _translucent(color: QColor, alpha: int = 150) -> QColor:
@@ -113,14 +110,15 @@ class ActivationPlot(ThemedPlot):
             color = CATEGORICAL[k % len(CATEGORICAL)]
             y = act.f(self.g) if name != "softmax" else activations.get("sigmoid").f(self.g)
             dy = act.df(self.g) if name != "softmax" else activations.get("sigmoid").df(self.g)
-            f = pg.PlotCurveItem(self.g, np.clip(y, -10, 10), pen=_pen(color, 2.0), name=f"{act.label}")
+            label = engine_text.activation_label(name)
+            f = pg.PlotCurveItem(self.g, np.clip(y, -10, 10), pen=_pen(color, 2.0), name=label)
             d = pg.PlotCurveItem(self.g, np.clip(dy, -10, 10), pen=_pen(color, 1.6, Qt.PenStyle.DashLine),
-                                 name=f"{act.label}′")
+                                 name=f"{label}′")
             d.setVisible(show_derivative)
             self.addItem(f)
             self.addItem(d)
             self.functions[name] = (f, d)
-            self.legend_entries.append((act.label, color))
+            self.legend_entries.append((label, color))
         self._facts()
         self.set_highlight(self.highlight)
 
@@ -182,8 +180,8 @@ class ActivationPlot(ThemedPlot):
     def _formula_text(self, name: str | None) -> str:
         if name is None:
             return ""
-        act = activations.get(name)
-        text = f"{act.label}: {act.formula};  {act.derivative_formula}"
+        text = (f"{engine_text.activation_label(name)}: {engine_text.formula(name)};  "
+                f"{engine_text.derivative_formula(name)}")
         if name == "leaky_relu":
             text += "   (" + tr("slope 0.01 below zero") + ")"
         return text

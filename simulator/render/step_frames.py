@@ -12,14 +12,10 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
 
+from ..translate import tr
 from . import encoding
 from .network import NetworkScene, fmt
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Animation", text)
 
 
 @dataclass(frozen=True)
@@ -30,10 +26,10 @@ class Phase:
     def describe(self, n_layers: int) -> str:
         last = n_layers - 1
         if self.kind in ("forward", "backward"):
-            where = _tr("output layer") if self.layer == last else _tr("layer %1").replace("%1", str(self.layer))
-            what = _tr("forward pass: %1") if self.kind == "forward" else _tr("backward pass: %1")
+            where = tr("output layer") if self.layer == last else tr("layer %1").replace("%1", str(self.layer))
+            what = tr("forward pass: %1") if self.kind == "forward" else tr("backward pass: %1")
             return what.replace("%1", where)
-        return {"loss": _tr("loss of the prediction"), "update": _tr("update: w ← w − α·∂J/∂w")}[self.kind]
+        return {"loss": tr("loss of the prediction"), "update": tr("update: w ← w − α·∂J/∂w")}[self.kind]
 
 
 def phases_for(n_layers: int) -> list[Phase]:

@@ -14,6 +14,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..document import training_problems
+from ..translate import tr
 from ..engine import datasets, probe
 from ..engine.trainer import Snapshot, Trainer
 
@@ -159,7 +160,7 @@ class TrainingWorker(QObject):
     @Slot()
     def play(self) -> None:
         if self.trainer is None:
-            self.status.emit("error", self.tr_("nothing to train: the network is not complete"))
+            self.status.emit("error", tr("nothing to train: the network is not complete"))
             return
         if self.trainer.diverged is not None:
             self.status.emit("diverged", self.trainer.diverged.message)
@@ -286,7 +287,3 @@ class TrainingWorker(QObject):
     def request_snapshot(self) -> None:
         self._emit_snapshot()
 
-    @staticmethod
-    def tr_(text: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-        return QCoreApplication.translate("Runtime", text)

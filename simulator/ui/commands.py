@@ -8,15 +8,11 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from ..translate import tr
 from ..document import edits
 from .model import DocumentModel
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
 
 
 class _Command(QUndoCommand):

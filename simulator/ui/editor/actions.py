@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QCoreApplication, QPointF
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QInputDialog, QMenu
 
+from ...render import engine_text
+from ...translate import tr
 from ...document import edits
 from ...engine import activations, features
 from .. import commands
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Editor", text)
-
-
-ACT_LABELS = {name: activations.get(name).label for name in activations.names()}
+def act_label(name: str) -> str:
+    """An activation's name in the interface's language."""
+    return engine_text.activation_label(name)
 
 
 def set_activation(model, node_ids, name: str) -> None:
@@ -25,7 +25,7 @@ def set_activation(model, node_ids, name: str) -> None:
     if not ids:
         return
     stack = model.undo_stack
-    stack.beginMacro(tr("Set activation to %1").replace("%1", ACT_LABELS.get(name, name)))
+    stack.beginMacro(tr("Set activation to %1").replace("%1", act_label(name)))
     for i in ids:
         if name == "softmax" and model.node(i).get("kind") != "output":
             continue
@@ -64,7 +64,7 @@ def fill_node_menu(menu: QMenu, view, node_id: str) -> None:
         names = activations.OUTPUT if kind == "output" else activations.HIDDEN
         current = node.get("activation")
         for name in names:
-            a = acts.addAction(ACT_LABELS[name], lambda n=name: set_activation(model, selected, n))
+            a = acts.addAction(act_label(name), lambda n=name: set_activation(model, selected, n))
             a.setCheckable(True)
             a.setChecked(current == name)
         bn = menu.addAction(tr("Batch normalisation"))
@@ -190,9 +190,9 @@ def add_layer_dialog(view) -> None:
                                     4, 1, 512)
     if not ok:
         return
-    names = [ACT_LABELS[n] for n in activations.HIDDEN]
+    names = [act_label(n) for n in activations.HIDDEN]
     label, ok = QInputDialog.getItem(view, tr("Add layer"), tr("Activation:"), names,
-                                     names.index(ACT_LABELS["tanh"]), False)
+                                     names.index(act_label("tanh")), False)
     if ok:
         add_layer(view, count, activations.HIDDEN[names.index(label)])
         view.zoom_to_fit()

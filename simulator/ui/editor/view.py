@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QGraphicsLineItem, QGraphicsView, QInputDialog, Q
 
 from ...document import edits
 from ...engine import activations, features
-from ...render import encoding
+from ...render import encoding, engine_text
 from ...render.legend import legend_size, paint_legend
 from ...render.network import NodeItem, NetworkScene, fmt
 from .. import commands
@@ -349,12 +349,13 @@ class EditorView(QGraphicsView):
         n = self.model.node(key) if self.model.has_node(key) else None
         if n is None:
             return ""
-        lines = [f"<b>{key}</b> — {self.tr(n.get('kind', 'hidden'))}"]
+        kind = {"input": self.tr("input"), "hidden": self.tr("hidden"), "output": self.tr("output")}
+        lines = [f"<b>{key}</b> — {kind.get(n.get('kind', 'hidden'), '')}"]
         if n.get("kind") == "input":
             lines.append(self.tr("feature %1").replace("%1", features.LABELS.get(n.get("feature", ""), n.get("feature", ""))))
         else:
-            act = activations.get(n.get("activation") or ("sigmoid" if n.get("kind") == "output" else "tanh"))
-            lines.append(f"{act.label}: {act.formula}")
+            name = n.get("activation") or ("sigmoid" if n.get("kind") == "output" else "tanh")
+            lines.append(f"{engine_text.activation_label(name)}: {engine_text.formula(name)}")
         if snap is not None and key in snap.node_ids:
             j = snap.node_ids.index(key)
             if snap.pre.size:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QListWidget, QLis
                                QPushButton, QVBoxLayout, QWidget)
 
 from ...engine import activations
-from ...render import encoding
+from ...render import encoding, engine_text
 from ...render.plots import ActivationPlot
 
 DEFAULT = ("sigmoid", "tanh", "relu")
@@ -29,11 +29,11 @@ class ActivationLab(QWidget):
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.list.setFont(small)
         for name in activations.names():
-            item = QListWidgetItem(activations.get(name).label)
+            item = QListWidgetItem(engine_text.activation_label(name))
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if name in DEFAULT else Qt.CheckState.Unchecked)
-            item.setToolTip(activations.get(name).formula)
+            item.setToolTip(engine_text.formula(name))
             self.list.addItem(item)
         self.list.itemChanged.connect(lambda _: self._apply())
         self.derivative = QCheckBox(self.tr("derivative f′"))

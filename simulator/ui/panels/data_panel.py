@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from ...document import edits
 from ...engine import datasets, features
 from ...engine.datasets import read_csv
+from ...render import engine_text
 from .. import commands
 
 
@@ -24,7 +25,8 @@ class DataPanel(QWidget):
         self.dataset = QComboBox()
         for name in datasets.NAMES:
             self.dataset.addItem(name, name)
-            self.dataset.setItemData(self.dataset.count() - 1, datasets.DESCRIPTIONS[name], Qt.ItemDataRole.ToolTipRole)
+            self.dataset.setItemData(self.dataset.count() - 1, engine_text.dataset_description(name),
+                                     Qt.ItemDataRole.ToolTipRole)
         self.dataset.activated.connect(lambda _: self._commit("dataset", self.dataset.currentData()))
         self.samples = QSpinBox()
         self.samples.setRange(4, 20000)
@@ -109,7 +111,7 @@ class DataPanel(QWidget):
             self.noise.setValue(float(data.get("noise", 0.0) or 0.0))
             self.classes.setValue(int(data.get("classes", 2) or 2))
             self.classes.setEnabled(name in datasets.MULTICLASS)
-            self.source.setText(datasets.DESCRIPTIONS.get(name, ""))
+            self.source.setText(engine_text.dataset_description(name))
         elif "csv" in data:
             self.source.setText(self.tr("CSV file %1: inputs %2, target %3").replace("%1", str(data["csv"]))
                                 .replace("%2", ", ".join(data.get("inputs", []))).replace("%3", str(data.get("target"))))

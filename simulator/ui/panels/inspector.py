@@ -12,7 +12,8 @@ from ...document import edits
 from ...engine import activations, features
 from ...render.network import fmt
 from .. import commands
-from ..editor.actions import ACT_LABELS, set_activation
+from ...render import engine_text
+from ..editor.actions import act_label, set_activation
 from ..model import DocumentModel
 
 
@@ -168,7 +169,7 @@ class Inspector(QWidget):
         if [self.activation.itemData(i) for i in range(self.activation.count())] != list(names):
             self.activation.clear()
             for name in names:
-                self.activation.addItem(ACT_LABELS[name], name)
+                self.activation.addItem(act_label(name), name)
 
     def _snap_index(self, node_id: str):
         s = self.snapshot
@@ -220,11 +221,12 @@ class Inspector(QWidget):
             f = n.get("feature", "x1")
             return self.tr("Input neuron: its output is the feature %1 of the sample.").replace(
                 "%1", features.LABELS.get(f, f))
-        act = activations.get(n.get("activation") or ("sigmoid" if n.get("kind") == "output" else "tanh"))
+        act_name = n.get("activation") or ("sigmoid" if n.get("kind") == "output" else "tanh")
         sources = [s for s, t in edits.edge_pairs(doc) if t == node_id]
         terms = " + ".join(f"w<sub>{s},{node_id}</sub>·x<sub>{s}</sub>" for s in sources) or "0"
         lines = [f"g = {terms} + w<sub>0,{node_id}</sub>",
-                 f"y = f(g), &nbsp; {act.formula}", f"f′: {act.derivative_formula}"]
+                 f"y = f(g), &nbsp; {engine_text.formula(act_name)}",
+                 f"f′: {engine_text.derivative_formula(act_name)}"]
         snap = self.snapshot
         j = self._snap_index(node_id)
         if snap is not None and j is not None and snap.pre.size:

@@ -2,28 +2,25 @@
 language, and the remedies the lecture names as toggles (each an undoable change)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...translate import tr
 from ...document import lessons, mitigations
 from .. import commands
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Mitigations", text)
-
-
 # for the translation catalogue: the remedies' labels and explanations
 _LABELS = {
-    "relu_he": (lambda: _t("ReLU with He initialisation"),
-                lambda: _t("hidden neurons use ReLU (derivative 1 for g > 0) and He initialisation")),
-    "he": (lambda: _t("He initialisation"),
-           lambda: _t("weights drawn with variance 2/fan-in, keeping activations the same size layer after layer")),
-    "xavier": (lambda: _t("Xavier initialisation"), lambda: _t("weights drawn with variance 2/(fan-in + fan-out)")),
-    "batch_norm": (lambda: _t("Batch normalisation"),
-                   lambda: _t("every hidden neuron's g is standardised over the batch, then scaled and shifted")),
-    "clip": (lambda: _t("Gradient clipping"), lambda: _t("the gradient's norm is limited to 1 before each update")),
-    "leaky": (lambda: _t("Leaky ReLU instead of ReLU"), lambda: _t("a small slope (0.01) below zero keeps the gradient alive")),
+    "relu_he": (lambda: tr("ReLU with He initialisation"),
+                lambda: tr("hidden neurons use ReLU (derivative 1 for g > 0) and He initialisation")),
+    "he": (lambda: tr("He initialisation"),
+           lambda: tr("weights drawn with variance 2/fan-in, keeping activations the same size layer after layer")),
+    "xavier": (lambda: tr("Xavier initialisation"), lambda: tr("weights drawn with variance 2/(fan-in + fan-out)")),
+    "batch_norm": (lambda: tr("Batch normalisation"),
+                   lambda: tr("every hidden neuron's g is standardised over the batch, then scaled and shifted")),
+    "clip": (lambda: tr("Gradient clipping"), lambda: tr("the gradient's norm is limited to 1 before each update")),
+    "leaky": (lambda: tr("Leaky ReLU instead of ReLU"), lambda: tr("a small slope (0.01) below zero keeps the gradient alive")),
 }
 
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QLabel, QSpinBox, QVBoxLayout, QWidget)
 
 from ...engine import initializers, losses, optimizers
+from ...render import engine_text
 from .. import commands
 
 
@@ -26,11 +27,11 @@ class TrainingPanel(QWidget):
         self.model = model
         self.loss = QComboBox()
         for name in losses.NAMES:
-            self.loss.addItem(losses.LABELS[name], name)
+            self.loss.addItem(engine_text.loss_label(name), name)
         self.loss.activated.connect(lambda _: self._set("loss", self.loss.currentData()))
         self.optimizer = QComboBox()
         for name in optimizers.NAMES:
-            self.optimizer.addItem(optimizers.LABELS[name], name)
+            self.optimizer.addItem(engine_text.optimizer_label(name), name)
         self.optimizer.activated.connect(lambda _: self._set("optimizer", self.optimizer.currentData()))
         self.lr = LogSpinBox()
         self.lr.setDecimals(5)

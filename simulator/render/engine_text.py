@@ -1,0 +1,132 @@
+"""The engine's user-visible English (it has no Qt), marked for translation here:
+activation names and formulas, losses, optimisers, data sets, and the messages about
+divergence and networks that cannot train. ``tests/test_i18n.py`` checks that every engine
+string is listed, so the two cannot drift apart."""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from ..engine import activations, datasets, losses, optimizers
+
+CATALOGUE = (
+    QT_TRANSLATE_NOOP("Engine", "Step"),
+    QT_TRANSLATE_NOOP("Engine", "f(g) = 1 if g ≥ 0, else 0"),
+    QT_TRANSLATE_NOOP("Engine", "f′(g) = 0 (undefined at g = 0)"),
+    QT_TRANSLATE_NOOP("Engine", "Linear"),
+    QT_TRANSLATE_NOOP("Engine", "f(g) = g"),
+    QT_TRANSLATE_NOOP("Engine", "f′(g) = 1"),
+    QT_TRANSLATE_NOOP("Engine", "Logistic (sigmoid)"),
+    QT_TRANSLATE_NOOP("Engine", "f(g) = 1 / (1 + e⁻ᵍ)"),
+    QT_TRANSLATE_NOOP("Engine", "f′(g) = f(g)·(1 − f(g)) ≤ 0.25"),
+    QT_TRANSLATE_NOOP("Engine", "Hyperbolic tangent"),
+    QT_TRANSLATE_NOOP("Engine", "f(g) = (eᵍ − e⁻ᵍ) / (eᵍ + e⁻ᵍ)"),
+    QT_TRANSLATE_NOOP("Engine", "f′(g) = 1 − tanh²(g) ≤ 1"),
+    QT_TRANSLATE_NOOP("Engine", "ReLU"),
+    QT_TRANSLATE_NOOP("Engine", "f(g) = max(0, g)"),
+    QT_TRANSLATE_NOOP("Engine", "f′(g) = 1 if g > 0, 0 if g < 0"),
+    QT_TRANSLATE_NOOP("Engine", "Leaky ReLU"),
+    QT_TRANSLATE_NOOP("Engine", "f(g) = g if g > 0, else 0.01·g"),
+    QT_TRANSLATE_NOOP("Engine", "f′(g) = 1 if g > 0, else 0.01"),
+    QT_TRANSLATE_NOOP("Engine", "Parametric ReLU"),
+    QT_TRANSLATE_NOOP("Engine", "f(g) = g if g > 0, else α·g  (α learned)"),
+    QT_TRANSLATE_NOOP("Engine", "f′(g) = 1 if g > 0, else α;  ∂f/∂α = min(0, g)"),
+    QT_TRANSLATE_NOOP("Engine", "GELU"),
+    QT_TRANSLATE_NOOP("Engine", "f(g) = g·Φ(g) ≈ ½·g·(1 + tanh(√(2/π)·(g + 0.044715·g³)))"),
+    QT_TRANSLATE_NOOP("Engine", "f′(g) = ½(1 + t) + ½·g·(1 − t²)·√(2/π)·(1 + 3·0.044715·g²)"),
+    QT_TRANSLATE_NOOP("Engine", "SiLU (swish)"),
+    QT_TRANSLATE_NOOP("Engine", "f(g) = g·σ(g)"),
+    QT_TRANSLATE_NOOP("Engine", "f′(g) = σ(g)·(1 + g·(1 − σ(g)))"),
+    QT_TRANSLATE_NOOP("Engine", "Softplus"),
+    QT_TRANSLATE_NOOP("Engine", "f(g) = ln(1 + eᵍ)"),
+    QT_TRANSLATE_NOOP("Engine", "f′(g) = σ(g) = 1 / (1 + e⁻ᵍ)"),
+    QT_TRANSLATE_NOOP("Engine", "ELU"),
+    QT_TRANSLATE_NOOP("Engine", "f(g) = g if g > 0, else α·(eᵍ − 1), α = 1"),
+    QT_TRANSLATE_NOOP("Engine", "f′(g) = 1 if g > 0, else α·eᵍ"),
+    QT_TRANSLATE_NOOP("Engine", "Softmax"),
+    QT_TRANSLATE_NOOP("Engine", "yₖ = eᵍᵏ / Σⱼ eᵍʲ"),
+    QT_TRANSLATE_NOOP("Engine", "∂yₖ/∂gⱼ = yₖ·(δₖⱼ − yⱼ)"),
+    QT_TRANSLATE_NOOP("Engine", "Mean squared error"),
+    QT_TRANSLATE_NOOP("Engine", "Binary cross-entropy"),
+    QT_TRANSLATE_NOOP("Engine", "Cross-entropy (softmax)"),
+    QT_TRANSLATE_NOOP("Engine", "Gradient descent (SGD)"),
+    QT_TRANSLATE_NOOP("Engine", "SGD with momentum"),
+    QT_TRANSLATE_NOOP("Engine", "Adam"),
+    QT_TRANSLATE_NOOP("Engine", "logical AND: four clouds at the corners of the unit square"),
+    QT_TRANSLATE_NOOP("Engine", "logical OR: four clouds at the corners of the unit square"),
+    QT_TRANSLATE_NOOP("Engine", "logical XOR: four clouds, opposite corners share a class"),
+    QT_TRANSLATE_NOOP("Engine", "a disc inside a ring (concentric circles)"),
+    QT_TRANSLATE_NOOP("Engine", "Gaussian blobs, one per class"),
+    QT_TRANSLATE_NOOP("Engine", "interleaved spiral arms, one per class"),
+    QT_TRANSLATE_NOOP("Engine", "two interleaving half-moons"),
+    QT_TRANSLATE_NOOP("Engine", "y = x² on [−1, 1]"),
+    QT_TRANSLATE_NOOP("Engine", "y = 1/x on [1, 100]"),
+    QT_TRANSLATE_NOOP("Engine", "y = sin x on [1, 2π]"),
+    QT_TRANSLATE_NOOP("Engine", "y = (x₁ + x₂)/10, a tilted plane"),
+    QT_TRANSLATE_NOOP("Engine", "a sum of Gaussian bumps over the plane"),
+)
+
+
+def t(text: str) -> str:
+    return QCoreApplication.translate("Engine", text)
+
+
+def activation_label(name: str) -> str:
+    return t(activations.get(name).label)
+
+
+def formula(name: str) -> str:
+    return t(activations.get(name).formula)
+
+
+def derivative_formula(name: str) -> str:
+    return t(activations.get(name).derivative_formula)
+
+
+def loss_label(name: str) -> str:
+    return t(losses.LABELS[name])
+
+
+def optimizer_label(name: str) -> str:
+    return t(optimizers.LABELS[name])
+
+
+def dataset_description(name: str) -> str:
+    return t(datasets.DESCRIPTIONS.get(name, ""))
+
+
+def divergence(div) -> str:
+    """The engine's Divergence, in the interface's language."""
+    what = {"activations": QCoreApplication.translate("Engine", "activations overflowed"),
+            "gradients": QCoreApplication.translate("Engine", "gradients exploded"),
+            "weights": QCoreApplication.translate("Engine", "weights overflowed"),
+            "loss": QCoreApplication.translate("Engine", "the loss overflowed")}[div.quantity]
+    return (QCoreApplication.translate("Engine", "%1 in layer %2 at epoch %3: lower the learning rate, "
+                                       "clip gradients or change the initialisation")
+            .replace("%1", what).replace("%2", str(div.layer)).replace("%3", str(div.epoch)))
+
+
+_PROBLEMS = (
+    (r"the network has no input neuron", lambda m: QCoreApplication.translate("Engine", "the network has no input neuron")),
+    (r"the network has no output neuron", lambda m: QCoreApplication.translate("Engine", "the network has no output neuron")),
+    (r'output "(.+)" has no incoming connection',
+     lambda m: QCoreApplication.translate("Engine", "output %1 has no incoming connection").replace("%1", m.group(1))),
+    (r'no path from any input to output "(.+)"',
+     lambda m: QCoreApplication.translate("Engine", "no path from any input to output %1").replace("%1", m.group(1))),
+    (r"softmax outputs cannot be mixed with other outputs",
+     lambda m: QCoreApplication.translate("Engine", "softmax outputs cannot be mixed with other outputs")),
+    (r"softmax needs one output neuron per class",
+     lambda m: QCoreApplication.translate("Engine", "softmax needs one output neuron per class (at least two)")),
+    (r"cross-entropy with several outputs needs softmax outputs",
+     lambda m: QCoreApplication.translate("Engine", "cross-entropy with several outputs needs softmax outputs")),
+)
+
+
+def problem(text: str) -> str:
+    """A "cannot train" message of the document layer, translated when it is a known one."""
+    for pattern, make in _PROBLEMS:
+        m = re.fullmatch(pattern + r".*", text)
+        if m:
+            return make(m)
+    return text
