@@ -59,13 +59,14 @@ class TrainingController(QObject):
             sig.connect(slot, Qt.ConnectionType.QueuedConnection)
         w.snapshotReady.connect(self._on_snapshot, Qt.ConnectionType.QueuedConnection)
         w.traceReady.connect(self.trace, Qt.ConnectionType.QueuedConnection)
-        w.dataReady.connect(self.data, Qt.ConnectionType.QueuedConnection)
+        w.dataReady.connect(self._on_data, Qt.ConnectionType.QueuedConnection)
         w.status.connect(self.status, Qt.ConnectionType.QueuedConnection)
         w.runningChanged.connect(self._on_running, Qt.ConnectionType.QueuedConnection)
         self.thread.finished.connect(self.worker.deleteLater)
         self.thread.start()
         self.running = False
         self.latest = None
+        self.latest_data = None
         self._pending = None
         self._frame = QTimer(self)
         self._frame.setInterval(FRAME_MS)
@@ -82,6 +83,8 @@ class TrainingController(QObject):
     # the document -------------------------------------------------------------------------------
     def attach(self, model) -> None:
         """Follow a DocumentModel: every edit reaches the worker."""
+        if self.model is not None and self.model is not model:
+            self.detach()
         self.model = model
         model.replaced.connect(self.load_fresh)
         model.nodesAdded.connect(self._structure)
@@ -91,6 +94,21 @@ class TrainingController(QObject):
         model.edgeWeightChanged.connect(self._weight_changed)
         model.trainingChanged.connect(self._training_changed)
         model.dataChanged.connect(self._data_changed)
+
+    def detach(self) -> None:
+        """Stop following the current model (a rebuilt window takes over)."""
+        m = self.model
+        if m is None:
+            return
+        for sig, slot in ((m.replaced, self.load_fresh), (m.nodesAdded, self._structure),
+                          (m.nodesRemoved, self._structure), (m.edgesChanged, self._structure),
+                          (m.nodeChanged, self._node_changed), (m.edgeWeightChanged, self._weight_changed),
+                          (m.trainingChanged, self._training_changed), (m.dataChanged, self._data_changed)):
+            try:
+                sig.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
+        self.model = None
 
     def _base_dir(self):
         m = self.model
@@ -187,6 +205,18 @@ class TrainingController(QObject):
         if snap is not None:
             self.latest = snap
             self.snapshot.emit(snap)
+
+    def _on_data(self, data) -> None:
+        self.latest_data = data
+        self.data.emit(data)
+
+    def replay(self) -> None:
+        """Send the latest data and snapshot again (to a window rebuilt around us)."""
+        if self.latest_data is not None:
+            self.data.emit(self.latest_data)
+        if self.latest is not None:
+            self.snapshot.emit(self.latest)
+        self.runningChanged.emit(self.running)
 
     def _on_running(self, on: bool) -> None:
         self.running = on

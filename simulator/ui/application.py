@@ -53,10 +53,12 @@ def run(doc=None, source=None, label=None, screenshot=None, language=None, size=
     from .main_window import MainWindow
     from PySide6.QtCore import QSettings
     theme_name = theme
-    from . import theme
+    from . import i18n, theme
     theme_name = theme_name or QSettings().value("theme", "light")
     theme.apply(app, theme_name)
+    i18n.install(app, language or QSettings().value("language", "") or i18n.system_language())
     window = MainWindow(theme=theme_name, restore=not screenshot)
+    app.nnsim_window = window
     if size:
         try:
             w, h = (int(v) for v in size.lower().split("x"))
@@ -67,6 +69,8 @@ def run(doc=None, source=None, label=None, screenshot=None, language=None, size=
     if doc is not None:
         window.open_document(doc, source)
     window.show()
+    if not screenshot or os.environ.get("NNSIM_RECOVER"):
+        QTimer.singleShot(0, window.offer_recovery)
     if screenshot:
         ok = [False]
         deadline = [0]

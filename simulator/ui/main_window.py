@@ -2,22 +2,27 @@
 files, lessons, settings."""
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QScrollArea, QWidget)
 
 from ..document import DocumentError, lessons, load, new_document, save
+from ..render import engine_text
 from ..render.network import NetworkScene
-from . import icons
+from . import i18n, icons
 from . import theme as themes
 from .editor import actions
 from .editor.view import EditorView
 from ..runtime.controller import TrainingController
 from .animation import StepAnimator
 from .model import DocumentModel
+from . import autosave
+from .autosave import Autosaver
 from .panels.activation_lab import ActivationLab
 from .panels.charts import GradientPanel, LossPanel
 from .panels.data_panel import DataPanel
@@ -39,10 +44,15 @@ class MainWindow(QMainWindow):
     themeChanged = Signal(str)
     snapshotShown = Signal(object)
 
-    def __init__(self, theme: str | None = None, restore: bool = True):
+    def __init__(self, theme: str | None = None, restore: bool = True,
+                 controller: TrainingController | None = None, adopt: DocumentModel | None = None):
+        """``controller`` and ``adopt``: a window rebuilt in another language takes over the
+        training thread and the open document of the one it replaces."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.model = DocumentModel(self)
+        if adopt is not None:
+            self.model.adopt(adopt)
         s = settings()
         self.theme_name = theme or s.value("theme", "light")
         self.scene = NetworkScene(self.theme_name, self)
@@ -50,11 +60,17 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.docks: dict[str, QDockWidget] = {}
         self.inspector = Inspector(self.model)
+        self.autosaver = Autosaver(self.model, parent=self)
         self._make_docks()
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
-        self.controller = TrainingController(self.model, self)
+        if controller is None:
+            self.controller = TrainingController(self.model, self)
+        else:
+            self.controller = controller
+            controller.setParent(self)
+            controller.attach(self.model)
         self.animator = StepAnimator(self.scene, self)
         self.train = TrainControls(self, self.controller, self.animator)
         self.controller.snapshot.connect(self.on_snapshot)
@@ -89,7 +105,12 @@ class MainWindow(QMainWindow):
             self._restore_settings()
         self._load_into_scene()
         self._update_title()
-        self.controller.load_fresh()
+        if controller is None:
+            self.controller.load_fresh()
+        else:
+            QTimer.singleShot(0, self.controller.replay)
+            if self.model.lesson_id:
+                self._apply_lesson_hints()
 
     # construction ------------------------------------------------------------------------------
     def add_dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea,
@@ -255,6 +276,13 @@ class MainWindow(QMainWindow):
         menu_theme.addAction(self.act_light)
         menu_theme.addAction(self.act_dark)
         self.menu_language = self.menu_view.addMenu(self.tr("La&nguage"))
+        lg = QActionGroup(self)
+        for code, name in i18n.LANGUAGES.items():
+            a = self.menu_language.addAction(name, lambda c=code: self.set_language(c))
+            a.setCheckable(True)
+            a.setChecked(code == self._language())
+            a.setData(code)
+            lg.addAction(a)
 
         self.menu_train = mb.addMenu(self.tr("&Train"))
         self.menu_lessons = mb.addMenu(self.tr("&Lessons"))
@@ -295,7 +323,7 @@ class MainWindow(QMainWindow):
 
     def _connect_model(self) -> None:
         m = self.model
-        m.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        m.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(self.model.is_modified()))
         m.pathChanged.connect(self._update_title)
         m.titleChanged.connect(self._update_title)
         m.replaced.connect(self._load_into_scene)
@@ -318,7 +346,7 @@ class MainWindow(QMainWindow):
     # title, status -----------------------------------------------------------------------------
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.model.display_title()}[*] — nnsim")
-        self.setWindowModified(not self.model.undo_stack.isClean())
+        self.setWindowModified(self.model.is_modified())
 
     def show_message(self, text: str, timeout: int = 6000) -> None:
         self.statusBar().showMessage(text, timeout)
@@ -329,7 +357,7 @@ class MainWindow(QMainWindow):
     # files ---------------------------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """Ask about unsaved edits; False means the user cancelled."""
-        if self.model.undo_stack.isClean():
+        if not self.model.is_modified():
             return True
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
                           self.tr("“%1” has changes that are not saved.").replace("%1", self.model.display_title()),
@@ -437,10 +465,45 @@ class MainWindow(QMainWindow):
             self.error_dialog(self.tr("Cannot save %1").replace("%1", path.name), exc)
             return False
         self.model.set_path(path)
-        self.model.undo_stack.setClean()
+        self.model.mark_saved()
+        self.setWindowModified(False)
         self._add_recent(path)
         self.show_message(self.tr("Saved %1").replace("%1", str(path)))
         return True
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer the autosaved document of the session that died.
+        NNSIM_RECOVER=yes|no answers without asking (scripts, tests)."""
+        found = autosave.recoverable()
+        if not found:
+            return False
+        meta = found[0]
+        answer = os.environ.get("NNSIM_RECOVER", "").lower()
+        if answer not in ("yes", "no"):
+            when = time.strftime("%H:%M", time.localtime(meta.get("saved_at", 0)))
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Recover unsaved work"),
+                              self.tr("nnsim did not close properly. Recover “%1”, autosaved at %2?")
+                              .replace("%1", str(meta.get("title", ""))).replace("%2", when),
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Recover"))
+            box.button(QMessageBox.StandardButton.No).setText(self.tr("Discard"))
+            answer = "yes" if box.exec() == QMessageBox.StandardButton.Yes else "no"
+        recovered = False
+        if answer == "yes":
+            try:
+                doc = autosave.load_recovered(meta)
+            except DocumentError as exc:
+                self.error_dialog(self.tr("Cannot recover the autosaved work"), exc)
+            else:
+                path = Path(meta["path"]) if meta.get("path") else None
+                self.model.replace(doc, path=path, lesson_id=meta.get("lesson") if not path else None)
+                self.model.unsaved_outside_undo = True
+                self._update_title()
+                self.show_message(self.tr("Recovered the autosaved work: save it to keep it."), 0)
+                recovered = True
+        for m in found:
+            autosave.forget(m)
+        return recovered
 
     def error_dialog(self, title: str, exc: Exception) -> None:
         text = str(exc) if not isinstance(exc, OSError) or not exc.strerror else f"{exc.strerror}: {exc.filename}"
@@ -482,6 +545,14 @@ class MainWindow(QMainWindow):
         settings().setValue("theme", name)
         self.themeChanged.emit(name)
 
+    def set_language(self, code: str) -> "MainWindow":
+        """Switch the interface language: the window is rebuilt in the new language and
+        takes over the document (with its unsaved state) and the training as they are."""
+        if code == self._language():
+            return self
+        settings().setValue("language", code)
+        return switch_language(self, code)
+
     def set_color_by(self, what: str) -> None:
         self.scene.color_by = what
         if self.scene._snapshot is not None:
@@ -504,25 +575,26 @@ class MainWindow(QMainWindow):
 
     # help -----------------------------------------------------------------------------------------------
     SHORTCUTS = (
-        ("Click on the canvas", "add a neuron (draw mode)"),
-        ("Drag from a neuron to another", "connect them"),
-        ("D / S", "draw mode / select-and-move mode"),
-        ("Drag on empty canvas", "select with a rubber band"),
-        ("Del, Backspace", "delete the selection"),
-        ("Ctrl+D", "duplicate the selection"),
-        ("Ctrl+L", "add a hidden layer"),
-        ("Ctrl+K", "fully connect the selected columns"),
-        ("Ctrl+Shift+L", "auto-layout in columns"),
-        ("Wheel", "zoom under the mouse"),
-        ("Middle-drag, Space+drag", "pan"),
-        ("Ctrl+0", "zoom to fit"),
-        ("Space", "play / pause training"),
-        ("Ctrl+Z, Ctrl+Shift+Z", "undo, redo"),
-        ("Ctrl+N, Ctrl+O, Ctrl+S", "new, open, save"),
+        (QT_TRANSLATE_NOOP("MainWindow", "Click on the canvas"), QT_TRANSLATE_NOOP("MainWindow", "add a neuron of the chosen kind (draw mode; I, H, O choose)")),
+        (QT_TRANSLATE_NOOP("MainWindow", "Drag from a neuron to another"), QT_TRANSLATE_NOOP("MainWindow", "connect them")),
+        ("D / S", QT_TRANSLATE_NOOP("MainWindow", "draw mode / select-and-move mode")),
+        (QT_TRANSLATE_NOOP("MainWindow", "Drag on empty canvas"), QT_TRANSLATE_NOOP("MainWindow", "select with a rubber band")),
+        ("Del, Backspace", QT_TRANSLATE_NOOP("MainWindow", "delete the selection")),
+        ("Ctrl+D", QT_TRANSLATE_NOOP("MainWindow", "duplicate the selection")),
+        ("Ctrl+L", QT_TRANSLATE_NOOP("MainWindow", "add a hidden layer")),
+        ("Ctrl+K", QT_TRANSLATE_NOOP("MainWindow", "fully connect the selected columns")),
+        ("Ctrl+Shift+L", QT_TRANSLATE_NOOP("MainWindow", "auto-layout in columns")),
+        (QT_TRANSLATE_NOOP("MainWindow", "Wheel"), QT_TRANSLATE_NOOP("MainWindow", "zoom under the mouse")),
+        (QT_TRANSLATE_NOOP("MainWindow", "Middle-drag, Space+drag"), QT_TRANSLATE_NOOP("MainWindow", "pan")),
+        ("Ctrl+0", QT_TRANSLATE_NOOP("MainWindow", "zoom to fit")),
+        (QT_TRANSLATE_NOOP("MainWindow", "Space"), QT_TRANSLATE_NOOP("MainWindow", "play / pause training")),
+        ("Ctrl+Z, Ctrl+Shift+Z", QT_TRANSLATE_NOOP("MainWindow", "undo, redo")),
+        ("Ctrl+N, Ctrl+O, Ctrl+S", QT_TRANSLATE_NOOP("MainWindow", "new, open, save")),
     )
 
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{self.tr(v)}</td></tr>" for k, v in self.SHORTCUTS)
+        t = lambda s: QCoreApplication.translate("MainWindow", s)  # noqa: E731
+        rows = "".join(f"<tr><td><b>{t(k)}</b></td><td>&nbsp;&nbsp;{t(v)}</td></tr>" for k, v in self.SHORTCUTS)
         extra = "".join(f"<tr><td><b>{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}</b></td>"
                         f"<td>&nbsp;&nbsp;{a.text().replace('&', '')}</td></tr>"
                         for a in self.menu_train.actions() if not a.shortcut().isEmpty())
@@ -550,9 +622,14 @@ class MainWindow(QMainWindow):
         s.setValue("windowState", self.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if getattr(self, "retired", False):
+            event.accept()
+            return
         if not self.maybe_save():
             event.ignore()
             return
+        self.autosaver.stop()
+        self.autosaver.discard()           # saved or discarded on purpose: nothing to recover
         if self.persist:
             self.save_settings()
         self.shutdown()
@@ -569,6 +646,7 @@ class MainWindow(QMainWindow):
         if not self.animator.active:
             self.scene.apply_snapshot(snap)
             self._mark_health(snap)
+        self._show_divergence(snap)
         self.inspector.set_snapshot(snap)
         self.train.set_epoch(snap.epoch, snap.epochs_per_second)
         self.view.legend.update()
@@ -606,12 +684,45 @@ class MainWindow(QMainWindow):
                 item.update()
 
     def on_status(self, kind: str, message: str) -> None:
-        if kind == "diverged":
-            self.alert.setText("⚠ " + message)
+        """The worker's news. Divergence is shown from the snapshot that carries it (so the
+        message can be translated from its parts); errors are shown here."""
+        if kind == "error":
+            self.alert.setText(self.tr("Cannot train: %1").replace("%1", engine_text.problem(message)))
+            self.alert.setProperty("kind", "error")
             self.alert.show()
-            self.show_message(message, 0)
-        elif kind == "error":
-            self.alert.setText(self.tr("Cannot train: %1").replace("%1", message))
-            self.alert.show()
-        else:
+        elif kind == "info":
             self.alert.hide()
+
+    def _show_divergence(self, snap) -> None:
+        if snap.diverged is not None:
+            text = engine_text.divergence(snap.diverged)
+            if self.alert.text() != "⚠ " + text:
+                self.alert.setText("⚠ " + text)
+                self.alert.setProperty("kind", "diverged")
+                self.alert.show()
+                self.show_message(text, 0)
+        elif self.alert.property("kind") == "diverged" and self.alert.isVisible():
+            self.alert.hide()
+
+
+def switch_language(window: MainWindow, code: str) -> MainWindow:
+    """Rebuild ``window`` in language ``code``; returns the new window (shown)."""
+    app = QApplication.instance()
+    i18n.install(app, code)
+    geometry, state = window.saveGeometry(), window.saveState()
+    controller = window.controller
+    controller.detach()
+    controller.setParent(None)
+    new = MainWindow(theme=window.theme_name, restore=False, controller=controller, adopt=window.model)
+    new.persist = window.persist
+    new.restoreGeometry(geometry)
+    new.restoreState(state)
+    window.retired = True           # closing it must neither ask nor stop the thread
+    window.autosaver.stop()
+    window.autosaver.discard()
+    new.autosaver.save_if_modified()
+    window.close()
+    window.deleteLater()
+    new.show()
+    app.nnsim_window = new
+    return new

@@ -36,6 +36,7 @@ class DocumentModel(QObject):
         self.lesson_id: str | None = None
         self.revision = 0                # bumps on every change the engine must know of
         self.undo_stack = QUndoStack(self)
+        self.unsaved_outside_undo = False  # e.g. carried over from a window rebuilt for a language
 
     # whole documents -------------------------------------------------------------------
     def replace(self, doc: dict, path: Path | None = None, lesson_id: str | None = None) -> None:
@@ -46,9 +47,23 @@ class DocumentModel(QObject):
         self.revision += 1
         self.undo_stack.clear()
         self.undo_stack.setClean()
+        self.unsaved_outside_undo = False
         self.replaced.emit()
         self.pathChanged.emit()
         self.networkChanged.emit()
+
+    def adopt(self, other: "DocumentModel") -> None:
+        """Take over another model's document without a "replaced" signal (the training
+        that follows it goes on); its undo history stays behind, its unsaved state not."""
+        self.doc, self.path, self.lesson_id, self.revision = other.doc, other.path, other.lesson_id, other.revision
+        self.unsaved_outside_undo = other.is_modified()
+
+    def is_modified(self) -> bool:
+        return self.unsaved_outside_undo or not self.undo_stack.isClean()
+
+    def mark_saved(self) -> None:
+        self.unsaved_outside_undo = False
+        self.undo_stack.setClean()
 
     def set_path(self, path: Path | None) -> None:
         self.path = Path(path) if path else None

@@ -10,7 +10,7 @@ from simulator.runtime.controller import LIVE_THREADS
 from simulator.ui import commands
 from simulator.ui.animation import phases_for
 
-from ..ui.conftest import window  # noqa: F401  (the fixture)
+
 
 
 def open_lesson(w, qtbot, lesson_id="xor"):
