@@ -84,6 +84,8 @@ def cmd_train(args) -> int:
             print(f"  dead ReLUs: {m['dead_relu_fraction']:.0%}")
         if m["diverged"]:
             print(f"  diverged: {m['divergence']}")
+        if m.get("warning"):
+            print(f"  warning: {m['warning']}")
         if args.save:
             print(f"  saved {args.save}")
     return 0

@@ -33,6 +33,16 @@ class Divergence:
 
 
 @dataclass(frozen=True)
+class TrainingWarning:
+    """Training that has not overflowed but is going wrong (saturation from a far too
+    large learning rate): ``kind`` is "huge_weights" or "loss_grew", ``value`` the figure."""
+
+    kind: str
+    value: float
+    message: str
+
+
+@dataclass(frozen=True)
 class History:
     """Per-epoch records (arrays of equal length, one entry per completed epoch)."""
 
@@ -81,6 +91,7 @@ class Snapshot:
     test_metric: float
     epochs_per_second: float = 0.0
     extras: Mapping = field(default_factory=dict)   # views computed by the runtime (surface…)
+    warning: TrainingWarning | None = None
 
 
 @dataclass(frozen=True)
@@ -127,18 +138,36 @@ def _ro(a: np.ndarray) -> np.ndarray:
 class _Series:
     """A growable float array: appends are amortised O(1) and ``view()`` shares memory with
     no copy. Entries never change once written and growing allocates a new buffer, so a
-    view handed to another thread stays valid and immutable."""
+    view handed to another thread stays valid and immutable.
 
-    def __init__(self, width: int = 0):
+    Bounded: at ``max_rows`` it keeps every second row and from then on records one append
+    in two (then one in four…), so a class that trains for hours keeps a flat memory and a
+    history that still spans every epoch."""
+
+    MAX_ROWS = 20_000
+
+    def __init__(self, width: int = 0, max_rows: int = MAX_ROWS):
         self.width = width
+        self.max_rows = max_rows
         self._buf = np.zeros((64, width) if width else 64)
         self.n = 0
+        self.stride = 1
+        self._skip = 0
 
     def append(self, value) -> None:
+        if self._skip:
+            self._skip -= 1
+            return
+        self._skip = self.stride - 1
         if self.n == len(self._buf):
-            new = np.zeros((2 * self.n,) + self._buf.shape[1:])
-            new[: self.n] = self._buf
-            self._buf = new
+            if self.n >= self.max_rows:
+                self._buf = self._buf[1::2].copy()       # a new buffer: old views stay intact
+                self.n = len(self._buf)
+                self.stride *= 2
+                self._skip = self.stride - 1
+            grown = np.zeros((min(2 * self.n, self.max_rows),) + self._buf.shape[1:])
+            grown[: self.n] = self._buf[: self.n]
+            self._buf = grown
         self._buf[self.n] = value
         self.n += 1
 
@@ -578,6 +607,24 @@ class Trainer:
             n_dead += relu_dead
         return (n_dead / n_relu if n_relu else 0.0), dead_layers, sat_layers
 
+    HUGE_WEIGHT = 1e3
+
+    def warning(self) -> TrainingWarning | None:
+        """A far too large learning rate often saturates the network instead of overflowing
+        it: weights in the thousands, a loss that grows. Say so."""
+        net = self.net
+        if len(net.edge_index):
+            w = float(np.max(np.abs(net.params[net.edge_index])))
+            if w > self.HUGE_WEIGHT:
+                return TrainingWarning("huge_weights", w, f"weights have grown huge (|w| up to {w:.1e}): "
+                                       "the learning rate is probably too large")
+        loss = self._hist.view()[:, 1]
+        if len(loss) >= 2 and np.isfinite(loss[0]) and loss[0] > 0 and loss[-1] > 10 and loss[-1] > 100 * loss[0]:
+            ratio = float(loss[-1] / loss[0])
+            return TrainingWarning("loss_grew", ratio, f"the loss grew {ratio:.0f}× since the first epoch: "
+                                   "the learning rate is probably too large")
+        return None
+
     @property
     def layer_gradient_norms(self) -> np.ndarray:
         """Mean |∂J/∂w| per layer over the last completed epoch, first hidden layer first."""
@@ -606,6 +653,9 @@ class Trainer:
         out["diverged"] = self.diverged is not None
         if self.diverged is not None:
             out["divergence"] = self.diverged.message
+        warning = self.warning()
+        if warning is not None:
+            out["warning"] = warning.message
         return out
 
     @_quiet
@@ -663,7 +713,8 @@ class Trainer:
             metric_name="accuracy" if self.data.is_classification else "r2",
             train_loss=ev["train_loss"], test_loss=ev["test_loss"],
             train_metric=ev["train_metric"], test_metric=ev["test_metric"],
-            epochs_per_second=self.epochs_per_second, extras=dict(extras or {}))
+            epochs_per_second=self.epochs_per_second, extras=dict(extras or {}),
+            warning=self.warning())
 
     # step-by-step ---------------------------------------------------------------------------
     @_quiet

@@ -107,6 +107,17 @@ def divergence(div) -> str:
             .replace("%1", what).replace("%2", str(div.layer)).replace("%3", str(div.epoch)))
 
 
+def warning(w) -> str:
+    """The engine's TrainingWarning, in the interface's language."""
+    if w.kind == "huge_weights":
+        text = QCoreApplication.translate("Engine", "weights have grown huge (|w| up to %1): the learning rate "
+                                          "is probably too large").replace("%1", f"{w.value:.1e}")
+    else:
+        text = QCoreApplication.translate("Engine", "the loss grew %1× since the first epoch: the learning rate "
+                                          "is probably too large").replace("%1", f"{w.value:.0f}")
+    return text
+
+
 _PROBLEMS = (
     (r"the network has no input neuron", lambda m: QCoreApplication.translate("Engine", "the network has no input neuron")),
     (r"the network has no output neuron", lambda m: QCoreApplication.translate("Engine", "the network has no output neuron")),

@@ -687,21 +687,32 @@ class MainWindow(QMainWindow):
         """The worker's news. Divergence is shown from the snapshot that carries it (so the
         message can be translated from its parts); errors are shown here."""
         if kind == "error":
-            self.alert.setText(self.tr("Cannot train: %1").replace("%1", engine_text.problem(message)))
-            self.alert.setProperty("kind", "error")
-            self.alert.show()
+            if not self.model.doc["network"]["nodes"]:
+                self.alert.hide()          # an empty canvas is a start, not an error
+                return
+            self._alert(self.tr("Cannot train yet: %1").replace("%1", engine_text.problem(message)),
+                        "error", "#b35c00")
         elif kind == "info":
             self.alert.hide()
+
+    def _alert(self, text: str, kind: str, colour: str = "#c92a2a") -> None:
+        self.alert.setStyleSheet(f"QLabel#alert {{ color: white; background: {colour}; padding: 2px 8px; "
+                                 "border-radius: 3px; }")
+        self.alert.setText(text)
+        self.alert.setProperty("kind", kind)
+        self.alert.show()
 
     def _show_divergence(self, snap) -> None:
         if snap.diverged is not None:
             text = engine_text.divergence(snap.diverged)
             if self.alert.text() != "⚠ " + text:
-                self.alert.setText("⚠ " + text)
-                self.alert.setProperty("kind", "diverged")
-                self.alert.show()
+                self._alert("⚠ " + text, "diverged")
                 self.show_message(text, 0)
-        elif self.alert.property("kind") == "diverged" and self.alert.isVisible():
+        elif snap.warning is not None:
+            text = "⚠ " + engine_text.warning(snap.warning)
+            if self.alert.text() != text:
+                self._alert(text, "warning", "#b35c00")
+        elif self.alert.property("kind") in ("diverged", "warning") and self.alert.isVisible():
             self.alert.hide()
 
 
