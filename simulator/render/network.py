@@ -84,9 +84,22 @@ class NodeItem(QGraphicsItem):
     def label(self) -> str:
         return pretty_feature(self.feature) if self.kind == "input" else self.node_id
 
+    CAPTION_W = 112.0
+
     def boundingRect(self) -> QRectF:
-        extra = 120.0 if self.caption else 0.0
-        return QRectF(-NODE_R - 30, -NODE_R - 18, 2 * NODE_R + 60 + extra, 2 * NODE_R + 36)
+        rect = QRectF(-NODE_R - 30, -NODE_R - 18, 2 * NODE_R + 60, 2 * NODE_R + 36)
+        if self.caption:
+            rect = rect.united(self._caption_rect())
+        return rect
+
+    def _caption_rect(self) -> QRectF:
+        """Inputs show their value on their left (their edges leave to the right);
+        other neurons on their right."""
+        lines = (self.caption or "").count("\n") + 1
+        h = 13.0 * lines + 8
+        if self.kind == "input":
+            return QRectF(-NODE_R - 8 - self.CAPTION_W, -h / 2, self.CAPTION_W, h)
+        return QRectF(NODE_R + 8, -h / 2, self.CAPTION_W, h)
 
     def shape(self) -> QPainterPath:
         p = QPainterPath()
@@ -159,9 +172,7 @@ class NodeItem(QGraphicsItem):
 
     def _paint_caption(self, painter: QPainter) -> None:
         t = self.theme
-        lines = self.caption.split("\n")
-        w, h = 112.0, 13.0 * len(lines) + 8
-        rect = QRectF(NODE_R + 8, -h / 2, w, h)
+        rect = self._caption_rect()
         bg = QColor(t.canvas)
         bg.setAlphaF(0.93)
         painter.setPen(QPen(self.caption_color or t.accent, 1.2))
@@ -194,6 +205,7 @@ class EdgeLayer(QGraphicsItem):
         self.selected: set[int] = set()
         self.pulses: dict[int, float] = {}    # edge -> position 0..1 of a travelling dot
         self.pulse_color: QColor | None = None
+        self.pulse_layer: "PulseLayer | None" = None
         self.dim = False                      # draw faintly (e.g. behind an animation)
         self._buckets: list[tuple[QPen, QPainterPath]] = []
         self._dirty = True
@@ -327,19 +339,41 @@ class EdgeLayer(QGraphicsItem):
         for pen, path in self._buckets:
             painter.setPen(pen)
             painter.drawPath(path)
-        if self.selected or self.pulses:
+        if self.selected:
             a, b = self.segments()
-            if self.selected:
-                pen = QPen(self.theme.selection, 2.0, Qt.PenStyle.DashLine)
-                painter.setPen(pen)
-                for i in self.selected:
-                    painter.drawLine(QPointF(*a[i]), QPointF(*b[i]))
-            if self.pulses:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(self.pulse_color or self.theme.accent)
-                for i, s in self.pulses.items():
-                    p = a[i] + (b[i] - a[i]) * s
-                    painter.drawEllipse(QPointF(*p), 4.5, 4.5)
+            pen = QPen(self.theme.selection, 2.0, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            for i in self.selected:
+                painter.drawLine(QPointF(*a[i]), QPointF(*b[i]))
+        if self.pulse_layer is not None:
+            self.pulse_layer.update()
+
+
+class PulseLayer(QGraphicsItem):
+    """The signals travelling along the edges during the step animation, drawn above the
+    neurons and their captions so they are never hidden."""
+
+    def __init__(self, edges: EdgeLayer):
+        super().__init__()
+        self.edges = edges
+        edges.pulse_layer = self
+        self.setZValue(3.0)
+
+    def boundingRect(self) -> QRectF:
+        return self.edges.boundingRect()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        e = self.edges
+        if not e.pulses:
+            return
+        a, b = e.segments()
+        painter.setPen(QPen(e.theme.canvas, 1.2))
+        painter.setBrush(e.pulse_color or e.theme.accent)
+        for i, s in e.pulses.items():
+            if i is None or i >= len(a):
+                continue
+            p = a[i] + (b[i] - a[i]) * s
+            painter.drawEllipse(QPointF(*p), 5.0, 5.0)
 
 
 class NetworkScene(QGraphicsScene):
@@ -354,6 +388,8 @@ class NetworkScene(QGraphicsScene):
         self.positions = np.zeros((0, 2))
         self.edges = EdgeLayer(self.theme)
         self.addItem(self.edges)
+        self.pulses = PulseLayer(self.edges)
+        self.addItem(self.pulses)
         self.color_by = "gradient"           # or "weight"
         self.color_scale = 1.0               # value mapped to the end of the colour map
         self.thumbnails = True

@@ -17,6 +17,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         QCoreApplication.setApplicationName(APP)
         settings_scope()
         app = QApplication(argv if argv is not None else sys.argv[:1])
+        install_message_filter()
     return app
 
 
@@ -49,7 +50,6 @@ def settings_scope() -> None:
 def run(doc=None, source=None, label=None, screenshot=None, language=None, size=None,
         epochs: int = 0, theme: str | None = None, select: str | None = None) -> int:
     app = make_app()
-    install_message_filter()
     from .main_window import MainWindow
     from PySide6.QtCore import QSettings
     theme_name = theme
