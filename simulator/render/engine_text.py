@@ -134,6 +134,31 @@ _PROBLEMS = (
 )
 
 
+_REFUSALS = (
+    (r"both ends must be neurons", lambda m: QCoreApplication.translate("Engine", "both ends must be neurons")),
+    (r"a neuron cannot connect to itself",
+     lambda m: QCoreApplication.translate("Engine", "a neuron cannot connect to itself")),
+    (r"(.+) is an input neuron: nothing can feed it",
+     lambda m: QCoreApplication.translate("Engine", "%1 is an input neuron: nothing can feed it").replace("%1", m.group(1))),
+    (r"(.+) is an output neuron: it cannot feed another",
+     lambda m: QCoreApplication.translate("Engine", "%1 is an output neuron: it cannot feed another").replace("%1", m.group(1))),
+    (r"(.+) → (.+) already exists",
+     lambda m: QCoreApplication.translate("Engine", "%1 → %2 already exists").replace("%1", m.group(1)).replace("%2", m.group(2))),
+    (r"it would close a cycle (.+) \(a feed-forward network has no loops\)",
+     lambda m: QCoreApplication.translate("Engine", "it would close a cycle %1 (a feed-forward network has no loops)")
+     .replace("%1", m.group(1))),
+)
+
+
+def refusal(text: str) -> str:
+    """Why a connection was refused (document.edits), in the interface's language."""
+    for pattern, make in _REFUSALS:
+        m = re.fullmatch(pattern, text)
+        if m:
+            return make(m)
+    return text
+
+
 def problem(text: str) -> str:
     """A "cannot train" message of the document layer, translated when it is a known one."""
     for pattern, make in _PROBLEMS:

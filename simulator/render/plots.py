@@ -489,9 +489,9 @@ class GradientPlot(ThemedPlot):
             if np.all(last > 0) and last[0] > 0:
                 ratio = last[-1] / last[0]
                 if ratio >= 10:
-                    notes.append(tr("first layer %1× smaller than the last (vanishing)").replace("%1", f"{ratio:,.0f}"))
+                    notes.append(tr("first layer %1× smaller than the last (vanishing)").replace("%1", f"{ratio:.0f}"))
                 elif ratio <= 0.1:
-                    notes.append(tr("first layer %1× larger than the last (exploding)").replace("%1", f"{1 / ratio:,.0f}"))
+                    notes.append(tr("first layer %1× larger than the last (exploding)").replace("%1", f"{1 / ratio:.0f}"))
         if dead_per_layer is not None and np.any(np.asarray(dead_per_layer) > 0):
             parts = [f"{k + 1}: {v:.0%}" for k, v in enumerate(dead_per_layer) if v > 0]
             notes.append(tr("dead ReLUs per layer %1").replace("%1", ", ".join(parts)))

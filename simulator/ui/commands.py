@@ -15,6 +15,19 @@ from ..document import edits
 from .model import DocumentModel
 
 
+def training_key_label(key: str) -> str:
+    """A training setting's name for menus and undo labels."""
+    return {"loss": tr("loss"), "optimizer": tr("optimiser"), "learning_rate": tr("learning rate"),
+            "batch_size": tr("batch size"), "init": tr("initialisation"), "seed": tr("seed"),
+            "l1": tr("L1 penalty"), "l2": tr("L2 penalty"), "clip": tr("gradient clipping"),
+            "shuffle": tr("shuffling")}.get(key, key)
+
+
+def data_key_label(key: str) -> str:
+    return {"dataset": tr("data set"), "samples": tr("number of samples"), "noise": tr("noise"),
+            "test_fraction": tr("test fraction"), "seed": tr("data seed"), "classes": tr("number of classes")}.get(key, key)
+
+
 class _Command(QUndoCommand):
     def __init__(self, model: DocumentModel, text: str):
         super().__init__(text)
@@ -126,7 +139,10 @@ class SetNodeProperty(_Command):
     ID = 1001
 
     def __init__(self, model: DocumentModel, node_id: str, key: str, value):
-        super().__init__(model, tr("Set %1 of %2").replace("%1", key).replace("%2", node_id))
+        what = {"activation": tr("Set the activation of %1"), "bias": tr("Set the bias of %1"),
+                "batch_norm": tr("Switch batch normalisation of %1"), "alpha": tr("Set the slope of %1"),
+                "feature": tr("Set the feature of %1")}.get(key, tr("Change %1"))
+        super().__init__(model, what.replace("%1", node_id))
         self.node_id, self.key, self.value = node_id, key, value
         self.old = copy.deepcopy(model.node(node_id).get(key))
 
@@ -151,7 +167,9 @@ class SetNodeProperty(_Command):
 
 class SetKind(_Command):
     def __init__(self, model: DocumentModel, node_id: str, kind: str):
-        super().__init__(model, tr("Make %1 an %2 neuron").replace("%1", node_id).replace("%2", kind))
+        text = {"input": tr("Make %1 an input neuron"), "hidden": tr("Make %1 a hidden neuron"),
+                "output": tr("Make %1 an output neuron")}[kind]
+        super().__init__(model, text.replace("%1", node_id))
         self.node_id, self.kind = node_id, kind
         probe = copy.deepcopy(model.doc)
         edits.set_kind(probe, node_id, kind)        # raises ValueError when not allowed
@@ -196,7 +214,7 @@ class SetTraining(_Command):
     ID = 1003
 
     def __init__(self, model: DocumentModel, key: str, value):
-        super().__init__(model, tr("Set %1").replace("%1", key.replace("_", " ")))
+        super().__init__(model, tr("Set the %1").replace("%1", training_key_label(key)))
         self.key, self.value = key, value
         self.old = copy.deepcopy(model.doc["training"].get(key))
 

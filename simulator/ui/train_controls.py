@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QSizePolicy, QSlider, QToolBar,
                                QToolButton, QWidget)
 
+from ..translate import tr
 from . import icons
 
 # epochs per second on the speed slider; the last notch is "as fast as possible"
@@ -25,7 +26,6 @@ class TrainControls(QObject):
         self.animator = animator
         self.step_kind = "sample"
         self.animate = True
-        tr = self.tr
         A = window._action
         self.act_play = A(tr("&Play"), self.toggle_play, QKeySequence(Qt.Key.Key_Space),
                           tip=tr("Train continuously (Space)"))
@@ -129,13 +129,13 @@ class TrainControls(QObject):
     # state shown --------------------------------------------------------------------------
     def _running(self, on: bool) -> None:
         self.act_play.setIcon(icons.icon("pause" if on else "play"))
-        self.act_play.setText(self.tr("&Pause") if on else self.tr("&Play"))
-        self.act_play.setToolTip(self.tr("Pause training (Space)") if on else self.tr("Train continuously (Space)"))
+        self.act_play.setText(tr("&Pause") if on else tr("&Play"))
+        self.act_play.setToolTip(tr("Pause training (Space)") if on else tr("Train continuously (Space)"))
 
     def set_epoch(self, epoch: int, rate: float = 0.0) -> None:
-        text = self.tr("epoch %1").replace("%1", f"{epoch:04d}")
+        text = tr("epoch %1").replace("%1", f"{epoch:04d}")
         if rate > 0 and self.controller.running:
-            text += f"  ({rate:,.0f}/s)"
+            text += f"  ({rate:.0f}/s)"
         self.epoch_label.setText(text)
 
     def _phase(self, index: int, count: int, text: str) -> None:
@@ -201,7 +201,7 @@ class TrainControls(QObject):
     def _speed_changed(self, notch: int) -> None:
         value = SPEEDS[notch]
         self.controller.set_speed(value)
-        self.speed_label.setText(self.tr("max") if value is None else
+        self.speed_label.setText(tr("max") if value is None else
                                  (f"{value:g}/s"))
         # the step animation follows the same slider: faster = fewer frames per phase
         frames = 6 if value is None else int(max(4, min(60, 40 / math.sqrt(max(value, 0.5)))))

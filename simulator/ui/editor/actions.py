@@ -102,7 +102,7 @@ def fully_connect(view) -> int:
     skipped = len(pairs) - len(cmd.added)
     msg = tr("Added %1 connection(s)").replace("%1", str(len(cmd.added)))
     if skipped:
-        msg += tr("; %1 skipped (%2)").replace("%1", str(skipped)).replace("%2", cmd.refused[0])
+        msg += tr("; %1 skipped (%2)").replace("%1", str(skipped)).replace("%2", engine_text.refusal(cmd.refused[0]))
     view.statusMessage.emit(msg)
     return len(cmd.added)
 

@@ -248,7 +248,7 @@ class EditorView(QGraphicsView):
         if why:
             self.statusMessage.emit(self.tr("Cannot connect %1 → %2: %3")
                                     .replace("%1", source.node_id).replace("%2", target.node_id)
-                                    .replace("%3", why))
+                                    .replace("%3", engine_text.refusal(why)))
             return
         self.model.undo_stack.push(commands.AddEdges(self.model, [(source.node_id, target.node_id)]))
         self.statusMessage.emit(self.tr("Connected %1 → %2").replace("%1", source.node_id)

@@ -144,7 +144,8 @@ class DataPanel(QWidget):
                 "“%1” has one input, x. Remove the input neurons that read x₂ first.").replace("%1", value))
             self.refresh()
             return
-        self.model.undo_stack.push(commands.SetData(self.model, data, self.tr("Change %1").replace("%1", key.replace("_", " "))))
+        self.model.undo_stack.push(commands.SetData(self.model, data, self.tr("Change the %1").replace(
+            "%1", commands.data_key_label(key))))
 
     def _uses_x2(self) -> bool:
         return any("x2" in features.raw_inputs_needed(n.get("feature", "x1"))

@@ -116,7 +116,7 @@ class Inspector(QWidget):
         if len(self.nodes) == 1 and not self.pairs:
             n = self.model.node(self.nodes[0])
             kind = n.get("kind", "hidden")
-            self.header.setText(f"<b>{self.tr('Neuron')} {n['id']}</b>")
+            self.header.setText("<b>" + self.tr("Neuron %1").replace("%1", n["id"]) + "</b>")
             self.kind.setCurrentIndex(self.kind.findData(kind))
             if kind == "input":
                 self._show("kind", "feature")
@@ -135,7 +135,7 @@ class Inspector(QWidget):
                     self.bias.setValue(self._live_bias(n))
         elif len(self.pairs) == 1 and not self.nodes:
             s, t = self.pairs[0]
-            self.header.setText(f"<b>{self.tr('Connection')} {s} → {t}</b>")
+            self.header.setText("<b>" + self.tr("Connection %1 → %2").replace("%1", s).replace("%2", t) + "</b>")
             self._show("weight")
             if not self.weight.hasFocus():
                 self.weight.setValue(self._live_weight(s, t))

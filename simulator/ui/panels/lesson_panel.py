@@ -67,7 +67,8 @@ class LessonPanel(QWidget):
             self.title.setText(f"<b>{title}</b>")
             self.text.setText(description)
         else:
-            self.title.setText(f"<b>{title or self.tr('Untitled network')}</b>")
+            untitled = self.tr("Untitled network")
+            self.title.setText(f"<b>{title or untitled}</b>")
             self.text.setText(description or self.tr(
                 "Open a lesson from the Lessons menu, or draw your own network: click the canvas "
                 "to add neurons, drag between them to connect."))
@@ -99,7 +100,8 @@ class LessonPanel(QWidget):
         if not node_changes and not training_changes:
             return
         stack = m.undo_stack
-        stack.beginMacro(self.tr("Remedies: %1").replace("%1", ", ".join(self.chosen()) or self.tr("none")))
+        names = ", ".join(_LABELS[k][0]() for k in self.chosen()) or self.tr("none")
+        stack.beginMacro(self.tr("Remedies: %1").replace("%1", names))
         for nid, key, value in node_changes:
             stack.push(commands.SetNodeProperty(m, nid, key, value))
         for key, value in training_changes:

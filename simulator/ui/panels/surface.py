@@ -38,7 +38,7 @@ class SurfacePanel(QWidget):
         self.add_points.setText(self.tr("Add points"))
         self.add_points.setCheckable(True)
         self.add_points.setToolTip(self.tr("Click to add a point of the chosen class, Shift+click for "
-                                           "the other class. Off: click a point to step on it."))
+                                           "the other class. Off: click a data point to take one training step on it."))
         self.point_class = QComboBox()
         self.point_class.addItem(self.tr("class 1"), 1.0)
         self.point_class.addItem(self.tr("class 0"), 0.0)

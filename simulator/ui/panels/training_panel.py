@@ -43,8 +43,10 @@ class TrainingPanel(QWidget):
         self.batch.setKeyboardTracking(False)
         self.batch.valueChanged.connect(lambda v: self._set("batch_size", int(v)))
         self.init = QComboBox()
+        labels = {"uniform": self.tr("uniform"), "normal": self.tr("normal (Gaussian)"),
+                  "xavier": self.tr("Xavier (Glorot)"), "he": self.tr("He"), "constant": self.tr("constant")}
         for name in initializers.NAMES:
-            self.init.addItem(name, name)
+            self.init.addItem(labels[name], name)
         self.init.activated.connect(lambda _: self._set_init())
         self.init_value = QDoubleSpinBox()
         self.init_value.setRange(-100, 100)

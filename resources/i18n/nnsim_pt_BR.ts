@@ -1,0 +1,2261 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../simulator/render/legend.py" line="33"/>
+        <source>colour: gradient ∂J/∂w</source>
+        <translation>cor: gradiente ∂J/∂w</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/legend.py" line="33"/>
+        <source>colour: weight w</source>
+        <translation>cor: peso w</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/legend.py" line="56"/>
+        <source>thickness: |w|</source>
+        <translation>espessura: |w|</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="132"/>
+        <source>max σ′ = 0.25</source>
+        <translation>max σ′ = 0.25</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="133"/>
+        <source>max tanh′ = 1</source>
+        <translation>max tanh′ = 1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="173"/>
+        <source>f′ = 0 for %1 of the samples</source>
+        <translation>f′ = 0 em %1 das amostras</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="175"/>
+        <source>saturated (f′ &lt; 5% of max) for %1</source>
+        <translation>saturação (f′ &lt; 5% do máximo) em %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="186"/>
+        <source>slope 0.01 below zero</source>
+        <translation>inclinação 0,01 abaixo de zero</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="361"/>
+        <location filename="../../simulator/render/plots.py" line="438"/>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="362"/>
+        <location filename="../../simulator/ui/commands.py" line="20"/>
+        <source>loss</source>
+        <translation>perda</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="364"/>
+        <source>train loss</source>
+        <translation>perda de treino</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="365"/>
+        <source>test loss</source>
+        <translation>perda de teste</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="375"/>
+        <location filename="../../simulator/render/plots.py" line="415"/>
+        <source>train accuracy</source>
+        <translation>acurácia de treino</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="415"/>
+        <source>train R²</source>
+        <translation>R² de treino</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/plot_panels.py" line="278"/>
+        <location filename="../../simulator/render/plots.py" line="416"/>
+        <source>accuracy</source>
+        <translation>acurácia</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="439"/>
+        <source>mean |∂J/∂w|</source>
+        <translation>|∂J/∂w| médio</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="469"/>
+        <location filename="../../simulator/render/step_frames.py" line="29"/>
+        <source>output layer</source>
+        <translation>camada de saída</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="469"/>
+        <location filename="../../simulator/render/step_frames.py" line="29"/>
+        <source>layer %1</source>
+        <translation>camada %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="492"/>
+        <source>first layer %1× smaller than the last (vanishing)</source>
+        <translation>primeira camada %1× menor que a última (dissipação)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="494"/>
+        <source>first layer %1× larger than the last (exploding)</source>
+        <translation>primeira camada %1× maior que a última (explosão)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="497"/>
+        <source>dead ReLUs per layer %1</source>
+        <translation>ReLUs agonizantes por camada %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="500"/>
+        <source>saturated units %1</source>
+        <translation>unidades saturadas %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="502"/>
+        <source>clipping acted on %1 of the steps</source>
+        <translation>a poda atuou em %1 dos passos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/step_frames.py" line="30"/>
+        <source>forward pass: %1</source>
+        <translation>passagem direta: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/step_frames.py" line="30"/>
+        <source>backward pass: %1</source>
+        <translation>passagem reversa: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/step_frames.py" line="32"/>
+        <source>loss of the prediction</source>
+        <translation>perda da predição</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/step_frames.py" line="32"/>
+        <source>update: w ← w − α·∂J/∂w</source>
+        <translation>atualização: w ← w − α·∂J/∂w</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/runtime/worker.py" line="163"/>
+        <source>nothing to train: the network is not complete</source>
+        <translation>nada para treinar: a rede não está completa</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="20"/>
+        <source>optimiser</source>
+        <translation>otimizador</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="20"/>
+        <source>learning rate</source>
+        <translation>taxa de aprendizado</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="21"/>
+        <source>batch size</source>
+        <translation>tamanho do lote</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="21"/>
+        <source>initialisation</source>
+        <translation>inicialização</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="21"/>
+        <source>seed</source>
+        <translation>semente</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="22"/>
+        <source>L1 penalty</source>
+        <translation>penalidade L1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="22"/>
+        <source>L2 penalty</source>
+        <translation>penalidade L2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="22"/>
+        <source>gradient clipping</source>
+        <translation>poda do gradiente</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="23"/>
+        <source>shuffling</source>
+        <translation>embaralhamento</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="27"/>
+        <source>data set</source>
+        <translation>conjunto de dados</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="27"/>
+        <source>number of samples</source>
+        <translation>número de amostras</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="27"/>
+        <source>noise</source>
+        <translation>ruído</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="28"/>
+        <source>test fraction</source>
+        <translation>fração de teste</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="28"/>
+        <source>data seed</source>
+        <translation>semente dos dados</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="28"/>
+        <source>number of classes</source>
+        <translation>número de classes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="43"/>
+        <source>Add neuron %1</source>
+        <translation>Adicionar neurônio %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="65"/>
+        <source>Delete %1 neuron(s)</source>
+        <translation>Excluir %1 neurônio(s)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="67"/>
+        <source>Delete %1 connection(s)</source>
+        <translation>Excluir %1 conexão(ões)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="69"/>
+        <source>Delete %1 item(s)</source>
+        <translation>Excluir %1 item(ns)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="105"/>
+        <source>Connect %1 → %2</source>
+        <translation>Conectar %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="107"/>
+        <source>Connect %1 pair(s)</source>
+        <translation>Conectar %1 par(es)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="122"/>
+        <source>Move %1 neuron(s)</source>
+        <translation>Mover %1 neurônio(s)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="142"/>
+        <source>Set the activation of %1</source>
+        <translation>Definir a ativação de %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="142"/>
+        <source>Set the bias of %1</source>
+        <translation>Definir o bias de %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="143"/>
+        <source>Switch batch normalisation of %1</source>
+        <translation>Alternar a normalização de batch de %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="143"/>
+        <source>Set the slope of %1</source>
+        <translation>Definir a inclinação de %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="144"/>
+        <source>Set the feature of %1</source>
+        <translation>Definir a entrada de %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="144"/>
+        <source>Change %1</source>
+        <translation>Alterar %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="170"/>
+        <source>Make %1 an input neuron</source>
+        <translation>Tornar %1 um neurônio de entrada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="170"/>
+        <source>Make %1 a hidden neuron</source>
+        <translation>Tornar %1 um neurônio oculto</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="171"/>
+        <source>Make %1 an output neuron</source>
+        <translation>Tornar %1 um neurônio de saída</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="217"/>
+        <source>Set the %1</source>
+        <translation>Alterar %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="191"/>
+        <source>Set weight %1 → %2</source>
+        <translation>Definir peso %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="244"/>
+        <source>Change the data</source>
+        <translation>Alterar os dados</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="259"/>
+        <source>Rename the network</source>
+        <translation>Renomear a rede</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="28"/>
+        <source>Set activation to %1</source>
+        <translation>Definir ativação como %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="47"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="49"/>
+        <source>Input</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="49"/>
+        <source>Hidden</source>
+        <translation>Oculto</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="49"/>
+        <source>Output</source>
+        <translation>Saída</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="56"/>
+        <source>Feature</source>
+        <translation>Atributo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="63"/>
+        <source>Activation</source>
+        <translation>Ativação</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="70"/>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="20"/>
+        <source>Batch normalisation</source>
+        <translation>Normalização de batch</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="75"/>
+        <source>Show this neuron&apos;s surface</source>
+        <translation>Mostrar a superfície deste neurônio</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="77"/>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="79"/>
+        <location filename="../../simulator/ui/editor/actions.py" line="86"/>
+        <source>Fully connect the selected columns</source>
+        <translation>Conectar totalmente as colunas selecionadas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="80"/>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="84"/>
+        <source>Add layer…</source>
+        <translation>Adicionar camada…</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="87"/>
+        <location filename="../../simulator/ui/editor/actions.py" line="117"/>
+        <source>Auto-layout</source>
+        <translation>Organizar automaticamente</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="88"/>
+        <source>Select all</source>
+        <translation>Selecionar tudo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="89"/>
+        <source>Zoom to fit</source>
+        <translation>Ajustar à janela</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="97"/>
+        <source>Select neurons in at least two columns to connect them.</source>
+        <translation>Selecione neurônios em pelo menos duas colunas para conectá-los.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="103"/>
+        <source>Added %1 connection(s)</source>
+        <translation>%1 conexão(ões) adicionada(s)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="105"/>
+        <source>; %1 skipped (%2)</source>
+        <translation>; %1 ignorada(s) (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="128"/>
+        <source>Duplicate %1 neuron(s)</source>
+        <translation>Duplicar %1 neurônio(s)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="167"/>
+        <source>Add a layer of %1 neuron(s)</source>
+        <translation>Adicionar uma camada de %1 neurônio(s)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="189"/>
+        <location filename="../../simulator/ui/editor/actions.py" line="194"/>
+        <source>Add layer</source>
+        <translation>Adicionar camada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="189"/>
+        <source>Neurons in the new hidden layer:</source>
+        <translation>Neurônios na nova camada oculta:</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="194"/>
+        <source>Activation:</source>
+        <translation>Ativação:</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="15"/>
+        <source>ReLU with He initialisation</source>
+        <translation>ReLU com inicialização de He</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="16"/>
+        <source>hidden neurons use ReLU (derivative 1 for g &gt; 0) and He initialisation</source>
+        <translation>os neurônios ocultos usam ReLU (derivada 1 para g &gt; 0) e inicialização de He</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="17"/>
+        <source>He initialisation</source>
+        <translation>Inicialização de He</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="18"/>
+        <source>weights drawn with variance 2/fan-in, keeping activations the same size layer after layer</source>
+        <translation>pesos sorteados com variância 2/fan-in, mantendo as ativações do mesmo tamanho camada após camada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="19"/>
+        <source>Xavier initialisation</source>
+        <translation>Inicialização de Xavier</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="19"/>
+        <source>weights drawn with variance 2/(fan-in + fan-out)</source>
+        <translation>pesos sorteados com variância 2/(fan-in + fan-out)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="21"/>
+        <source>every hidden neuron&apos;s g is standardised over the batch, then scaled and shifted</source>
+        <translation>o g de cada neurônio oculto é padronizado no lote e, em seguida, escalonado e deslocado</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="22"/>
+        <source>Gradient clipping</source>
+        <translation>Poda do gradiente</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="22"/>
+        <source>the gradient&apos;s norm is limited to 1 before each update</source>
+        <translation>a norma do gradiente é limitada a 1 antes de cada atualização</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="23"/>
+        <source>Leaky ReLU instead of ReLU</source>
+        <translation>Leaky ReLU em vez de ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="23"/>
+        <source>a small slope (0.01) below zero keeps the gradient alive</source>
+        <translation>uma pequena inclinação (0,01) abaixo de zero mantém o gradiente vivo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="30"/>
+        <location filename="../../simulator/ui/train_controls.py" line="132"/>
+        <source>&amp;Play</source>
+        <translation>&amp;Reproduzir</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="31"/>
+        <location filename="../../simulator/ui/train_controls.py" line="133"/>
+        <source>Train continuously (Space)</source>
+        <translation>Treinar continuamente (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="32"/>
+        <source>&amp;Step</source>
+        <translation>Pa&amp;sso</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="33"/>
+        <source>One training step, animated: forward, loss, backward, update</source>
+        <translation>Um passo de treinamento, animado: passagem direta, perda, passagem reversa, atualização</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="34"/>
+        <source>&amp;Next Phase</source>
+        <translation>Pró&amp;xima fase</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="35"/>
+        <source>P&amp;revious Phase</source>
+        <translation>Fase &amp;anterior</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="36"/>
+        <source>&amp;Reset</source>
+        <translation>Re&amp;iniciar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="37"/>
+        <source>Back to the initial weights (same seed), epoch 0</source>
+        <translation>Voltar aos pesos iniciais (mesma semente), época 0</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="38"/>
+        <source>&amp;Animate Steps</source>
+        <translation>A&amp;nimar passos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="42"/>
+        <source>One &amp;Sample</source>
+        <translation>Uma &amp;amostra</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="42"/>
+        <source>One &amp;Mini-batch</source>
+        <translation>Um &amp;mini-lote</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="43"/>
+        <source>One &amp;Epoch</source>
+        <translation>Uma &amp;época</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="49"/>
+        <source>Step on a Random Sample</source>
+        <translation>Passo em uma amostra aleatória</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="50"/>
+        <source>Leave the Animation</source>
+        <translation>Sair da animação</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="56"/>
+        <source>Step &amp;Size</source>
+        <translation>&amp;Tamanho do passo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="72"/>
+        <source>Training</source>
+        <translation>Treinamento</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="99"/>
+        <source>speed</source>
+        <translation>velocidade</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="104"/>
+        <source>Epochs per second while playing (right end: as fast as possible); also the pace of the step animation</source>
+        <translation>Épocas por segundo durante a reprodução (extremo direito: o mais rápido possível); também o ritmo da animação do passo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="132"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="133"/>
+        <source>Pause training (Space)</source>
+        <translation>Pausar o treinamento (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="204"/>
+        <source>max</source>
+        <translation>máx.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/network_panel.py" line="26"/>
+        <location filename="../../simulator/export/plot_panels.py" line="274"/>
+        <location filename="../../simulator/export/plot_panels.py" line="301"/>
+        <source>not trained</source>
+        <translation>não treinada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/network_panel.py" line="27"/>
+        <location filename="../../simulator/export/plot_panels.py" line="228"/>
+        <location filename="../../simulator/ui/train_controls.py" line="136"/>
+        <source>epoch %1</source>
+        <translation>época %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/network_panel.py" line="31"/>
+        <source>loss %1</source>
+        <translation>perda %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/network_panel.py" line="34"/>
+        <location filename="../../simulator/export/plot_panels.py" line="223"/>
+        <source>test accuracy %1</source>
+        <translation>acurácia de teste %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/network_panel.py" line="36"/>
+        <location filename="../../simulator/export/plot_panels.py" line="224"/>
+        <source>test R² %1</source>
+        <translation>R² de teste %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/network_panel.py" line="38"/>
+        <source>diverged</source>
+        <translation>divergiu</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/network_panel.py" line="93"/>
+        <source>sample x = (%1)</source>
+        <translation>amostra x = (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/options.py" line="49"/>
+        <source>no extension</source>
+        <translation>sem extensão</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/options.py" line="50"/>
+        <source>cannot tell the format from %1: use .svg, .pdf, .png, .gif or .mp4</source>
+        <translation>não é possível identificar o formato por %1: use .svg, .pdf, .png, .gif ou .mp4</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/options.py" line="90"/>
+        <source>unknown view %1 (views: %2)</source>
+        <translation>visualização desconhecida %1 (visualizações: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/options.py" line="93"/>
+        <source>unknown theme %1 (light or dark)</source>
+        <translation>tema desconhecido %1 (light ou dark)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/options.py" line="95"/>
+        <source>colour by gradient or weight, not %1</source>
+        <translation>colorir por gradient ou weight, não %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/options.py" line="98"/>
+        <source>%1 must be between %2 and %3 inches</source>
+        <translation>%1 deve estar entre %2 e %3 polegadas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/options.py" line="101"/>
+        <source>--dpi must be between 10 and 2400</source>
+        <translation>--dpi deve estar entre 10 e 2400</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/options.py" line="103"/>
+        <source>%1 × %2 pixels is too large (at most %3 a side): lower --dpi or the size</source>
+        <translation>%1 × %2 pixels é grande demais (no máximo %3 por lado): reduza --dpi ou o tamanho</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/state.py" line="86"/>
+        <source>cannot train: %1</source>
+        <translation>não é possível treinar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/figures.py" line="24"/>
+        <source>nnsim figure</source>
+        <translation>figura do nnsim</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/figures.py" line="63"/>
+        <source>Neural network</source>
+        <translation>Rede neural</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/figures.py" line="40"/>
+        <location filename="../../simulator/export/figures.py" line="76"/>
+        <source>Network</source>
+        <translation>Rede</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/plot_panels.py" line="242"/>
+        <source>no data</source>
+        <translation>sem dados</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/plot_panels.py" line="235"/>
+        <source>Decision surface</source>
+        <translation>Superfície de decisão</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/plot_panels.py" line="248"/>
+        <source>Fit</source>
+        <translation>Ajuste</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/plot_panels.py" line="265"/>
+        <source>Loss</source>
+        <translation>Perda</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/plot_panels.py" line="282"/>
+        <location filename="../../simulator/export/plot_panels.py" line="307"/>
+        <source>no epoch trained yet</source>
+        <translation>nenhuma época treinada ainda</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/plot_panels.py" line="285"/>
+        <source>train / test loss %1 / %2</source>
+        <translation>perda de treino / teste %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/plot_panels.py" line="294"/>
+        <source>Gradient flow</source>
+        <translation>Fluxo do gradiente</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/plot_panels.py" line="308"/>
+        <source>mean |∂J/∂w| per layer</source>
+        <translation>|∂J/∂w| médio por camada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/plot_panels.py" line="315"/>
+        <source>Activation functions</source>
+        <translation>Funções de ativação</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/plot_panels.py" line="326"/>
+        <source>f solid, f′ dashed</source>
+        <translation>f em linha cheia, f′ tracejada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/writers.py" line="42"/>
+        <source>%1 is a folder, not a file</source>
+        <translation>%1 é uma pasta, não um arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/writers.py" line="45"/>
+        <source>cannot write %1: the folder %2 does not exist</source>
+        <translation>não é possível gravar %1: a pasta %2 não existe</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/writers.py" line="48"/>
+        <source>cannot write %1: permission denied</source>
+        <translation>não é possível gravar %1: permissão negada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/writers.py" line="56"/>
+        <source>cannot write %1: %2</source>
+        <translation>não é possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/writers.py" line="72"/>
+        <source>Made with nnsim</source>
+        <translation>Feito com o nnsim</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/writers.py" line="75"/>
+        <source>cannot start the SVG writer</source>
+        <translation>não é possível iniciar o gravador de SVG</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/writers.py" line="105"/>
+        <location filename="../../simulator/export/writers.py" line="113"/>
+        <source>cannot write %1</source>
+        <translation>não é possível gravar %1</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationLab</name>
+    <message>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="39"/>
+        <source>derivative f′</source>
+        <translation>derivada f′</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="42"/>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="44"/>
+        <source>None</source>
+        <translation>Nenhuma</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="129"/>
+        <source>Select a neuron to see its activation and its current values of g on the curve.</source>
+        <translation>Selecione um neurônio para ver sua ativação e seus valores atuais de g na curva.</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnDialog</name>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="238"/>
+        <source>Choose the columns</source>
+        <translation>Escolha as colunas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="257"/>
+        <source>Input columns (one input neuron each):</source>
+        <translation>Colunas de entrada (um neurônio de entrada para cada):</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="260"/>
+        <source>Target column:</source>
+        <translation>Coluna alvo:</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="55"/>
+        <source>Regenerate</source>
+        <translation>Regenerar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="56"/>
+        <source>Draw new points (a new seed)</source>
+        <translation>Sortear novos pontos (nova semente)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="60"/>
+        <source>Use a built-in data set</source>
+        <translation>Usar um conjunto de dados embutido</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="62"/>
+        <source>Import CSV…</source>
+        <translation>Importar CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="66"/>
+        <source>Data set</source>
+        <translation>Conjunto de dados</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="67"/>
+        <source>Samples</source>
+        <translation>Amostras</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="68"/>
+        <source>Noise</source>
+        <translation>Ruído</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="69"/>
+        <source>Test fraction</source>
+        <translation>Fração de teste</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="70"/>
+        <source>Classes</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="71"/>
+        <source>Seed</source>
+        <translation>Semente</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="76"/>
+        <source>Input features (neurons)</source>
+        <translation>Atributos de entrada (neurônios)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="116"/>
+        <source>CSV file %1: inputs %2, target %3</source>
+        <translation>Arquivo CSV %1: entradas %2, alvo %3</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="119"/>
+        <source>Your own points: %1 for training, %2 for testing</source>
+        <translation>Seus próprios pontos: %1 para treino, %2 para teste</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="122"/>
+        <source>Your own points: %1</source>
+        <translation>Seus próprios pontos: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="143"/>
+        <source>One input</source>
+        <translation>Uma entrada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="144"/>
+        <source>“%1” has one input, x. Remove the input neurons that read x₂ first.</source>
+        <translation>“%1” tem uma entrada, x. Remova primeiro os neurônios de entrada que leem x₂.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="147"/>
+        <source>Change the %1</source>
+        <translation>Alterar %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="170"/>
+        <source>Add the feature %1</source>
+        <translation>Adicionar o atributo %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="182"/>
+        <source>Import a CSV file</source>
+        <translation>Importar um arquivo CSV</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="183"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="194"/>
+        <source>%1: the file is empty</source>
+        <translation>%1: o arquivo está vazio</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="212"/>
+        <source>Import %1</source>
+        <translation>Importar %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="227"/>
+        <source>Cannot import the CSV file</source>
+        <translation>Não é possível importar o arquivo CSV</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="229"/>
+        <source>The current data and network are unchanged.</source>
+        <translation>Os dados e a rede atuais não foram alterados.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorView</name>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="245"/>
+        <source>Connection cancelled: release on a neuron to connect.</source>
+        <translation>Conexão cancelada: solte sobre um neurônio para conectar.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="249"/>
+        <source>Cannot connect %1 → %2: %3</source>
+        <translation>Não é possível conectar %1 → %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="254"/>
+        <source>Connected %1 → %2</source>
+        <translation>Conexão %1 → %2 criada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="344"/>
+        <source>weight w = %1</source>
+        <translation>peso w = %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="347"/>
+        <source>gradient ∂J/∂w = %1</source>
+        <translation>gradiente ∂J/∂w = %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="352"/>
+        <source>input</source>
+        <translation>entrada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="352"/>
+        <source>hidden</source>
+        <translation>oculto</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="352"/>
+        <source>output</source>
+        <translation>saída</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="355"/>
+        <source>feature %1</source>
+        <translation>atributo %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="362"/>
+        <source>g = %1 (mean over the batch)</source>
+        <translation>g = %1 (média no lote)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="363"/>
+        <source>y = f(g) = %1</source>
+        <translation>y = f(g) = %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="365"/>
+        <source>bias b = %1</source>
+        <translation>bias b = %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="367"/>
+        <source>δ = ∂J/∂g = %1</source>
+        <translation>δ = ∂J/∂g = %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="374"/>
+        <source>Added %1 — drag from it to another neuron to connect.</source>
+        <translation>Neurônio %1 adicionado — arraste a partir dele até outro neurônio para conectar.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="417"/>
+        <source>Set weight of %1 → %2…</source>
+        <translation>Definir peso de %1 → %2…</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="419"/>
+        <source>Delete connection</source>
+        <translation>Excluir conexão</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="422"/>
+        <source>Add input neuron here</source>
+        <translation>Adicionar neurônio de entrada aqui</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="423"/>
+        <source>Add hidden neuron here</source>
+        <translation>Adicionar neurônio oculto aqui</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="424"/>
+        <source>Add output neuron here</source>
+        <translation>Adicionar neurônio de saída aqui</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="433"/>
+        <source>Connection weight</source>
+        <translation>Peso da conexão</translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="14"/>
+        <source>Step</source>
+        <translation>Degrau</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="15"/>
+        <source>f(g) = 1 if g ≥ 0, else 0</source>
+        <translation>f(g) = 1 se g ≥ 0, senão 0</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="16"/>
+        <source>f′(g) = 0 (undefined at g = 0)</source>
+        <translation>f′(g) = 0 (indeterminada em g = 0)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="17"/>
+        <source>Linear</source>
+        <translation>Linear</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="18"/>
+        <source>f(g) = g</source>
+        <translation>f(g) = g</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="19"/>
+        <source>f′(g) = 1</source>
+        <translation>f′(g) = 1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="20"/>
+        <source>Logistic (sigmoid)</source>
+        <translation>Logística (sigmoide)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="21"/>
+        <source>f(g) = 1 / (1 + e⁻ᵍ)</source>
+        <translation>f(g) = 1 / (1 + e⁻ᵍ)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="22"/>
+        <source>f′(g) = f(g)·(1 − f(g)) ≤ 0.25</source>
+        <translation>f′(g) = f(g)·(1 − f(g)) ≤ 0.25</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="23"/>
+        <source>Hyperbolic tangent</source>
+        <translation>Tangente hiperbólica</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="24"/>
+        <source>f(g) = (eᵍ − e⁻ᵍ) / (eᵍ + e⁻ᵍ)</source>
+        <translation>f(g) = (eᵍ − e⁻ᵍ) / (eᵍ + e⁻ᵍ)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="25"/>
+        <source>f′(g) = 1 − tanh²(g) ≤ 1</source>
+        <translation>f′(g) = 1 − tanh²(g) ≤ 1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="26"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="27"/>
+        <source>f(g) = max(0, g)</source>
+        <translation>f(g) = max(0, g)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="28"/>
+        <source>f′(g) = 1 if g &gt; 0, 0 if g &lt; 0</source>
+        <translation>f′(g) = 1 se g &gt; 0, 0 se g &lt; 0</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="29"/>
+        <source>Leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="30"/>
+        <source>f(g) = g if g &gt; 0, else 0.01·g</source>
+        <translation>f(g) = g se g &gt; 0, senão 0.01·g</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="31"/>
+        <source>f′(g) = 1 if g &gt; 0, else 0.01</source>
+        <translation>f′(g) = 1 se g &gt; 0, senão 0.01</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="32"/>
+        <source>Parametric ReLU</source>
+        <translation>ReLU paramétrica</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="33"/>
+        <source>f(g) = g if g &gt; 0, else α·g  (α learned)</source>
+        <translation>f(g) = g se g &gt; 0, senão α·g  (α aprendido)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="34"/>
+        <source>f′(g) = 1 if g &gt; 0, else α;  ∂f/∂α = min(0, g)</source>
+        <translation>f′(g) = 1 se g &gt; 0, senão α;  ∂f/∂α = min(0, g)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="35"/>
+        <source>GELU</source>
+        <translation>GELU</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="36"/>
+        <source>f(g) = g·Φ(g) ≈ ½·g·(1 + tanh(√(2/π)·(g + 0.044715·g³)))</source>
+        <translation>f(g) = g·Φ(g) ≈ ½·g·(1 + tanh(√(2/π)·(g + 0.044715·g³)))</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="37"/>
+        <source>f′(g) = ½(1 + t) + ½·g·(1 − t²)·√(2/π)·(1 + 3·0.044715·g²)</source>
+        <translation>f′(g) = ½(1 + t) + ½·g·(1 − t²)·√(2/π)·(1 + 3·0.044715·g²)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="38"/>
+        <source>SiLU (swish)</source>
+        <translation>SiLU (swish)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="39"/>
+        <source>f(g) = g·σ(g)</source>
+        <translation>f(g) = g·σ(g)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="40"/>
+        <source>f′(g) = σ(g)·(1 + g·(1 − σ(g)))</source>
+        <translation>f′(g) = σ(g)·(1 + g·(1 − σ(g)))</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="41"/>
+        <source>Softplus</source>
+        <translation>Softplus</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="42"/>
+        <source>f(g) = ln(1 + eᵍ)</source>
+        <translation>f(g) = ln(1 + eᵍ)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="43"/>
+        <source>f′(g) = σ(g) = 1 / (1 + e⁻ᵍ)</source>
+        <translation>f′(g) = σ(g) = 1 / (1 + e⁻ᵍ)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="44"/>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="45"/>
+        <source>f(g) = g if g &gt; 0, else α·(eᵍ − 1), α = 1</source>
+        <translation>f(g) = g se g &gt; 0, senão α·(eᵍ − 1), α = 1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="46"/>
+        <source>f′(g) = 1 if g &gt; 0, else α·eᵍ</source>
+        <translation>f′(g) = 1 se g &gt; 0, senão α·eᵍ</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="47"/>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="48"/>
+        <source>yₖ = eᵍᵏ / Σⱼ eᵍʲ</source>
+        <translation>yₖ = eᵍᵏ / Σⱼ eᵍʲ</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="49"/>
+        <source>∂yₖ/∂gⱼ = yₖ·(δₖⱼ − yⱼ)</source>
+        <translation>∂yₖ/∂gⱼ = yₖ·(δₖⱼ − yⱼ)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="50"/>
+        <source>Mean squared error</source>
+        <translation>Erro quadrático médio</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="51"/>
+        <source>Binary cross-entropy</source>
+        <translation>Entropia cruzada binária</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="52"/>
+        <source>Cross-entropy (softmax)</source>
+        <translation>Entropia cruzada (softmax)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="53"/>
+        <source>Gradient descent (SGD)</source>
+        <translation>Gradiente descendente (SGD)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="54"/>
+        <source>SGD with momentum</source>
+        <translation>SGD com momentum</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="55"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="56"/>
+        <source>logical AND: four clouds at the corners of the unit square</source>
+        <translation>AND lógico: quatro nuvens nos cantos do quadrado unitário</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="57"/>
+        <source>logical OR: four clouds at the corners of the unit square</source>
+        <translation>OR lógico: quatro nuvens nos cantos do quadrado unitário</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="58"/>
+        <source>logical XOR: four clouds, opposite corners share a class</source>
+        <translation>XOR lógico: quatro nuvens; cantos opostos têm a mesma classe</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="59"/>
+        <source>a disc inside a ring (concentric circles)</source>
+        <translation>um disco dentro de um anel (círculos concêntricos)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="60"/>
+        <source>Gaussian blobs, one per class</source>
+        <translation>aglomerados gaussianos, um por classe</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="61"/>
+        <source>interleaved spiral arms, one per class</source>
+        <translation>braços de espiral entrelaçados, um por classe</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="62"/>
+        <source>two interleaving half-moons</source>
+        <translation>duas meias-luas entrelaçadas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="63"/>
+        <source>y = x² on [−1, 1]</source>
+        <translation>y = x² em [−1, 1]</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="64"/>
+        <source>y = 1/x on [1, 100]</source>
+        <translation>y = 1/x em [1, 100]</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="65"/>
+        <source>y = sin x on [1, 2π]</source>
+        <translation>y = sen x em [1, 2π]</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="66"/>
+        <source>y = (x₁ + x₂)/10, a tilted plane</source>
+        <translation>y = (x₁ + x₂)/10, um plano inclinado</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="67"/>
+        <source>a sum of Gaussian bumps over the plane</source>
+        <translation>uma soma de picos gaussianos sobre o plano</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="101"/>
+        <source>activations overflowed</source>
+        <translation>as ativações estouraram</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="102"/>
+        <source>gradients exploded</source>
+        <translation>os gradientes explodiram</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="103"/>
+        <source>weights overflowed</source>
+        <translation>os pesos estouraram</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="104"/>
+        <source>the loss overflowed</source>
+        <translation>a perda estourou</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="105"/>
+        <source>%1 in layer %2 at epoch %3: lower the learning rate, clip gradients or change the initialisation</source>
+        <translation>%1 na camada %2 na época %3: reduza a taxa de aprendizado, aplique a poda do gradiente ou mude a inicialização</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="113"/>
+        <source>weights have grown huge (|w| up to %1): the learning rate is probably too large</source>
+        <translation>os pesos ficaram enormes (|w| até %1): a taxa de aprendizado provavelmente está grande demais</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="116"/>
+        <source>the loss grew %1× since the first epoch: the learning rate is probably too large</source>
+        <translation>a perda cresceu %1× desde a primeira época: a taxa de aprendizado provavelmente está grande demais</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="122"/>
+        <source>the network has no input neuron</source>
+        <translation>a rede não tem neurônio de entrada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="123"/>
+        <source>the network has no output neuron</source>
+        <translation>a rede não tem neurônio de saída</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="125"/>
+        <source>output %1 has no incoming connection</source>
+        <translation>a saída %1 não tem nenhuma conexão de entrada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="127"/>
+        <source>no path from any input to output %1</source>
+        <translation>não há caminho de nenhuma entrada até a saída %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="129"/>
+        <source>softmax outputs cannot be mixed with other outputs</source>
+        <translation>saídas softmax não podem ser misturadas com outras saídas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="131"/>
+        <source>softmax needs one output neuron per class (at least two)</source>
+        <translation>softmax precisa de um neurônio de saída por classe (pelo menos dois)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="133"/>
+        <source>cross-entropy with several outputs needs softmax outputs</source>
+        <translation>entropia cruzada com várias saídas precisa de saídas softmax</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="138"/>
+        <source>both ends must be neurons</source>
+        <translation>as duas pontas devem ser neurônios</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="140"/>
+        <source>a neuron cannot connect to itself</source>
+        <translation>um neurônio não pode se ligar a si mesmo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="142"/>
+        <source>%1 is an input neuron: nothing can feed it</source>
+        <translation>%1 é um neurônio de entrada: nada pode alimentá-lo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="144"/>
+        <source>%1 is an output neuron: it cannot feed another</source>
+        <translation>%1 é um neurônio de saída: não pode alimentar outro</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="146"/>
+        <source>%1 → %2 already exists</source>
+        <translation>%1 → %2 já existe</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="148"/>
+        <source>it would close a cycle %1 (a feed-forward network has no loops)</source>
+        <translation>fecharia um ciclo %1 (uma rede de alimentação direta não tem ciclos)</translation>
+    </message>
+</context>
+<context>
+    <name>GradientPanel</name>
+    <message>
+        <location filename="../../simulator/ui/panels/charts.py" line="71"/>
+        <source>output</source>
+        <translation>saída</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/charts.py" line="73"/>
+        <source>mean |∂J/∂w| in the last epoch, layer by layer — %1</source>
+        <translation>|∂J/∂w| médio na última época, camada por camada — %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/charts.py" line="75"/>
+        <source>mean |∂J/∂w| per layer appears after the first epoch</source>
+        <translation>o |∂J/∂w| médio por camada aparece após a primeira época</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="35"/>
+        <source>Input</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="35"/>
+        <source>Hidden</source>
+        <translation>Oculto</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="35"/>
+        <source>Output</source>
+        <translation>Saída</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="50"/>
+        <source>batch normalisation</source>
+        <translation>normalização de batch</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="66"/>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="67"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="68"/>
+        <source>Feature</source>
+        <translation>Atributo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="69"/>
+        <source>Activation</source>
+        <translation>Ativação</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="70"/>
+        <source>Bias w₀ⱼ</source>
+        <translation>Bias w₀ⱼ</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="72"/>
+        <source>Weight wᵢⱼ</source>
+        <translation>Peso wᵢⱼ</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="119"/>
+        <source>Neuron %1</source>
+        <translation>Neurônio %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="138"/>
+        <source>Connection %1 → %2</source>
+        <translation>Ligação %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="143"/>
+        <source>%1 neurons and %2 connections selected</source>
+        <translation>%1 neurônios e %2 conexões selecionados</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="157"/>
+        <source>&lt;b&gt;The network&lt;/b&gt;&lt;br&gt;%1 neurons, %2 connections.&lt;br&gt;&lt;br&gt;Click the canvas to add a neuron; drag from one neuron to another to connect them. Right-click for more.</source>
+        <translation>&lt;b&gt;A rede&lt;/b&gt;&lt;br&gt;%1 neurônios, %2 conexões.&lt;br&gt;&lt;br&gt;Clique na área de desenho para adicionar um neurônio; arraste de um neurônio a outro para conectá-los. Clique com o botão direito para mais opções.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="210"/>
+        <source>update: w ← w − α·∂J/∂w, α = %1</source>
+        <translation>atualização: w ← w − α·∂J/∂w, α = %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="222"/>
+        <source>Input neuron: its output is the feature %1 of the sample.</source>
+        <translation>Neurônio de entrada: sua saída é o atributo %1 da amostra.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="244"/>
+        <source>For sample %1 of the last step:</source>
+        <translation>Para a amostra %1 do último passo:</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="41"/>
+        <source>Try the remedies</source>
+        <translation>Experimente as mitigações</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="44"/>
+        <source>Restart the lesson</source>
+        <translation>Reiniciar a lição</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="70"/>
+        <source>Untitled network</source>
+        <translation>Rede sem título</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="73"/>
+        <source>Open a lesson from the Lessons menu, or draw your own network: click the canvas to add neurons, drag between them to connect.</source>
+        <translation>Abra uma lição pelo menu Lições ou desenhe sua própria rede: clique na área de desenho para adicionar neurônios e arraste entre eles para conectá-los.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="104"/>
+        <source>Remedies: %1</source>
+        <translation>Mitigações: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="103"/>
+        <source>none</source>
+        <translation>nenhuma</translation>
+    </message>
+</context>
+<context>
+    <name>LossPanel</name>
+    <message>
+        <location filename="../../simulator/ui/panels/charts.py" line="19"/>
+        <source>log scale</source>
+        <translation>escala log</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/charts.py" line="40"/>
+        <source>accuracy %1 / %2</source>
+        <translation>acurácia %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/charts.py" line="42"/>
+        <source>R² %1 / %2</source>
+        <translation>R² %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/charts.py" line="43"/>
+        <source>epoch %1 · loss %2 / %3 (train / test) · %4</source>
+        <translation>época %1 · perda %2 / %3 (treino / teste) · %4</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="146"/>
+        <source>Lesson</source>
+        <translation>Lição</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="147"/>
+        <source>Data</source>
+        <translation>Dados</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="148"/>
+        <source>Training</source>
+        <translation>Treinamento</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="149"/>
+        <source>Decision surface</source>
+        <translation>Superfície de decisão</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="150"/>
+        <source>Activation lab</source>
+        <translation>Laboratório de ativações</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="151"/>
+        <source>Inspector</source>
+        <translation>Inspetor</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="152"/>
+        <source>Loss and metrics</source>
+        <translation>Perda e métricas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="153"/>
+        <source>Gradient flow</source>
+        <translation>Fluxo do gradiente</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="178"/>
+        <source>&amp;New</source>
+        <translation>&amp;Novo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="179"/>
+        <source>Start an empty network</source>
+        <translation>Começar uma rede vazia</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="180"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="181"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Salvar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="182"/>
+        <source>Save &amp;As…</source>
+        <translation>Salvar &amp;como…</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="183"/>
+        <source>&amp;Quit</source>
+        <translation>Sa&amp;ir</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="184"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Desfazer</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="186"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Refazer</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="188"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Excluir</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="190"/>
+        <source>Select &amp;All</source>
+        <translation>Selecionar &amp;tudo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="191"/>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplicar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="192"/>
+        <source>Add &amp;Layer…</source>
+        <translation>Adicionar &amp;camada…</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="193"/>
+        <source>&amp;Fully Connect Selection</source>
+        <translation>Co&amp;nectar toda a seleção</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="195"/>
+        <source>Connect every selected neuron to every selected neuron in the next column</source>
+        <translation>Conectar cada neurônio selecionado a cada neurônio selecionado da coluna seguinte</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="196"/>
+        <source>Auto-la&amp;yout</source>
+        <translation>&amp;Organizar automaticamente</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="197"/>
+        <source>&amp;Zoom to Fit</source>
+        <translation>&amp;Ajustar à janela</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="198"/>
+        <source>&amp;Draw</source>
+        <translation>Desen&amp;har</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="199"/>
+        <source>Draw: click to add a neuron, drag between neurons to connect</source>
+        <translation>Desenhar: clique para adicionar um neurônio, arraste entre neurônios para conectar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="200"/>
+        <source>&amp;Select / Move</source>
+        <translation>&amp;Selecionar / mover</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="201"/>
+        <source>Select and move neurons</source>
+        <translation>Selecionar e mover neurônios</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="210"/>
+        <source>Input</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="210"/>
+        <source>A click adds an input neuron (a feature of the data)</source>
+        <translation>Um clique adiciona um neurônio de entrada (um atributo dos dados)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="211"/>
+        <source>Hidden</source>
+        <translation>Oculto</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="211"/>
+        <source>A click adds a hidden neuron</source>
+        <translation>Um clique adiciona um neurônio oculto</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="212"/>
+        <source>Output</source>
+        <translation>Saída</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="212"/>
+        <source>A click adds an output neuron</source>
+        <translation>Um clique adiciona um neurônio de saída</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="219"/>
+        <source>Show &amp;Legend</source>
+        <translation>Mostrar &amp;legenda</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="221"/>
+        <source>Colour by &amp;Gradient</source>
+        <translation>Colorir por &amp;gradiente</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="222"/>
+        <source>Colour by &amp;Weight</source>
+        <translation>Colorir por pe&amp;so</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="229"/>
+        <source>&amp;Light</source>
+        <translation>&amp;Claro</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="230"/>
+        <source>&amp;Dark</source>
+        <translation>&amp;Escuro</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="237"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Atalhos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="238"/>
+        <source>&amp;About nnsim</source>
+        <translation>&amp;Sobre o nnsim</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="242"/>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="245"/>
+        <source>Open &amp;Lesson</source>
+        <translation>Abrir &amp;lição</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="246"/>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;recente</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="252"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="256"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="261"/>
+        <source>A Click &amp;Adds</source>
+        <translation>Um clique &amp;adiciona</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="265"/>
+        <source>&amp;View</source>
+        <translation>E&amp;xibir</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="266"/>
+        <source>&amp;Panels</source>
+        <translation>&amp;Painéis</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="275"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="278"/>
+        <source>La&amp;nguage</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="287"/>
+        <source>&amp;Train</source>
+        <translation>&amp;Treinar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="288"/>
+        <source>&amp;Lessons</source>
+        <translation>&amp;Lições</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="291"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;juda</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="314"/>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="362"/>
+        <source>Unsaved changes</source>
+        <translation>Alterações não salvas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="363"/>
+        <source>“%1” has changes that are not saved.</source>
+        <translation>“%1” tem alterações que não foram salvas.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="366"/>
+        <source>Save them before continuing?</source>
+        <translation>Salvá-las antes de continuar?</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="375"/>
+        <source>Untitled network</source>
+        <translation>Rede sem título</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="381"/>
+        <source>Open network</source>
+        <translation>Abrir rede</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="392"/>
+        <source>Cannot open %1</source>
+        <translation>Não é possível abrir %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="396"/>
+        <source>Opened %1</source>
+        <translation>Arquivo aberto: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="405"/>
+        <source>Cannot open the lesson</source>
+        <translation>Não é possível abrir a lição</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="450"/>
+        <source>Save network</source>
+        <translation>Salvar rede</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="465"/>
+        <source>Cannot save %1</source>
+        <translation>Não é possível salvar %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="471"/>
+        <source>Saved %1</source>
+        <translation>Arquivo salvo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="484"/>
+        <source>Recover unsaved work</source>
+        <translation>Recuperar trabalho não salvo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="485"/>
+        <source>nnsim did not close properly. Recover “%1”, autosaved at %2?</source>
+        <translation>O nnsim não foi fechado corretamente. Recuperar “%1”, salvo automaticamente às %2?</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="488"/>
+        <source>Recover</source>
+        <translation>Recuperar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="489"/>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="496"/>
+        <source>Cannot recover the autosaved work</source>
+        <translation>Não é possível recuperar o trabalho salvo automaticamente</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="502"/>
+        <source>Recovered the autosaved work: save it to keep it.</source>
+        <translation>Trabalho salvo automaticamente recuperado: salve-o para não perdê-lo.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="534"/>
+        <source>(none yet)</source>
+        <translation>(nenhum ainda)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="537"/>
+        <source>Clear the list</source>
+        <translation>Limpar a lista</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="578"/>
+        <source>Click on the canvas</source>
+        <translation>Clicar na área de desenho</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="578"/>
+        <source>add a neuron of the chosen kind (draw mode; I, H, O choose)</source>
+        <translation>adicionar um neurônio do tipo escolhido (modo desenho; I, H, O escolhem)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="579"/>
+        <source>Drag from a neuron to another</source>
+        <translation>Arrastar de um neurônio a outro</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="579"/>
+        <source>connect them</source>
+        <translation>conectá-los</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="580"/>
+        <source>draw mode / select-and-move mode</source>
+        <translation>modo desenho / modo selecionar e mover</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="581"/>
+        <source>Drag on empty canvas</source>
+        <translation>Arrastar na área vazia</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="581"/>
+        <source>select with a rubber band</source>
+        <translation>selecionar com um retângulo de seleção</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="582"/>
+        <source>delete the selection</source>
+        <translation>excluir a seleção</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="583"/>
+        <source>duplicate the selection</source>
+        <translation>duplicar a seleção</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="584"/>
+        <source>add a hidden layer</source>
+        <translation>adicionar uma camada oculta</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="585"/>
+        <source>fully connect the selected columns</source>
+        <translation>conectar totalmente as colunas selecionadas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="586"/>
+        <source>auto-layout in columns</source>
+        <translation>organizar automaticamente em colunas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="587"/>
+        <source>Wheel</source>
+        <translation>Roda do mouse</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="587"/>
+        <source>zoom under the mouse</source>
+        <translation>zoom sob o cursor</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="588"/>
+        <source>Middle-drag, Space+drag</source>
+        <translation>Arrastar com o botão do meio, Espaço+arrastar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="588"/>
+        <source>pan</source>
+        <translation>mover a vista</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="589"/>
+        <source>zoom to fit</source>
+        <translation>ajustar à janela</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="590"/>
+        <source>Space</source>
+        <translation>Espaço</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="590"/>
+        <source>play / pause training</source>
+        <translation>reproduzir / pausar o treinamento</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="591"/>
+        <source>undo, redo</source>
+        <translation>desfazer, refazer</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="592"/>
+        <source>new, open, save</source>
+        <translation>novo, abrir, salvar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="601"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atalhos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="604"/>
+        <source>About nnsim</source>
+        <translation>Sobre o nnsim</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="605"/>
+        <source>&lt;b&gt;nnsim&lt;/b&gt; — a visual simulator of artificial neural networks for teaching.&lt;br&gt;&lt;br&gt;Draw a network, train it step by step, and watch the forward and backward passes: edge thickness is the weight, edge colour the gradient.</source>
+        <translation>&lt;b&gt;nnsim&lt;/b&gt; — um simulador visual de redes neurais artificiais para o ensino.&lt;br&gt;&lt;br&gt;Desenhe uma rede, treine-a passo a passo e observe as passagens direta e reversa: a espessura de cada conexão é o peso; a cor, o gradiente.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="693"/>
+        <source>Cannot train yet: %1</source>
+        <translation>Ainda não é possível treinar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SurfacePanel</name>
+    <message>
+        <location filename="../../simulator/ui/panels/surface.py" line="32"/>
+        <source>test data</source>
+        <translation>dados de teste</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/surface.py" line="35"/>
+        <source>discretise</source>
+        <translation>discretizar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/surface.py" line="38"/>
+        <source>Add points</source>
+        <translation>Adicionar pontos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/surface.py" line="40"/>
+        <source>Click to add a point of the chosen class, Shift+click for the other class. Off: click a data point to take one training step on it.</source>
+        <translation>Clique para adicionar um ponto da classe escolhida, Shift+clique para a outra classe. Desligado: clique num ponto dos dados para dar um passo de treino com ele.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/surface.py" line="43"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="76"/>
+        <source>class 1</source>
+        <translation>classe 1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/surface.py" line="44"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="77"/>
+        <source>class 0</source>
+        <translation>classe 0</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/surface.py" line="73"/>
+        <source>class %1</source>
+        <translation>classe %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/surface.py" line="95"/>
+        <source>neuron %1</source>
+        <translation>neurônio %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/surface.py" line="103"/>
+        <source>dashed: neuron %1</source>
+        <translation>tracejado: neurônio %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/surface.py" line="106"/>
+        <source>test accuracy %1</source>
+        <translation>acurácia de teste %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/surface.py" line="109"/>
+        <source>test R² %1</source>
+        <translation>R² de teste %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/surface.py" line="164"/>
+        <source>Add a data point</source>
+        <translation>Adicionar um ponto de dados</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="46"/>
+        <source>uniform</source>
+        <translation>uniforme</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="46"/>
+        <source>normal (Gaussian)</source>
+        <translation>normal (gaussiana)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="47"/>
+        <source>Xavier (Glorot)</source>
+        <translation>Xavier (Glorot)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="47"/>
+        <source>He</source>
+        <translation>He</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="47"/>
+        <source>constant</source>
+        <translation>constante</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="64"/>
+        <source>clip at</source>
+        <translation>podar em</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="72"/>
+        <source>reshuffle every epoch</source>
+        <translation>embaralhar a cada época</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="87"/>
+        <source>Loss</source>
+        <translation>Perda</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="88"/>
+        <source>Optimiser</source>
+        <translation>Otimizador</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="89"/>
+        <source>Learning rate α</source>
+        <translation>Taxa de aprendizado α</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="90"/>
+        <source>Batch size</source>
+        <translation>Tamanho do lote</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="91"/>
+        <source>Initialisation</source>
+        <translation>Inicialização</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="92"/>
+        <source>L1 penalty</source>
+        <translation>Penalidade L1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="93"/>
+        <source>L2 penalty</source>
+        <translation>Penalidade L2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="94"/>
+        <source>Gradient norm</source>
+        <translation>Norma do gradiente</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="95"/>
+        <source>Shuffle</source>
+        <translation>Embaralhar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="96"/>
+        <source>Seed</source>
+        <translation>Semente</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="134"/>
+        <source>Initialisation and seed apply from the start: changing them resets training. The others apply live.</source>
+        <translation>A inicialização e a semente valem desde o início: alterá-las reinicia o treinamento. As demais opções valem na hora.</translation>
+    </message>
+</context>
+</TS>
