@@ -44,83 +44,93 @@
         <translation>inclinação 0,01 abaixo de zero</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="361"/>
-        <location filename="../../simulator/render/plots.py" line="438"/>
+        <location filename="../../simulator/render/plots.py" line="364"/>
+        <location filename="../../simulator/render/plots.py" line="441"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="362"/>
+        <location filename="../../simulator/render/plots.py" line="365"/>
         <location filename="../../simulator/ui/commands.py" line="20"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="364"/>
+        <location filename="../../simulator/render/plots.py" line="367"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="365"/>
+        <location filename="../../simulator/render/plots.py" line="368"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="375"/>
-        <location filename="../../simulator/render/plots.py" line="415"/>
+        <location filename="../../simulator/render/plots.py" line="378"/>
+        <location filename="../../simulator/render/plots.py" line="418"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="415"/>
+        <location filename="../../simulator/render/plots.py" line="418"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
         <location filename="../../simulator/export/plot_panels.py" line="278"/>
-        <location filename="../../simulator/render/plots.py" line="416"/>
+        <location filename="../../simulator/render/plots.py" line="419"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="439"/>
+        <location filename="../../simulator/render/plots.py" line="442"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="469"/>
+        <location filename="../../simulator/render/plots.py" line="473"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="469"/>
+        <location filename="../../simulator/render/plots.py" line="473"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="492"/>
+        <location filename="../../simulator/render/plots.py" line="497"/>
+        <source>no gradient reaches any weight: training is stuck</source>
+        <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="500"/>
+        <source>no gradient in layer(s) %1</source>
+        <translation>nenhum gradiente na(s) camada(s) %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="506"/>
         <source>first layer %1× smaller than the last (vanishing)</source>
         <translation>primeira camada %1× menor que a última (dissipação)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="494"/>
+        <location filename="../../simulator/render/plots.py" line="508"/>
         <source>first layer %1× larger than the last (exploding)</source>
         <translation>primeira camada %1× maior que a última (explosão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="497"/>
+        <location filename="../../simulator/render/plots.py" line="511"/>
         <source>dead ReLUs per layer %1</source>
         <translation>ReLUs agonizantes por camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="500"/>
+        <location filename="../../simulator/render/plots.py" line="514"/>
         <source>saturated units %1</source>
         <translation>unidades saturadas %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="502"/>
+        <location filename="../../simulator/render/plots.py" line="516"/>
         <source>clipping acted on %1 of the steps</source>
         <translation>a poda atuou em %1 dos passos</translation>
     </message>
@@ -652,42 +662,42 @@
         <translation>amostra x = (%1)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="49"/>
+        <location filename="../../simulator/export/options.py" line="45"/>
         <source>no extension</source>
         <translation>sem extensão</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="50"/>
+        <location filename="../../simulator/export/options.py" line="46"/>
         <source>cannot tell the format from %1: use .svg, .pdf, .png, .gif or .mp4</source>
         <translation>não é possível identificar o formato por %1: use .svg, .pdf, .png, .gif ou .mp4</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="90"/>
+        <location filename="../../simulator/export/options.py" line="86"/>
         <source>unknown view %1 (views: %2)</source>
         <translation>visualização desconhecida %1 (visualizações: %2)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="93"/>
+        <location filename="../../simulator/export/options.py" line="89"/>
         <source>unknown theme %1 (light or dark)</source>
         <translation>tema desconhecido %1 (light ou dark)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="95"/>
+        <location filename="../../simulator/export/options.py" line="91"/>
         <source>colour by gradient or weight, not %1</source>
         <translation>colorir por gradient ou weight, não %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="98"/>
+        <location filename="../../simulator/export/options.py" line="94"/>
         <source>%1 must be between %2 and %3 inches</source>
         <translation>%1 deve estar entre %2 e %3 polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="101"/>
+        <location filename="../../simulator/export/options.py" line="97"/>
         <source>--dpi must be between 10 and 2400</source>
         <translation>--dpi deve estar entre 10 e 2400</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="103"/>
+        <location filename="../../simulator/export/options.py" line="99"/>
         <source>%1 × %2 pixels is too large (at most %3 a side): lower --dpi or the size</source>
         <translation>%1 × %2 pixels é grande demais (no máximo %3 por lado): reduza --dpi ou o tamanho</translation>
     </message>
@@ -779,6 +789,29 @@
         <translation>não é possível gravar %1: permissão negada</translation>
     </message>
     <message>
+        <location filename="../../simulator/export/animation.py" line="63"/>
+        <location filename="../../simulator/export/animation.py" line="117"/>
+        <source>an animation needs at least 2 frames</source>
+        <translation>uma animação precisa de pelo menos 2 quadros</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/animation.py" line="106"/>
+        <source>cannot animate a step: %1</source>
+        <translation>não é possível animar um passo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/animation.py" line="108"/>
+        <source>cannot animate a step: there is no training data</source>
+        <translation>não é possível animar um passo: não há dados de treino</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/animation.py" line="185"/>
+        <source>the animation has no frames</source>
+        <translation>a animação não tem quadros</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/animation.py" line="191"/>
+        <location filename="../../simulator/export/animation.py" line="230"/>
         <location filename="../../simulator/export/writers.py" line="56"/>
         <source>cannot write %1: %2</source>
         <translation>não é possível gravar %1: %2</translation>
@@ -799,26 +832,67 @@
         <source>cannot write %1</source>
         <translation>não é possível gravar %1</translation>
     </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="22"/>
+        <source>%1 is an animation format: export an animation instead</source>
+        <translation>%1 é um formato de animação: exporte uma animação</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="39"/>
+        <source>unknown animation %1 (training or step)</source>
+        <translation>animação desconhecida %1 (training ou step)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="42"/>
+        <location filename="../../simulator/export/files.py" line="87"/>
+        <source>a step animation shows the network: use --view network</source>
+        <translation>uma animação de passo mostra a rede: use --view network</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="58"/>
+        <source>%1 is a still format: use .gif or .mp4 for an animation</source>
+        <translation>%1 é um formato de imagem fixa: use .gif ou .mp4 para uma animação</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="75"/>
+        <source>--epochs must be 0 or more</source>
+        <translation>--epochs deve ser 0 ou mais</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="78"/>
+        <source>--frames is for animations (.gif, .mp4)</source>
+        <translation>--frames é para animações (.gif, .mp4)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="80"/>
+        <source>--animate is for animations (.gif, .mp4)</source>
+        <translation>--animate é para animações (.gif, .mp4)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="83"/>
+        <source>--frames must be 2 or more</source>
+        <translation>--frames deve ser 2 ou mais</translation>
+    </message>
 </context>
 <context>
     <name>ActivationLab</name>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="39"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="40"/>
         <source>derivative f′</source>
         <translation>derivada f′</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="42"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="43"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="44"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="45"/>
         <source>None</source>
         <translation>Nenhuma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="129"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="130"/>
         <source>Select a neuron to see its activation and its current values of g on the curve.</source>
         <translation>Selecione um neurônio para ver sua ativação e seus valores atuais de g na curva.</translation>
     </message>
@@ -1444,16 +1518,21 @@
     <name>GradientPanel</name>
     <message>
         <location filename="../../simulator/ui/panels/charts.py" line="71"/>
+        <source>mean |∂J/∂w| is 0 in every layer: no gradient flows (dead ReLUs?)</source>
+        <translation>o |∂J/∂w| médio é 0 em todas as camadas: nenhum gradiente flui (ReLUs agonizantes?)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/charts.py" line="73"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="73"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="75"/>
         <source>mean |∂J/∂w| in the last epoch, layer by layer — %1</source>
         <translation>|∂J/∂w| médio na última época, camada por camada — %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="75"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="77"/>
         <source>mean |∂J/∂w| per layer appears after the first epoch</source>
         <translation>o |∂J/∂w| médio por camada aparece após a primeira época</translation>
     </message>

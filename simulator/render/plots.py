@@ -297,6 +297,9 @@ class SurfacePlot(ThemedPlot):
             if self.discrete:
                 u = np.where(u > 0, 0.85, -0.85)
             rgba = encoding.diverging().rgba(u)
+            # lighter than the points drawn on it (as TensorFlow Playground does)
+            canvas = np.array(self.theme.canvas.getRgb()[:3], dtype=float)
+            rgba[..., :3] = (canvas + (rgba[..., :3] - canvas) * 0.62).astype(np.uint8)
         self.image.setImage(rgba, autoLevels=False, levels=(0, 255))
         h, w = rgba.shape[:2]
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
@@ -438,6 +441,7 @@ class GradientPlot(ThemedPlot):
         self.setLabel("bottom", tr("epoch"))
         self.setLabel("left", tr("mean |∂J/∂w|"))
         self.setLogMode(y=True)
+        self.getAxis("left").setTickSpacing(1.0, 1.0)      # decades only: minor labels crowd
         self.addLegend(offset=(-8, 8), labelTextColor=theme.text, brush=pg.mkBrush(_translucent(theme.canvas)))
         self.layer_curves: list[pg.PlotDataItem] = []
         self.setXRange(0, 10, padding=0)
@@ -471,19 +475,29 @@ class GradientPlot(ThemedPlot):
                 self.layer_curves.append(c)
         e = history.epoch
         step = max(1, len(e) // self.MAX_POINTS)
+        positive = g[np.isfinite(g) & (g > 0)] if g.size else np.zeros(0)
+        # a gradient of exactly 0 (dead ReLUs) has no logarithm: draw it on a floor two
+        # decades under the smallest real value, and say so in the note
+        floor = float(positive.min()) / 100 if positive.size else 1e-12
         for k, c in enumerate(self.layer_curves):
             v = g[::step, k]
-            ok = np.isfinite(v) & (v > 0)
-            c.setData(e[::step][ok], v[ok])
+            ok = np.isfinite(v)
+            c.setData(e[::step][ok], np.maximum(v[ok], floor))
         self.setXRange(0, max(10.0, float(e[-1]) if len(e) else 10.0), padding=0.02)
-        finite = g[np.isfinite(g) & (g > 0)] if g.size else np.zeros(0)
-        if finite.size:      # log mode: the range is in decades; at least two, or labels crowd
-            lo, hi = np.log10(finite.min()) - 0.3, np.log10(finite.max()) + 0.3
+        if positive.size:    # log mode: the range is in decades; at least two
+            lo, hi = np.log10(floor) - 0.3, np.log10(positive.max()) + 0.3
             if hi - lo < 2.0:
                 mid = (hi + lo) / 2
                 lo, hi = mid - 1.0, mid + 1.0
             self.setYRange(lo, hi, padding=0)
+        elif len(e):
+            self.setYRange(np.log10(floor) - 1, np.log10(floor) + 1, padding=0)
         notes = []
+        if n_layers and len(e) and np.all(g[-1] == 0):
+            notes.append(tr("no gradient reaches any weight: training is stuck"))
+        elif n_layers and len(e) and np.any(g[-1] == 0):
+            zero = [str(k + 1) for k in range(n_layers) if g[-1, k] == 0]
+            notes.append(tr("no gradient in layer(s) %1").replace("%1", ", ".join(zero)))
         if n_layers and len(e):
             last = g[-1]
             if np.all(last > 0) and last[0] > 0:

@@ -24,10 +24,11 @@ class ActivationLab(QWidget):
         self.widget = pg.PlotWidget(plotItem=self.plot, background=encoding.theme(theme).plot_background)
         self.widget.setMinimumHeight(220)
         self.list = QListWidget()
-        self.list.setMaximumWidth(128)
+        self.list.setMaximumWidth(176)
         small = self.list.font()
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.list.setFont(small)
+        self.list.setMinimumWidth(self.list.sizeHintForColumn(0) + 34)
         for name in activations.names():
             item = QListWidgetItem(engine_text.activation_label(name))
             item.setData(Qt.ItemDataRole.UserRole, name)

@@ -67,7 +67,9 @@ class GradientPanel(QWidget):
         self.plot.set_history(snap.history, snap.dead_per_layer, snap.saturated_per_layer,
                               snap.clip_fraction)
         norms = snap.layer_gradient_norms
-        if len(norms) and np.all(norms > 0):
+        if snap.epoch and len(norms) and np.all(norms == 0):
+            self.summary.setText(self.tr("mean |∂J/∂w| is 0 in every layer: no gradient flows (dead ReLUs?)"))
+        elif snap.epoch and len(norms):
             text = " · ".join((self.tr("output") if k == len(norms) - 1 else str(k + 1)) + f": {v:.1e}"
                               for k, v in enumerate(norms))
             self.summary.setText(self.tr("mean |∂J/∂w| in the last epoch, layer by layer — %1").replace("%1", text))
