@@ -68,16 +68,22 @@ class OutputLoss:
                 return -(t * (z - logsum)).sum(axis=0)
             return _log_sigmoid_parts(z, t).sum(axis=0)
         total = np.zeros(z.shape[1])
-        for act, lo, hi in self.groups:
-            p, _ = _to_prob(a[lo:hi], act)
-            p = np.clip(p, _EPS, 1.0 - _EPS)
-            tt = t[lo:hi]
-            if self.name == "bce" or act.name != "softmax":
-                tt01, _ = _to_prob(tt, act)
-                total -= (tt01 * np.log(p) + (1.0 - tt01) * np.log1p(-p)).sum(axis=0)
+        for lo, hi, p, _, tt, binary in self._probabilities(a, t):
+            if binary:
+                total -= (tt * np.log(p) + (1.0 - tt) * np.log1p(-p)).sum(axis=0)
             else:
                 total -= (tt * np.log(p)).sum(axis=0)
         return total
+
+    def _probabilities(self, a: np.ndarray, t: np.ndarray):
+        """Per output group, the unfused case: (lo, hi, p, dp/da, target, binary) with p
+        clipped away from 0 and 1 and a binary target mapped to [0, 1] like p."""
+        for act, lo, hi in self.groups:
+            p, dp = _to_prob(a[lo:hi], act)
+            p = np.clip(p, _EPS, 1.0 - _EPS)
+            binary = self.name == "bce" or act.name != "softmax"
+            tt = _to_prob(t[lo:hi], act)[0] if binary else t[lo:hi]
+            yield lo, hi, p, dp, tt, binary
 
     def dJ_da(self, a: np.ndarray, t: np.ndarray) -> np.ndarray:
         """∂J/∂ŷ, the first factor of the chain rule."""
@@ -85,15 +91,8 @@ class OutputLoss:
         if self.name == "mse":
             return 2.0 * (a - t) / n
         out = np.empty_like(a)
-        for act, lo, hi in self.groups:
-            p, dp = _to_prob(a[lo:hi], act)
-            p = np.clip(p, _EPS, 1.0 - _EPS)
-            tt = t[lo:hi]
-            if self.name == "bce" or act.name != "softmax":
-                tt01, _ = _to_prob(tt, act)
-                out[lo:hi] = (p - tt01) / (p * (1.0 - p)) * dp / n
-            else:
-                out[lo:hi] = -tt / p / n
+        for lo, hi, p, dp, tt, binary in self._probabilities(a, t):
+            out[lo:hi] = (p - tt) / (p * (1.0 - p)) * dp / n if binary else -tt / p / n
         return out
 
     def delta(self, z: np.ndarray, a: np.ndarray, t: np.ndarray, out: np.ndarray,

@@ -226,9 +226,7 @@ class TrainingWorker(QObject):
             return
         self._set_running(False)
         t.step(kind)
-        self._emit_snapshot()
-        if t.diverged is not None:
-            self.status.emit("diverged", t.diverged.message)
+        self._after_manual()
 
     @Slot(str, object)
     def trace(self, kind: str, rows) -> None:
@@ -258,9 +256,13 @@ class TrainingWorker(QObject):
             return
         self._set_running(False)
         t.run(epochs=n)
+        self._after_manual()
+
+    def _after_manual(self) -> None:
+        """After a step asked for by hand: show it, and say if it diverged."""
         self._emit_snapshot()
-        if t.diverged is not None:
-            self.status.emit("diverged", t.diverged.message)
+        if self.trainer.diverged is not None:
+            self.status.emit("diverged", self.trainer.diverged.message)
 
     @Slot()
     def reset(self) -> None:
