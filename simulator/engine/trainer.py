@@ -78,6 +78,7 @@ class Snapshot:
     layer_gradient_norms: np.ndarray     # (n_layers - 1,) mean |∂J/∂w| over the last epoch
     dead_relu_fraction: float
     dead_per_layer: np.ndarray           # (n_layers - 1,) share of dead ReLUs
+    dead_nodes: np.ndarray               # (V,) True for a dead ReLU (g ≤ 0 for every training row)
     saturated_per_layer: np.ndarray      # (n_layers - 1,) share of saturated sigmoid/tanh
     train_pre: np.ndarray | None         # (N_train, V) g over the training set (small nets)
     learning_rate: float
@@ -578,11 +579,14 @@ class Trainer:
 
     def _unit_health(self, plan, saturation: bool = True) -> tuple[float, np.ndarray, np.ndarray]:
         """Dead ReLUs (g ≤ 0 for every training row) and saturated sigmoid/tanh units
-        (mean f'(g) below 5% of its maximum), per layer after the inputs."""
+        (mean f'(g) below 5% of its maximum), per layer after the inputs. Also leaves the
+        dead units, in document order, in ``self._dead_nodes``."""
         net = self.net
         nl = net.n_layers - 1
         dead_layers = np.zeros(nl)
         sat_layers = np.zeros(nl)
+        dead_pos = np.zeros(len(net.doc_node_ids), dtype=bool)     # compiled order
+        self._dead_nodes = dead_pos
         if self.n_train == 0:
             return 0.0, dead_layers, sat_layers
         n_relu = n_dead = 0
@@ -593,7 +597,9 @@ class Trainer:
                 zz = z[g.lo:g.hi]
                 if g.act.name in _acts.RELU_LIKE:
                     relu_total += g.hi - g.lo
-                    relu_dead += int(np.count_nonzero((zz <= 0).all(axis=1)))
+                    dead = (zz <= 0).all(axis=1)
+                    relu_dead += int(np.count_nonzero(dead))
+                    dead_pos[L.start + g.lo:L.start + g.hi] = dead
                 elif saturation and g.act.name in _acts.SATURATING:
                     sat_total += g.hi - g.lo
                     with np.errstate(all="ignore"):
@@ -605,6 +611,7 @@ class Trainer:
                 sat_layers[L.index - 1] = sat / sat_total
             n_relu += relu_total
             n_dead += relu_dead
+        self._dead_nodes = dead_pos[net.doc_to_pos]
         return (n_dead / n_relu if n_relu else 0.0), dead_layers, sat_layers
 
     HUGE_WEIGHT = 1e3
@@ -706,6 +713,7 @@ class Trainer:
             layer_gradient_norms=_ro(self._last_norms),
             dead_relu_fraction=float(ev["dead_relu_fraction"]),
             dead_per_layer=_ro(ev["dead_per_layer"]),
+            dead_nodes=_ro(self._dead_nodes),
             saturated_per_layer=_ro(ev["saturated_per_layer"]),
             train_pre=None if train_pre is None else _ro(train_pre),
             learning_rate=self.learning_rate, clip_fraction=self._last_clip_fraction,

@@ -18,6 +18,7 @@ from . import i18n, icons
 from . import theme as themes
 from .editor import actions
 from .editor.view import EditorView
+from .export_dialogs import install_export_menu
 from ..runtime.controller import TrainingController
 from .animation import StepAnimator
 from .model import DocumentModel
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.controller.replay)
             if self.model.lesson_id:
                 self._apply_lesson_hints()
+        install_export_menu(self)
 
     # construction ------------------------------------------------------------------------------
     def add_dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea,
@@ -666,21 +668,15 @@ class MainWindow(QMainWindow):
 
     def _mark_health(self, snap) -> None:
         """Flag the layer where training diverged; dash dead ReLUs."""
-        bad_layer = snap.diverged.layer if snap.diverged is not None else None
-        dead = set()
-        if snap.train_pre is not None:
-            for j, nid in enumerate(snap.node_ids):
-                node = self.model.node(nid) if self.model.has_node(nid) else None
-                if node and node.get("activation") == "relu" and snap.node_layer[j] > 0:
-                    if (snap.train_pre[:, j] <= 0).all():
-                        dead.add(nid)
+        bad_layer = snap.diverged.layer if snap.diverged is not None else -1
+        flagged = snap.node_layer == bad_layer
         for j, nid in enumerate(snap.node_ids):
             item = self.scene.nodes.get(nid)
             if item is None:
                 continue
-            flagged = bad_layer is not None and int(snap.node_layer[j]) == bad_layer
-            if item.flagged != flagged or item.dead != (nid in dead):
-                item.flagged, item.dead = flagged, nid in dead
+            f, d = bool(flagged[j]), bool(snap.dead_nodes[j])
+            if item.flagged != f or item.dead != d:
+                item.flagged, item.dead = f, d
                 item.update()
 
     def on_status(self, kind: str, message: str) -> None:

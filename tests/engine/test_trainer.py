@@ -101,7 +101,10 @@ def test_dead_relus_are_counted():
         L.b[:] = -100.0
     t.run(epochs=1)
     assert t.metrics()["dead_relu_fraction"] == 1.0
-    assert t.snapshot().dead_per_layer[0] == 1.0
+    snap = t.snapshot()
+    assert snap.dead_per_layer[0] == 1.0
+    hidden = [j for j, n in enumerate(snap.node_ids) if n.startswith("h")]
+    assert snap.dead_nodes[hidden].all() and not snap.dead_nodes[[0, 1, len(snap.node_ids) - 1]].any()
 
 
 def test_gradient_clipping_bounds_the_step():
