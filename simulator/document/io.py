@@ -17,7 +17,8 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 
 def normalise(doc: Mapping) -> dict:
     """A deep copy of a valid document with every default filled in."""
-    out = copy.deepcopy(dict(doc))
+    # a JSON round trip copies plain JSON data several times faster than copy.deepcopy
+    out = json.loads(json.dumps(dict(doc), allow_nan=True))
     out["format"], out["version"] = FORMAT, VERSION
     out.setdefault("title", "Untitled network")
     net = out.setdefault("network", {})

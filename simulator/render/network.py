@@ -190,7 +190,16 @@ class NodeItem(QGraphicsItem):
 
 
 class EdgeLayer(QGraphicsItem):
-    """Every connection, drawn in buckets of (colour, width) from NumPy arrays."""
+    """Every connection, drawn in buckets of (colour, width) from NumPy arrays.
+
+    Level of detail: stroking lines costs per pixel, and 50,000 long edges take about a
+    second with QPainter on a CPU. So on screen at most ``MAX_DRAWN`` edges are drawn: the
+    heaviest (largest |w|) of those crossing the visible area; zooming in shows every edge
+    in view. Above ``AA_LIMIT`` drawn edges antialiasing is off. Exports (no widget) draw
+    every edge."""
+
+    MAX_DRAWN = 2000
+    AA_LIMIT = 1200
 
     def __init__(self, theme: encoding.Theme):
         super().__init__()
@@ -210,6 +219,9 @@ class EdgeLayer(QGraphicsItem):
         self._buckets: list[tuple[QPen, QPainterPath]] = []
         self._dirty = True
         self._rect = QRectF()
+        self._built_for: tuple | None = None   # the visible rect the buckets were built for
+        self._segments: tuple[np.ndarray, np.ndarray] | None = None
+        self.drawn_count = 0                   # edges in the current buckets
 
     # data -------------------------------------------------------------------------------
     def set_structure(self, pairs: Sequence[tuple[str, str]], index: Mapping[str, int],
@@ -236,6 +248,7 @@ class EdgeLayer(QGraphicsItem):
         """Positions changed: recompute the bounding box and the paths."""
         self.prepareGeometryChange()
         self._rect = self._compute_rect()
+        self._segments = None
         self._dirty = True
         self.update()
 
@@ -251,7 +264,13 @@ class EdgeLayer(QGraphicsItem):
 
     # geometry -----------------------------------------------------------------------------
     def segments(self) -> tuple[np.ndarray, np.ndarray]:
-        """Start and end points of every edge, cut back to the neurons' rims."""
+        """Start and end points of every edge, cut back to the neurons' rims (cached until
+        a neuron moves)."""
+        if self._segments is None or len(self._segments[0]) != len(self.src):
+            self._segments = self._compute_segments()
+        return self._segments
+
+    def _compute_segments(self) -> tuple[np.ndarray, np.ndarray]:
         p0 = self.positions[self.src]
         p1 = self.positions[self.dst]
         d = p1 - p0
@@ -282,23 +301,50 @@ class EdgeLayer(QGraphicsItem):
         widths = np.array([encoding.width_of_level(int(k)) for k in widx])
         return widths, [colors[int(c)].name() for c in cidx]
 
-    def _rebuild(self) -> None:
-        self._buckets = []
+    def visible_edges(self, rect: QRectF | None) -> np.ndarray:
+        """Indices of the edges to draw: all (exports, small drawings), or the heaviest
+        ``MAX_DRAWN`` of those whose bounding box meets ``rect``."""
         n = len(self.pairs)
-        if n == 0:
-            return
+        if rect is None or n <= self.MAX_DRAWN:
+            return np.arange(n)
         a, b = self.segments()
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        inside = ((hi[:, 0] >= rect.left()) & (lo[:, 0] <= rect.right())
+                  & (hi[:, 1] >= rect.top()) & (lo[:, 1] <= rect.bottom()))
+        idx = np.flatnonzero(inside)
+        if len(idx) > self.MAX_DRAWN:
+            heavy = np.argpartition(-np.abs(np.nan_to_num(self.weights[idx])), self.MAX_DRAWN)[: self.MAX_DRAWN]
+            idx = np.sort(idx[heavy])
+        return idx
+
+    def _rebuild(self, rect: QRectF | None = None) -> None:
+        self._buckets = []
+        if not len(self.pairs):
+            self.drawn_count = 0
+            return
+        chosen = self.visible_edges(rect)
+        self.drawn_count = n = len(chosen)
+        a, b = self.segments()
+        a, b = a[chosen], b[chosen]
         colors = encoding.edge_colors(self.theme.name)
-        cidx = encoding.diverging().index(self.color_values)
-        widx = encoding.width_index(self.weights)
+        cidx = encoding.diverging().index(self.color_values[chosen])
+        widx = encoding.width_index(self.weights[chosen])
+        if n > self.AA_LIMIT:
+            # a large drawing: coarser steps of colour and width, so fewer paths to stroke
+            cidx = (cidx // 4) * 4 + 2
+            widx = (widx // 2) * 2 + 1
         key = cidx * encoding.N_WIDTHS + widx
         order = np.argsort(key, kind="stable")
         key_sorted = key[order]
         starts = np.flatnonzero(np.r_[True, key_sorted[1:] != key_sorted[:-1]])
         ends = np.r_[starts[1:], n]
+        # every segment's two ends, interleaved, in bucket order: each bucket is a slice
+        pa, pb = a[order], b[order]
+        xs = np.empty(2 * n)
+        ys = np.empty(2 * n)
+        xs[0::2], ys[0::2], xs[1::2], ys[1::2] = pa[:, 0], pa[:, 1], pb[:, 0], pb[:, 1]
         arrows = n <= ARROWS_UP_TO
         for s, e in zip(starts, ends):
-            idx = order[s:e]
             k = int(key_sorted[s])
             color = QColor(colors[k // encoding.N_WIDTHS])
             if self.dim:
@@ -306,35 +352,40 @@ class EdgeLayer(QGraphicsItem):
             width = encoding.width_of_level(k % encoding.N_WIDTHS)
             pen = QPen(color, width)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            pen.setCosmetic(False)
-            xs = np.empty(2 * len(idx))
-            ys = np.empty(2 * len(idx))
-            xs[0::2], ys[0::2] = a[idx, 0], a[idx, 1]
-            xs[1::2], ys[1::2] = b[idx, 0], b[idx, 1]
+            bx, by = xs[2 * s:2 * e], ys[2 * s:2 * e]
             if arrows:
-                # a small chevron at the target end shows the direction of the signal
-                d = b[idx] - a[idx]
-                u = d / np.maximum(np.hypot(*d.T), 1e-9)[:, None]
-                nrm = np.c_[-u[:, 1], u[:, 0]]
-                size = 5.0 + width
-                tip = b[idx]
-                left = tip - u * size + nrm * size * 0.6
-                right = tip - u * size - nrm * size * 0.6
-                ax = np.empty(4 * len(idx))
-                ay = np.empty(4 * len(idx))
-                ax[0::4], ay[0::4] = left[:, 0], left[:, 1]
-                ax[1::4], ay[1::4] = tip[:, 0], tip[:, 1]
-                ax[2::4], ay[2::4] = tip[:, 0], tip[:, 1]
-                ax[3::4], ay[3::4] = right[:, 0], right[:, 1]
-                xs = np.r_[xs, ax]
-                ys = np.r_[ys, ay]
-            path = pg.arrayToQPath(xs, ys, connect="pairs")
-            self._buckets.append((pen, path))
+                bx, by = self._with_arrows(pa[s:e], pb[s:e], width, bx, by)
+            self._buckets.append((pen, pg.arrayToQPath(bx, by, connect="pairs")))
+
+    @staticmethod
+    def _with_arrows(a: np.ndarray, b: np.ndarray, width: float, xs: np.ndarray, ys: np.ndarray):
+        """Add a small chevron at each target end: the direction of the signal."""
+        d = b - a
+        u = d / np.maximum(np.hypot(*d.T), 1e-9)[:, None]
+        nrm = np.c_[-u[:, 1], u[:, 0]]
+        size = 5.0 + width
+        left = b - u * size + nrm * size * 0.6
+        right = b - u * size - nrm * size * 0.6
+        ax = np.empty(4 * len(b))
+        ay = np.empty(4 * len(b))
+        ax[0::4], ay[0::4], ax[1::4], ay[1::4] = left[:, 0], left[:, 1], b[:, 0], b[:, 1]
+        ax[2::4], ay[2::4], ax[3::4], ay[3::4] = b[:, 0], b[:, 1], right[:, 0], right[:, 1]
+        return np.r_[xs, ax], np.r_[ys, ay]
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self._dirty:
-            self._rebuild()
+        rect = None
+        if widget is not None and len(self.pairs) > self.MAX_DRAWN:
+            view = widget.parentWidget()
+            if view is not None and hasattr(view, "mapToScene"):
+                rect = view.mapToScene(widget.rect()).boundingRect()
+        key = None if rect is None else (round(rect.left()), round(rect.top()), round(rect.width()),
+                                         round(rect.height()))
+        if self._dirty or key != self._built_for:
+            self._rebuild(rect)
             self._dirty = False
+            self._built_for = key
+        if self.drawn_count > self.AA_LIMIT:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for pen, path in self._buckets:
             painter.setPen(pen)
@@ -410,6 +461,10 @@ class NetworkScene(QGraphicsScene):
         self.edges.invalidate()
 
     # structure from the document ---------------------------------------------------------
+    #: above this many neurons each neuron's picture is cached by Qt (a drawing that large
+    #: is mostly looked at whole, and repainting a thousand items per frame costs ~50 ms)
+    CACHE_NODES_ABOVE = 200
+
     def load(self, doc: Mapping) -> None:
         for item in self.nodes.values():
             self.removeItem(item)
@@ -418,6 +473,7 @@ class NetworkScene(QGraphicsScene):
         for n in doc["network"]["nodes"]:
             self._make_node(n)
         self._reindex()
+        self._cache_mode()
         self.sync_edges(doc)
         self._snapshot = None
 
@@ -440,6 +496,14 @@ class NetworkScene(QGraphicsScene):
                 self._make_node(n)
         self.order = [n["id"] for n in doc["network"]["nodes"]]
         self._reindex()
+        self._cache_mode()
+
+    def _cache_mode(self) -> None:
+        mode = (QGraphicsItem.CacheMode.DeviceCoordinateCache if len(self.nodes) > self.CACHE_NODES_ABOVE
+                else QGraphicsItem.CacheMode.NoCache)
+        for item in self.nodes.values():
+            if item.cacheMode() != mode:
+                item.setCacheMode(mode)
 
     def sync_nodes_removed(self, ids: Sequence[str]) -> None:
         for nid in ids:

@@ -204,12 +204,8 @@ class SurfacePlot(ThemedPlot):
         self.image = pg.ImageItem()
         self.image.setZValue(-10)
         self.addItem(self.image)
-        self.train_points = pg.ScatterPlotItem(size=7, pxMode=True)
-        self.test_points = pg.ScatterPlotItem(size=7, pxMode=True)
-        self.train_points.setZValue(10)
-        self.test_points.setZValue(11)
-        self.addItem(self.train_points)
-        self.addItem(self.test_points)
+        self.point_items: list[pg.ScatterPlotItem] = []
+        self.test_items: list[pg.ScatterPlotItem] = []
         self.fit = pg.PlotCurveItem(pen=_pen(theme.accent, 3.0))
         self.fit.setZValue(12)
         self.addItem(self.fit)
@@ -249,36 +245,58 @@ class SurfacePlot(ThemedPlot):
             self.image.setVisible(False)
         self._draw_points()
 
-    def _point_brushes(self, y: np.ndarray, hollow: bool):
-        d = self.dataset
-        if d.classes > 2:
-            colors = [QColor(CATEGORICAL[int(c) % len(CATEGORICAL)]) for c in y]
-        else:
-            pos, neg = encoding.diverging().lut[-1], encoding.diverging().lut[0]
-            colors = [QColor(*(pos if v > 0 else neg)) for v in y]
-        if hollow:
-            return [pg.mkBrush(self.theme.canvas) for _ in colors], [pg.mkPen(c, width=2) for c in colors]
-        return [pg.mkBrush(c) for c in colors], [pg.mkPen(self.theme.node_outline, width=1) for _ in colors]
+    def _class_color(self, label: float) -> QColor:
+        if self.dataset.classes > 2:
+            return QColor(CATEGORICAL[int(label) % len(CATEGORICAL)])
+        lut = encoding.diverging().lut
+        return QColor(*(lut[-1] if label > 0 else lut[0]))
 
     def _draw_points(self) -> None:
+        """One scatter item per class and split (a single brush each: per-point brushes
+        make pyqtgraph slow with a few hundred points)."""
         d = self.dataset
         if d is None:
             return
+        for item in self.point_items:
+            self.removeItem(item)
+        self.point_items = []
+        self.test_items = []
+        outline = pg.mkPen(self.theme.node_outline, width=1)
         if self.mode == "2d":
-            b, p = self._point_brushes(d.y_train, hollow=False)
-            self.train_points.setData(d.x_train[:, 0], d.x_train[:, 1], brush=b, pen=p, symbol="o")
-            b, p = self._point_brushes(d.y_test, hollow=True)
-            self.test_points.setData(d.x_test[:, 0], d.x_test[:, 1], brush=b, pen=p, symbol="o")
+            labels = np.unique(np.concatenate([d.y_train, d.y_test])) if len(d.y_test) else np.unique(d.y_train)
+            if d.classes == 2:
+                labels = np.array([0.0, 1.0])
+            for label in labels:
+                color = self._class_color(label)
+                for X, Y, test in ((d.x_train, d.y_train, False), (d.x_test, d.y_test, True)):
+                    sel = (Y > 0) == (label > 0) if d.classes == 2 else Y == label
+                    if not np.any(sel):
+                        continue
+                    brush = pg.mkBrush(self.theme.canvas) if test else pg.mkBrush(color)
+                    pen = pg.mkPen(color, width=2) if test else outline
+                    item = pg.ScatterPlotItem(X[sel, 0], X[sel, 1], size=7, pen=pen, brush=brush, pxMode=True)
+                    item.setZValue(11 if test else 10)
+                    self.addItem(item)
+                    self.point_items.append(item)
+                    if test:
+                        self.test_items.append(item)
         else:
-            self.train_points.setData(d.x_train[:, 0], d.y_train, brush=pg.mkBrush(self.theme.node_outline),
-                                      pen=None, size=5, symbol="o")
-            self.test_points.setData(d.x_test[:, 0], d.y_test, brush=pg.mkBrush(self.theme.canvas),
-                                     pen=pg.mkPen(self.theme.node_outline, width=1.5), size=6, symbol="o")
-        self.test_points.setVisible(self.show_test)
+            train = pg.ScatterPlotItem(d.x_train[:, 0], d.y_train, size=5, pen=None,
+                                       brush=pg.mkBrush(self.theme.node_outline))
+            test = pg.ScatterPlotItem(d.x_test[:, 0], d.y_test, size=6, pen=pg.mkPen(self.theme.node_outline, width=1.5),
+                                      brush=pg.mkBrush(self.theme.canvas))
+            for item, z in ((train, 10), (test, 11)):
+                item.setZValue(z)
+                self.addItem(item)
+                self.point_items.append(item)
+            self.test_items = [test]
+        for item in self.test_items:
+            item.setVisible(self.show_test)
 
     def set_show_test(self, on: bool) -> None:
         self.show_test = on
-        self.test_points.setVisible(on)
+        for item in self.test_items:
+            item.setVisible(on)
 
     def set_discrete(self, on: bool) -> None:
         self.discrete = on

@@ -77,7 +77,7 @@ def run(doc=None, source=None, label=None, screenshot=None, language=None, size=
 
         def ready() -> bool:
             snap = window.controller.latest
-            return snap is not None and snap.epoch >= epochs
+            return snap is not None and (snap.epoch >= epochs or snap.diverged is not None)
 
         def shoot():
             # wait for the first snapshot (and the requested training), at most 60 s

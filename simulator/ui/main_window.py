@@ -651,6 +651,7 @@ class MainWindow(QMainWindow):
         self._show_divergence(snap)
         self.inspector.set_snapshot(snap)
         self.train.set_epoch(snap.epoch, snap.epochs_per_second)
+        self.view.legend.place()
         self.view.legend.update()
         self.view.refresh_hover()
         self.snapshotShown.emit(snap)

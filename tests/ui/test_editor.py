@@ -234,3 +234,30 @@ def test_title_shows_file_name_and_modified_flag(empty):
     assert "[*]" in w.windowTitle()
     draw_xor(w)
     assert w.isWindowModified()
+
+
+def test_large_drawings_draw_the_heaviest_edges_and_say_so(empty, qtbot):
+    import numpy as np
+    from PySide6.QtGui import QImage, QPainter
+    from simulator.document import mlp
+    from simulator.render.network import EdgeLayer
+    w = empty
+    doc = mlp([2, 80, 80, 1])                          # 2*80 + 80*80 + 80 = 6,640 edges
+    w.model.replace(doc)
+    n = len(doc["network"]["edges"])
+    weights = np.random.default_rng(0).normal(size=n)
+    w.scene.edges.set_values(weights, np.zeros(n))
+    w.view.zoom_to_fit()
+    w.view.viewport().repaint()
+    edges = w.scene.edges
+    assert edges.drawn_count == EdgeLayer.MAX_DRAWN < n
+    drawn = edges.visible_edges(w.view.mapToScene(w.view.viewport().rect()).boundingRect())
+    assert np.abs(weights[drawn]).min() >= np.sort(np.abs(weights))[-EdgeLayer.MAX_DRAWN] - 1e-12
+    w.view.legend.place()
+    assert "heaviest" in w.view.legend.note() and w.view.legend.isVisible()
+    # an export (no widget) draws every edge
+    img = QImage(400, 300, QImage.Format.Format_ARGB32)
+    p = QPainter(img)
+    w.scene.render(p)
+    p.end()
+    assert edges.drawn_count == n

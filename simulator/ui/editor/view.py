@@ -452,7 +452,18 @@ class LegendOverlay(QWidget):
         self.resize(legend_size())
         self.place()
 
+    def note(self) -> str:
+        edges = self.view.net_scene.edges
+        if edges.drawn_count < len(edges.pairs):
+            return self.tr("showing the %1 heaviest of %2 connections in view; zoom in for more") \
+                .replace("%1", f"{edges.drawn_count}").replace("%2", f"{len(edges.pairs)}")
+        return ""
+
     def place(self) -> None:
+        size = legend_size()
+        if self.note():
+            size.setHeight(size.height() + 30)
+        self.resize(size)
         vp = self.view.viewport().geometry()
         self.move(vp.left() + 10, max(vp.bottom() - self.height() - 10, vp.top()))
         self.raise_()
@@ -463,4 +474,12 @@ class LegendOverlay(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         scene = self.view.net_scene
         paint_legend(p, QPointF(0, 0), scene.theme, scene.color_by, scene.color_scale)
+        note = self.note()
+        if note:
+            p.setPen(scene.theme.muted)
+            font = p.font()
+            font.setPointSizeF(7.5)
+            p.setFont(font)
+            p.drawText(QRectF(8, legend_size().height() - 4, self.width() - 12, 32),
+                       int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), note)
         p.end()
