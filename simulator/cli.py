@@ -1,4 +1,4 @@
-"""Headless commands: ``train``, ``check``, ``lessons``.
+"""Headless commands: ``train``, ``check``, ``lessons``, ``export``.
 
 Bad input of any kind prints one clear line on stderr and exits with status 2; no traceback
 (set NNSIM_DEBUG=1 to see one for an unexpected failure).
@@ -115,6 +115,37 @@ def cmd_lessons(args) -> int:
     return 0
 
 
+def _qt_for_export() -> None:
+    """A QApplication (the figures are widget-based scenes), offscreen when there is no
+    display; the libraries it needs are checked first, with a one-line message."""
+    from .ui.platform_check import choose_platform
+    problem = choose_platform(headless_ok=True)
+    if problem:
+        raise UsageError(" ".join(problem.split()))
+    from .ui.application import make_app
+    make_app([sys.argv[0] if sys.argv else "nnsim"])
+
+
+def cmd_export(args) -> int:
+    doc, base, label = resolve(args.target)
+    _qt_for_export()
+    from . import export
+    options = export.FigureOptions(view=args.view, width_in=args.width, height_in=args.height,
+                                   dpi=args.dpi if args.dpi is not None else export.DEFAULT_DPI,
+                                   transparent=args.transparent, theme=args.theme,
+                                   legend=not args.no_legend, color_by=args.color_by)
+    try:
+        export.check_writable(args.out)
+        if export.format_of(args.out) in export.ANIMATION_FORMATS:
+            options = export.animation_options(options, args.dpi is not None)
+        out = export.export_document(doc, base, args.out, options, epochs=args.epochs,
+                                     frames=args.frames, animate=args.animate, label=label)
+    except export.ExportError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"{label}: wrote {out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="nnsim", description="Visual neural-network simulator (headless commands)")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -130,6 +161,33 @@ def build_parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_check)
     ls = sub.add_parser("lessons", help="list the built-in lessons")
     ls.set_defaults(func=cmd_lessons)
+    e = sub.add_parser("export", help="train headless, then write a figure (.svg .pdf .png) "
+                       "or an animation (.gif .mp4) of a view")
+    e.add_argument("target", metavar="FILE|LESSON")
+    e.add_argument("--view", required=True,
+                   choices=("network", "surface", "activations", "loss", "gradients", "slide"),
+                   help="what to draw; slide: network, surface and loss on a 16:9 page")
+    e.add_argument("--out", required=True, metavar="PATH",
+                   help="output file; its extension picks the format: .svg .pdf .png .gif .mp4")
+    e.add_argument("--epochs", type=int, metavar="N",
+                   help="epochs to train first (default: the lesson's, or 100); for .gif/.mp4 "
+                        "the training the animation shows")
+    e.add_argument("--dpi", type=float, metavar="D", help="PNG/GIF/MP4 resolution (default 300; for "
+                   "animations 160, or 96 for a slide)")
+    e.add_argument("--width", type=float, metavar="IN", help="width in inches (default: the view's)")
+    e.add_argument("--height", type=float, metavar="IN", help="height in inches (default: the view's)")
+    e.add_argument("--transparent", action="store_true", help="no background (PNG, SVG, PDF, GIF); "
+                   "on a dark slide use it with --theme dark")
+    e.add_argument("--theme", choices=("light", "dark"), default="light",
+                   help="colours of the figure (default light, for print), whatever the app uses")
+    e.add_argument("--frames", type=int, metavar="K", help="frames of an animation (default 30 for "
+                   "training, 6 per phase for a step)")
+    e.add_argument("--animate", choices=("training", "step"),
+                   help="animation of the training (default) or of one step, phase by phase")
+    e.add_argument("--no-legend", action="store_true", help="leave out the network's legend")
+    e.add_argument("--color-by", choices=("gradient", "weight"), default="gradient",
+                   help="edge colour: the gradient ∂J/∂w (default) or the weight")
+    e.set_defaults(func=cmd_export)
     return p
 
 

@@ -1,0 +1,117 @@
+"""What a figure draws: a document, one training snapshot, the data, and the few choices
+the panels hold (which activations, log scale…). Made from the window's current state
+(nothing retrains) or headless by training a document with the engine."""
+from __future__ import annotations
+
+import copy
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+
+from ..document import training_problems
+from ..engine import activations, probe
+from ..engine.trainer import Snapshot, Trainer
+from .options import ExportError, tr
+
+DEFAULT_ACTIVATIONS = ("sigmoid", "tanh", "relu")
+
+
+@dataclass(frozen=True)
+class ActivationChoice:
+    """The activation lab's state: the functions drawn and the neuron highlighted."""
+
+    names: tuple[str, ...] = DEFAULT_ACTIVATIONS
+    highlight: str | None = None
+    g_values: np.ndarray | None = None     # the highlighted neuron's pre-activations
+    alpha: float | None = None             # PReLU slope
+    show_derivative: bool = True
+
+
+@dataclass(frozen=True)
+class ExportState:
+    """Everything a figure needs, read-only."""
+
+    doc: Mapping
+    snapshot: Snapshot | None
+    data: object | None                   # engine Dataset
+    title: str = ""
+    activations: ActivationChoice = field(default_factory=ActivationChoice)
+    loss_log_scale: bool = False
+    discrete_surface: bool = False
+    show_test: bool = True
+    epoch_axis: int | None = None         # fixed extent of the history plots (animations)
+
+    def with_(self, **changes) -> "ExportState":
+        return replace(self, **changes)
+
+
+def activation_choice(doc: Mapping, names: Sequence[str] = DEFAULT_ACTIVATIONS) -> ActivationChoice:
+    """The lab's default functions plus every activation the document's neurons use."""
+    used = [n.get("activation") or ("sigmoid" if n.get("kind") == "output" else "tanh")
+            for n in doc["network"]["nodes"] if n.get("kind") != "input"]
+    known = set(activations.names())
+    out = list(names)
+    for name in used:
+        if name in known and name not in out:
+            out.append(name)
+    return ActivationChoice(names=tuple(out))
+
+
+def document_with_weights(doc: Mapping, snap: Snapshot | None) -> dict:
+    """A copy of ``doc`` holding the snapshot's weights and biases (for a network rebuilt
+    at the state the window shows, e.g. to record one step without touching the window)."""
+    out = copy.deepcopy(dict(doc))
+    if snap is None:
+        return out
+    w = {pair: float(v) for pair, v in zip(snap.edges, snap.weights)}
+    b = {nid: float(v) for nid, v in zip(snap.node_ids, snap.biases)}
+    for e in out["network"]["edges"]:
+        v = w.get((e["source"], e["target"]))
+        if v is not None and math.isfinite(v):
+            e["weight"] = v
+    for n in out["network"]["nodes"]:
+        v = b.get(n["id"])
+        if n.get("kind") != "input" and v is not None and math.isfinite(v):
+            n["bias"] = v
+    return out
+
+
+def make_trainer(doc: Mapping, base_dir: str | Path | None, label: str = "") -> Trainer:
+    """A seeded trainer for ``doc``, or ExportError saying why the document cannot train."""
+    problems = training_problems(doc)
+    prefix = f"{label}: " if label else ""
+    if problems:
+        raise ExportError(prefix + tr("cannot train: %1").replace("%1", problems[0]))
+    try:
+        return Trainer.from_document(doc, base_dir=base_dir)
+    except (ValueError, KeyError, OSError) as exc:
+        raise ExportError(prefix + str(exc)) from None
+
+
+def state_of(trainer: Trainer, doc: Mapping, title: str | None = None,
+             choice: ActivationChoice | None = None) -> ExportState:
+    """The trainer's current state as an ExportState (what the window would show)."""
+    # a diverged network overflows when evaluated over the plane: expected, and the
+    # snapshot says it diverged
+    with np.errstate(over="ignore", invalid="ignore"):
+        extras = probe.snapshot_extras(trainer.net, trainer.data)
+    snap = trainer.snapshot(extras=extras)
+    return ExportState(doc=doc, snapshot=snap, data=trainer.data,
+                       title=doc.get("title", "") if title is None else title,
+                       activations=choice or activation_choice(doc))
+
+
+def default_epochs(doc: Mapping) -> int:
+    """The lesson's epochs, else 100 (as ``nnsim train``)."""
+    return int((doc.get("lesson") or {}).get("epochs", 100))
+
+
+def trained_state(doc: Mapping, base_dir: str | Path | None, epochs: int,
+                  label: str = "") -> tuple[Trainer, ExportState]:
+    """Train ``doc`` headless for ``epochs`` epochs (seeded: the same every time)."""
+    trainer = make_trainer(doc, base_dir, label)
+    trainer.run(epochs=epochs)
+    return trainer, state_of(trainer, doc)
