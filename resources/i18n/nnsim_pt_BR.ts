@@ -44,93 +44,93 @@
         <translation>inclinação 0,01 abaixo de zero</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="364"/>
-        <location filename="../../simulator/render/plots.py" line="441"/>
+        <location filename="../../simulator/render/plots.py" line="382"/>
+        <location filename="../../simulator/render/plots.py" line="459"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="365"/>
+        <location filename="../../simulator/render/plots.py" line="383"/>
         <location filename="../../simulator/ui/commands.py" line="20"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="367"/>
+        <location filename="../../simulator/render/plots.py" line="385"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="368"/>
+        <location filename="../../simulator/render/plots.py" line="386"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="378"/>
-        <location filename="../../simulator/render/plots.py" line="418"/>
+        <location filename="../../simulator/render/plots.py" line="396"/>
+        <location filename="../../simulator/render/plots.py" line="436"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="418"/>
+        <location filename="../../simulator/render/plots.py" line="436"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="278"/>
-        <location filename="../../simulator/render/plots.py" line="419"/>
+        <location filename="../../simulator/export/plot_panels.py" line="288"/>
+        <location filename="../../simulator/render/plots.py" line="437"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="442"/>
+        <location filename="../../simulator/render/plots.py" line="460"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="473"/>
+        <location filename="../../simulator/render/plots.py" line="491"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="473"/>
+        <location filename="../../simulator/render/plots.py" line="491"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="497"/>
+        <location filename="../../simulator/render/plots.py" line="515"/>
         <source>no gradient reaches any weight: training is stuck</source>
         <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="500"/>
+        <location filename="../../simulator/render/plots.py" line="518"/>
         <source>no gradient in layer(s) %1</source>
         <translation>nenhum gradiente na(s) camada(s) %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="506"/>
+        <location filename="../../simulator/render/plots.py" line="524"/>
         <source>first layer %1× smaller than the last (vanishing)</source>
         <translation>primeira camada %1× menor que a última (dissipação)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="508"/>
+        <location filename="../../simulator/render/plots.py" line="526"/>
         <source>first layer %1× larger than the last (exploding)</source>
         <translation>primeira camada %1× maior que a última (explosão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="511"/>
+        <location filename="../../simulator/render/plots.py" line="529"/>
         <source>dead ReLUs per layer %1</source>
         <translation>ReLUs agonizantes por camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="514"/>
+        <location filename="../../simulator/render/plots.py" line="532"/>
         <source>saturated units %1</source>
         <translation>unidades saturadas %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="516"/>
+        <location filename="../../simulator/render/plots.py" line="534"/>
         <source>clipping acted on %1 of the steps</source>
         <translation>a poda atuou em %1 dos passos</translation>
     </message>
@@ -621,170 +621,177 @@
         <translation>máx.</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/network_panel.py" line="26"/>
-        <location filename="../../simulator/export/plot_panels.py" line="274"/>
-        <location filename="../../simulator/export/plot_panels.py" line="301"/>
+        <location filename="../../simulator/export/captions.py" line="38"/>
+        <location filename="../../simulator/export/plot_panels.py" line="283"/>
+        <location filename="../../simulator/export/plot_panels.py" line="307"/>
         <source>not trained</source>
         <translation>não treinada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/network_panel.py" line="27"/>
-        <location filename="../../simulator/export/plot_panels.py" line="228"/>
+        <location filename="../../simulator/export/captions.py" line="11"/>
         <location filename="../../simulator/ui/train_controls.py" line="136"/>
         <source>epoch %1</source>
         <translation>época %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/network_panel.py" line="31"/>
-        <source>loss %1</source>
-        <translation>perda %1</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/export/network_panel.py" line="34"/>
-        <location filename="../../simulator/export/plot_panels.py" line="223"/>
+        <location filename="../../simulator/export/captions.py" line="27"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/network_panel.py" line="36"/>
-        <location filename="../../simulator/export/plot_panels.py" line="224"/>
+        <location filename="../../simulator/export/captions.py" line="28"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/network_panel.py" line="38"/>
+        <location filename="../../simulator/export/captions.py" line="40"/>
         <source>diverged</source>
         <translation>divergiu</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/network_panel.py" line="93"/>
+        <location filename="../../simulator/export/network_panel.py" line="68"/>
         <source>sample x = (%1)</source>
         <translation>amostra x = (%1)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="45"/>
-        <source>no extension</source>
-        <translation>sem extensão</translation>
+        <location filename="../../simulator/export/options.py" line="49"/>
+        <source>unknown file extension %1</source>
+        <translation>extensão de arquivo desconhecida %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="46"/>
-        <source>cannot tell the format from %1: use .svg, .pdf, .png, .gif or .mp4</source>
-        <translation>não é possível identificar o formato por %1: use .svg, .pdf, .png, .gif ou .mp4</translation>
+        <location filename="../../simulator/export/options.py" line="50"/>
+        <source>%1 has no file extension</source>
+        <translation>%1 não tem extensão de arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="86"/>
+        <location filename="../../simulator/export/options.py" line="51"/>
+        <source>use .svg, .pdf, .png, .gif or .mp4</source>
+        <translation>use .svg, .pdf, .png, .gif ou .mp4</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/options.py" line="105"/>
         <source>unknown view %1 (views: %2)</source>
         <translation>visualização desconhecida %1 (visualizações: %2)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="89"/>
+        <location filename="../../simulator/export/options.py" line="108"/>
         <source>unknown theme %1 (light or dark)</source>
         <translation>tema desconhecido %1 (light ou dark)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="91"/>
+        <location filename="../../simulator/export/options.py" line="110"/>
         <source>colour by gradient or weight, not %1</source>
         <translation>colorir por gradient ou weight, não %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="94"/>
-        <source>%1 must be between %2 and %3 inches</source>
-        <translation>%1 deve estar entre %2 e %3 polegadas</translation>
+        <location filename="../../simulator/export/options.py" line="111"/>
+        <source>the width must be between %1 and %2 inches</source>
+        <translation>a largura deve estar entre %1 e %2 polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="97"/>
-        <source>--dpi must be between 10 and 2400</source>
-        <translation>--dpi deve estar entre 10 e 2400</translation>
+        <location filename="../../simulator/export/options.py" line="112"/>
+        <source>the height must be between %1 and %2 inches</source>
+        <translation>a altura deve estar entre %1 e %2 polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="99"/>
-        <source>%1 × %2 pixels is too large (at most %3 a side): lower --dpi or the size</source>
-        <translation>%1 × %2 pixels é grande demais (no máximo %3 por lado): reduza --dpi ou o tamanho</translation>
+        <location filename="../../simulator/export/options.py" line="116"/>
+        <source>the resolution must be between 10 and 2400 dpi</source>
+        <translation>a resolução deve estar entre 10 e 2400 dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/state.py" line="86"/>
+        <location filename="../../simulator/export/options.py" line="118"/>
+        <source>%1 × %2 pixels is too large (at most %3 a side): lower the resolution or the size</source>
+        <translation>%1 × %2 pixels é grande demais (no máximo %3 por lado): reduza a resolução ou o tamanho</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/state.py" line="87"/>
         <source>cannot train: %1</source>
         <translation>não é possível treinar: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="24"/>
+        <location filename="../../simulator/export/figures.py" line="25"/>
         <source>nnsim figure</source>
         <translation>figura do nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="63"/>
+        <location filename="../../simulator/export/figures.py" line="65"/>
         <source>Neural network</source>
         <translation>Rede neural</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="40"/>
-        <location filename="../../simulator/export/figures.py" line="76"/>
+        <location filename="../../simulator/export/figures.py" line="41"/>
+        <location filename="../../simulator/export/figures.py" line="72"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="33"/>
         <source>Network</source>
         <translation>Rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="242"/>
+        <location filename="../../simulator/export/plot_panels.py" line="251"/>
         <source>no data</source>
         <translation>sem dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="235"/>
+        <location filename="../../simulator/export/plot_panels.py" line="244"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="33"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="248"/>
+        <location filename="../../simulator/export/plot_panels.py" line="257"/>
         <source>Fit</source>
         <translation>Ajuste</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="265"/>
+        <location filename="../../simulator/export/plot_panels.py" line="274"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="34"/>
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="282"/>
-        <location filename="../../simulator/export/plot_panels.py" line="307"/>
+        <location filename="../../simulator/export/plot_panels.py" line="292"/>
+        <location filename="../../simulator/export/plot_panels.py" line="314"/>
         <source>no epoch trained yet</source>
         <translation>nenhuma época treinada ainda</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="285"/>
+        <location filename="../../simulator/export/captions.py" line="19"/>
         <source>train / test loss %1 / %2</source>
         <translation>perda de treino / teste %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="294"/>
+        <location filename="../../simulator/export/plot_panels.py" line="300"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="35"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="308"/>
+        <location filename="../../simulator/export/plot_panels.py" line="315"/>
         <source>mean |∂J/∂w| per layer</source>
         <translation>|∂J/∂w| médio por camada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="315"/>
+        <location filename="../../simulator/export/plot_panels.py" line="322"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="34"/>
         <source>Activation functions</source>
         <translation>Funções de ativação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="326"/>
+        <location filename="../../simulator/export/plot_panels.py" line="334"/>
         <source>f solid, f′ dashed</source>
         <translation>f em linha cheia, f′ tracejada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/writers.py" line="42"/>
+        <location filename="../../simulator/export/options.py" line="60"/>
         <source>%1 is a folder, not a file</source>
         <translation>%1 é uma pasta, não um arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/writers.py" line="45"/>
+        <location filename="../../simulator/export/options.py" line="63"/>
         <source>cannot write %1: the folder %2 does not exist</source>
         <translation>não é possível gravar %1: a pasta %2 não existe</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/writers.py" line="48"/>
+        <location filename="../../simulator/export/options.py" line="66"/>
         <source>cannot write %1: permission denied</source>
         <translation>não é possível gravar %1: permissão negada</translation>
     </message>
@@ -812,66 +819,131 @@
     <message>
         <location filename="../../simulator/export/animation.py" line="191"/>
         <location filename="../../simulator/export/animation.py" line="230"/>
-        <location filename="../../simulator/export/writers.py" line="56"/>
+        <location filename="../../simulator/export/writers.py" line="44"/>
         <source>cannot write %1: %2</source>
         <translation>não é possível gravar %1: %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/writers.py" line="72"/>
+        <location filename="../../simulator/export/writers.py" line="60"/>
         <source>Made with nnsim</source>
         <translation>Feito com o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/writers.py" line="75"/>
+        <location filename="../../simulator/export/writers.py" line="63"/>
         <source>cannot start the SVG writer</source>
         <translation>não é possível iniciar o gravador de SVG</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/writers.py" line="105"/>
-        <location filename="../../simulator/export/writers.py" line="113"/>
+        <location filename="../../simulator/export/writers.py" line="95"/>
+        <location filename="../../simulator/export/writers.py" line="103"/>
         <source>cannot write %1</source>
         <translation>não é possível gravar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="22"/>
+        <location filename="../../simulator/export/files.py" line="23"/>
         <source>%1 is an animation format: export an animation instead</source>
         <translation>%1 é um formato de animação: exporte uma animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="39"/>
+        <location filename="../../simulator/export/files.py" line="40"/>
         <source>unknown animation %1 (training or step)</source>
         <translation>animação desconhecida %1 (training ou step)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="42"/>
-        <location filename="../../simulator/export/files.py" line="87"/>
+        <location filename="../../simulator/export/files.py" line="43"/>
+        <location filename="../../simulator/export/files.py" line="88"/>
         <source>a step animation shows the network: use --view network</source>
         <translation>uma animação de passo mostra a rede: use --view network</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="58"/>
+        <location filename="../../simulator/export/files.py" line="59"/>
         <source>%1 is a still format: use .gif or .mp4 for an animation</source>
         <translation>%1 é um formato de imagem fixa: use .gif ou .mp4 para uma animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="75"/>
+        <location filename="../../simulator/export/files.py" line="76"/>
         <source>--epochs must be 0 or more</source>
         <translation>--epochs deve ser 0 ou mais</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="78"/>
+        <location filename="../../simulator/export/files.py" line="79"/>
         <source>--frames is for animations (.gif, .mp4)</source>
         <translation>--frames é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="80"/>
+        <location filename="../../simulator/export/files.py" line="81"/>
         <source>--animate is for animations (.gif, .mp4)</source>
         <translation>--animate é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="83"/>
+        <location filename="../../simulator/export/files.py" line="84"/>
         <source>--frames must be 2 or more</source>
         <translation>--frames deve ser 2 ou mais</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="35"/>
+        <source>Slide (16:9): network, surface, loss</source>
+        <translation>Slide (16:9): rede, superfície, perda</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="39"/>
+        <source>SVG — vector (web, PowerPoint, Inkscape)</source>
+        <translation>SVG — vetorial (web, PowerPoint, Inkscape)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="40"/>
+        <source>PDF — vector (LaTeX Beamer, print)</source>
+        <translation>PDF — vetorial (LaTeX Beamer, impressão)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="41"/>
+        <source>PNG — image</source>
+        <translation>PNG — imagem</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="41"/>
+        <source>GIF — animated image</source>
+        <translation>GIF — imagem animada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="42"/>
+        <source>MP4 — video</source>
+        <translation>MP4 — vídeo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="537"/>
+        <source>Figure copied: %1</source>
+        <translation>Figura copiada: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="552"/>
+        <source>Export &amp;Figure…</source>
+        <translation>Exportar &amp;figura…</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="553"/>
+        <source>Save a view as SVG, PDF or PNG for slides</source>
+        <translation>Salvar uma vista como SVG, PDF ou PNG para slides</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="555"/>
+        <source>Export &amp;Animation…</source>
+        <translation>Exportar &amp;animação…</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="556"/>
+        <source>Save the training or one step as GIF or MP4</source>
+        <translation>Salvar o treinamento ou um passo como GIF ou MP4</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="558"/>
+        <source>&amp;Copy Figure to Clipboard</source>
+        <translation>&amp;Copiar figura para a área de transferência</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="560"/>
+        <source>Copy the view last exported (the network at first) as an image</source>
+        <translation>Copiar a última vista exportada (de início, a rede) como imagem</translation>
     </message>
 </context>
 <context>
@@ -1515,6 +1587,172 @@
     </message>
 </context>
 <context>
+    <name>ExportAnimationDialog</name>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="387"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="444"/>
+        <source>Export animation</source>
+        <translation>Exportar animação</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="393"/>
+        <source>Training from the start</source>
+        <translation>Treinamento desde o início</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="394"/>
+        <source>One training step, phase by phase (current weights)</source>
+        <translation>Um passo de treinamento, fase por fase (pesos atuais)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="401"/>
+        <source>Animation</source>
+        <translation>Animação</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="402"/>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="403"/>
+        <source>Frames</source>
+        <translation>Quadros</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="410"/>
+        <source>The same settings give the same file: training is seeded.</source>
+        <translation>As mesmas opções geram o mesmo arquivo: o treinamento usa semente fixa.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="413"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="501"/>
+        <source>Cannot export the animation</source>
+        <translation>Não foi possível exportar a animação</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="507"/>
+        <source>Exported %1</source>
+        <translation>Exportado %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFigureDialog</name>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="260"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="322"/>
+        <source>Export figure</source>
+        <translation>Exportar figura</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="274"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="275"/>
+        <source>Copy to Clipboard</source>
+        <translation>Copiar para a área de transferência</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="349"/>
+        <source>%1 × %2 in, %3 × %4 pixels at %5 dpi</source>
+        <translation>%1 × %2 pol, %3 × %4 pixels a %5 dpi</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="353"/>
+        <source>%1 × %2 in, vector: text stays text, sharp at any size</source>
+        <translation>%1 × %2 pol, vetorial: o texto continua texto, nítido em qualquer tamanho</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="372"/>
+        <source>Cannot export the figure</source>
+        <translation>Não foi possível exportar a figura</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="375"/>
+        <source>Exported %1</source>
+        <translation>Exportado %1</translation>
+    </message>
+</context>
+<context>
+    <name>FigureControls</name>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="136"/>
+        <source>inches</source>
+        <translation>polegadas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="137"/>
+        <source>pixels</source>
+        <translation>pixels</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="141"/>
+        <source>dpi</source>
+        <translation>dpi</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="143"/>
+        <source>Light (print)</source>
+        <translation>Claro (impressão)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="144"/>
+        <source>Dark</source>
+        <translation>Escuro</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="145"/>
+        <source>Transparent background</source>
+        <translation>Fundo transparente</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="146"/>
+        <source>Legend of the network</source>
+        <translation>Legenda da rede</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="150"/>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="161"/>
+        <source>View</source>
+        <translation>Vista</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="162"/>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="163"/>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="164"/>
+        <source>Resolution</source>
+        <translation>Resolução</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="165"/>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="168"/>
+        <source>File</source>
+        <translation>Arquivo</translation>
+    </message>
+</context>
+<context>
     <name>GradientPanel</name>
     <message>
         <location filename="../../simulator/ui/panels/charts.py" line="71"/>
@@ -1626,6 +1864,14 @@
     </message>
 </context>
 <context>
+    <name>LegendOverlay</name>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="458"/>
+        <source>showing the %1 heaviest of %2 connections in view; zoom in for more</source>
+        <translation>mostrando as %1 ligações de maior peso entre %2 visíveis; aproxime para ver mais</translation>
+    </message>
+</context>
+<context>
     <name>LessonPanel</name>
     <message>
         <location filename="../../simulator/ui/panels/lesson_panel.py" line="41"/>
@@ -1684,497 +1930,497 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="146"/>
+        <location filename="../../simulator/ui/main_window.py" line="148"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="147"/>
+        <location filename="../../simulator/ui/main_window.py" line="149"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="148"/>
+        <location filename="../../simulator/ui/main_window.py" line="150"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="149"/>
+        <location filename="../../simulator/ui/main_window.py" line="151"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="150"/>
+        <location filename="../../simulator/ui/main_window.py" line="152"/>
         <source>Activation lab</source>
         <translation>Laboratório de ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="151"/>
+        <location filename="../../simulator/ui/main_window.py" line="153"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="152"/>
+        <location filename="../../simulator/ui/main_window.py" line="154"/>
         <source>Loss and metrics</source>
         <translation>Perda e métricas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="153"/>
+        <location filename="../../simulator/ui/main_window.py" line="155"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="178"/>
+        <location filename="../../simulator/ui/main_window.py" line="180"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="179"/>
+        <location filename="../../simulator/ui/main_window.py" line="181"/>
         <source>Start an empty network</source>
         <translation>Começar uma rede vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="180"/>
+        <location filename="../../simulator/ui/main_window.py" line="182"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="181"/>
+        <location filename="../../simulator/ui/main_window.py" line="183"/>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="182"/>
+        <location filename="../../simulator/ui/main_window.py" line="184"/>
         <source>Save &amp;As…</source>
         <translation>Salvar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="183"/>
+        <location filename="../../simulator/ui/main_window.py" line="185"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;ir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="184"/>
+        <location filename="../../simulator/ui/main_window.py" line="186"/>
         <source>&amp;Undo</source>
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="186"/>
+        <location filename="../../simulator/ui/main_window.py" line="188"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="188"/>
+        <location filename="../../simulator/ui/main_window.py" line="190"/>
         <source>&amp;Delete</source>
         <translation>&amp;Excluir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="190"/>
+        <location filename="../../simulator/ui/main_window.py" line="192"/>
         <source>Select &amp;All</source>
         <translation>Selecionar &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="191"/>
+        <location filename="../../simulator/ui/main_window.py" line="193"/>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="192"/>
+        <location filename="../../simulator/ui/main_window.py" line="194"/>
         <source>Add &amp;Layer…</source>
         <translation>Adicionar &amp;camada…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="193"/>
+        <location filename="../../simulator/ui/main_window.py" line="195"/>
         <source>&amp;Fully Connect Selection</source>
         <translation>Co&amp;nectar toda a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="195"/>
+        <location filename="../../simulator/ui/main_window.py" line="197"/>
         <source>Connect every selected neuron to every selected neuron in the next column</source>
         <translation>Conectar cada neurônio selecionado a cada neurônio selecionado da coluna seguinte</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="196"/>
+        <location filename="../../simulator/ui/main_window.py" line="198"/>
         <source>Auto-la&amp;yout</source>
         <translation>&amp;Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="197"/>
+        <location filename="../../simulator/ui/main_window.py" line="199"/>
         <source>&amp;Zoom to Fit</source>
         <translation>&amp;Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="198"/>
+        <location filename="../../simulator/ui/main_window.py" line="200"/>
         <source>&amp;Draw</source>
         <translation>Desen&amp;har</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="199"/>
+        <location filename="../../simulator/ui/main_window.py" line="201"/>
         <source>Draw: click to add a neuron, drag between neurons to connect</source>
         <translation>Desenhar: clique para adicionar um neurônio, arraste entre neurônios para conectar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="200"/>
+        <location filename="../../simulator/ui/main_window.py" line="202"/>
         <source>&amp;Select / Move</source>
         <translation>&amp;Selecionar / mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="201"/>
+        <location filename="../../simulator/ui/main_window.py" line="203"/>
         <source>Select and move neurons</source>
         <translation>Selecionar e mover neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="210"/>
+        <location filename="../../simulator/ui/main_window.py" line="212"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="210"/>
+        <location filename="../../simulator/ui/main_window.py" line="212"/>
         <source>A click adds an input neuron (a feature of the data)</source>
         <translation>Um clique adiciona um neurônio de entrada (um atributo dos dados)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="211"/>
+        <location filename="../../simulator/ui/main_window.py" line="213"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="211"/>
+        <location filename="../../simulator/ui/main_window.py" line="213"/>
         <source>A click adds a hidden neuron</source>
         <translation>Um clique adiciona um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="212"/>
+        <location filename="../../simulator/ui/main_window.py" line="214"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="212"/>
+        <location filename="../../simulator/ui/main_window.py" line="214"/>
         <source>A click adds an output neuron</source>
         <translation>Um clique adiciona um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="219"/>
+        <location filename="../../simulator/ui/main_window.py" line="221"/>
         <source>Show &amp;Legend</source>
         <translation>Mostrar &amp;legenda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="221"/>
+        <location filename="../../simulator/ui/main_window.py" line="223"/>
         <source>Colour by &amp;Gradient</source>
         <translation>Colorir por &amp;gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="222"/>
+        <location filename="../../simulator/ui/main_window.py" line="224"/>
         <source>Colour by &amp;Weight</source>
         <translation>Colorir por pe&amp;so</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="229"/>
+        <location filename="../../simulator/ui/main_window.py" line="231"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="230"/>
+        <location filename="../../simulator/ui/main_window.py" line="232"/>
         <source>&amp;Dark</source>
         <translation>&amp;Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="237"/>
+        <location filename="../../simulator/ui/main_window.py" line="239"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="238"/>
+        <location filename="../../simulator/ui/main_window.py" line="240"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="242"/>
+        <location filename="../../simulator/ui/main_window.py" line="244"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="245"/>
+        <location filename="../../simulator/ui/main_window.py" line="247"/>
         <source>Open &amp;Lesson</source>
         <translation>Abrir &amp;lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="246"/>
+        <location filename="../../simulator/ui/main_window.py" line="248"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="252"/>
+        <location filename="../../simulator/ui/main_window.py" line="254"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="256"/>
+        <location filename="../../simulator/ui/main_window.py" line="258"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="261"/>
+        <location filename="../../simulator/ui/main_window.py" line="263"/>
         <source>A Click &amp;Adds</source>
         <translation>Um clique &amp;adiciona</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="265"/>
+        <location filename="../../simulator/ui/main_window.py" line="267"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="266"/>
+        <location filename="../../simulator/ui/main_window.py" line="268"/>
         <source>&amp;Panels</source>
         <translation>&amp;Painéis</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="275"/>
+        <location filename="../../simulator/ui/main_window.py" line="277"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="278"/>
+        <location filename="../../simulator/ui/main_window.py" line="280"/>
         <source>La&amp;nguage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="287"/>
+        <location filename="../../simulator/ui/main_window.py" line="289"/>
         <source>&amp;Train</source>
         <translation>&amp;Treinar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="288"/>
+        <location filename="../../simulator/ui/main_window.py" line="290"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="291"/>
+        <location filename="../../simulator/ui/main_window.py" line="293"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="314"/>
+        <location filename="../../simulator/ui/main_window.py" line="316"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="362"/>
+        <location filename="../../simulator/ui/main_window.py" line="364"/>
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="363"/>
+        <location filename="../../simulator/ui/main_window.py" line="365"/>
         <source>“%1” has changes that are not saved.</source>
         <translation>“%1” tem alterações que não foram salvas.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="366"/>
+        <location filename="../../simulator/ui/main_window.py" line="368"/>
         <source>Save them before continuing?</source>
         <translation>Salvá-las antes de continuar?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="375"/>
+        <location filename="../../simulator/ui/main_window.py" line="377"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="381"/>
+        <location filename="../../simulator/ui/main_window.py" line="383"/>
         <source>Open network</source>
         <translation>Abrir rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="392"/>
+        <location filename="../../simulator/ui/main_window.py" line="394"/>
         <source>Cannot open %1</source>
         <translation>Não é possível abrir %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="396"/>
+        <location filename="../../simulator/ui/main_window.py" line="398"/>
         <source>Opened %1</source>
         <translation>Arquivo aberto: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="405"/>
+        <location filename="../../simulator/ui/main_window.py" line="407"/>
         <source>Cannot open the lesson</source>
         <translation>Não é possível abrir a lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="450"/>
+        <location filename="../../simulator/ui/main_window.py" line="452"/>
         <source>Save network</source>
         <translation>Salvar rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="465"/>
+        <location filename="../../simulator/ui/main_window.py" line="467"/>
         <source>Cannot save %1</source>
         <translation>Não é possível salvar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="471"/>
+        <location filename="../../simulator/ui/main_window.py" line="473"/>
         <source>Saved %1</source>
         <translation>Arquivo salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="484"/>
+        <location filename="../../simulator/ui/main_window.py" line="486"/>
         <source>Recover unsaved work</source>
         <translation>Recuperar trabalho não salvo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="485"/>
+        <location filename="../../simulator/ui/main_window.py" line="487"/>
         <source>nnsim did not close properly. Recover “%1”, autosaved at %2?</source>
         <translation>O nnsim não foi fechado corretamente. Recuperar “%1”, salvo automaticamente às %2?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="488"/>
+        <location filename="../../simulator/ui/main_window.py" line="490"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="489"/>
+        <location filename="../../simulator/ui/main_window.py" line="491"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="496"/>
+        <location filename="../../simulator/ui/main_window.py" line="498"/>
         <source>Cannot recover the autosaved work</source>
         <translation>Não é possível recuperar o trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="502"/>
+        <location filename="../../simulator/ui/main_window.py" line="504"/>
         <source>Recovered the autosaved work: save it to keep it.</source>
         <translation>Trabalho salvo automaticamente recuperado: salve-o para não perdê-lo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="534"/>
+        <location filename="../../simulator/ui/main_window.py" line="536"/>
         <source>(none yet)</source>
         <translation>(nenhum ainda)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="537"/>
+        <location filename="../../simulator/ui/main_window.py" line="539"/>
         <source>Clear the list</source>
         <translation>Limpar a lista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="578"/>
+        <location filename="../../simulator/ui/main_window.py" line="580"/>
         <source>Click on the canvas</source>
         <translation>Clicar na área de desenho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="578"/>
+        <location filename="../../simulator/ui/main_window.py" line="580"/>
         <source>add a neuron of the chosen kind (draw mode; I, H, O choose)</source>
         <translation>adicionar um neurônio do tipo escolhido (modo desenho; I, H, O escolhem)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="579"/>
+        <location filename="../../simulator/ui/main_window.py" line="581"/>
         <source>Drag from a neuron to another</source>
         <translation>Arrastar de um neurônio a outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="579"/>
+        <location filename="../../simulator/ui/main_window.py" line="581"/>
         <source>connect them</source>
         <translation>conectá-los</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="580"/>
+        <location filename="../../simulator/ui/main_window.py" line="582"/>
         <source>draw mode / select-and-move mode</source>
         <translation>modo desenho / modo selecionar e mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="581"/>
+        <location filename="../../simulator/ui/main_window.py" line="583"/>
         <source>Drag on empty canvas</source>
         <translation>Arrastar na área vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="581"/>
+        <location filename="../../simulator/ui/main_window.py" line="583"/>
         <source>select with a rubber band</source>
         <translation>selecionar com um retângulo de seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="582"/>
+        <location filename="../../simulator/ui/main_window.py" line="584"/>
         <source>delete the selection</source>
         <translation>excluir a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="583"/>
+        <location filename="../../simulator/ui/main_window.py" line="585"/>
         <source>duplicate the selection</source>
         <translation>duplicar a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="584"/>
+        <location filename="../../simulator/ui/main_window.py" line="586"/>
         <source>add a hidden layer</source>
         <translation>adicionar uma camada oculta</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="585"/>
+        <location filename="../../simulator/ui/main_window.py" line="587"/>
         <source>fully connect the selected columns</source>
         <translation>conectar totalmente as colunas selecionadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="586"/>
+        <location filename="../../simulator/ui/main_window.py" line="588"/>
         <source>auto-layout in columns</source>
         <translation>organizar automaticamente em colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="587"/>
+        <location filename="../../simulator/ui/main_window.py" line="589"/>
         <source>Wheel</source>
         <translation>Roda do mouse</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="587"/>
+        <location filename="../../simulator/ui/main_window.py" line="589"/>
         <source>zoom under the mouse</source>
         <translation>zoom sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="588"/>
+        <location filename="../../simulator/ui/main_window.py" line="590"/>
         <source>Middle-drag, Space+drag</source>
         <translation>Arrastar com o botão do meio, Espaço+arrastar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="588"/>
+        <location filename="../../simulator/ui/main_window.py" line="590"/>
         <source>pan</source>
         <translation>mover a vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="589"/>
+        <location filename="../../simulator/ui/main_window.py" line="591"/>
         <source>zoom to fit</source>
         <translation>ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="590"/>
+        <location filename="../../simulator/ui/main_window.py" line="592"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="590"/>
+        <location filename="../../simulator/ui/main_window.py" line="592"/>
         <source>play / pause training</source>
         <translation>reproduzir / pausar o treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="591"/>
+        <location filename="../../simulator/ui/main_window.py" line="593"/>
         <source>undo, redo</source>
         <translation>desfazer, refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="592"/>
+        <location filename="../../simulator/ui/main_window.py" line="594"/>
         <source>new, open, save</source>
         <translation>novo, abrir, salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="601"/>
+        <location filename="../../simulator/ui/main_window.py" line="603"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="604"/>
+        <location filename="../../simulator/ui/main_window.py" line="606"/>
         <source>About nnsim</source>
         <translation>Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="605"/>
+        <location filename="../../simulator/ui/main_window.py" line="607"/>
         <source>&lt;b&gt;nnsim&lt;/b&gt; — a visual simulator of artificial neural networks for teaching.&lt;br&gt;&lt;br&gt;Draw a network, train it step by step, and watch the forward and backward passes: edge thickness is the weight, edge colour the gradient.</source>
         <translation>&lt;b&gt;nnsim&lt;/b&gt; — um simulador visual de redes neurais artificiais para o ensino.&lt;br&gt;&lt;br&gt;Desenhe uma rede, treine-a passo a passo e observe as passagens direta e reversa: a espessura de cada conexão é o peso; a cor, o gradiente.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="693"/>
+        <location filename="../../simulator/ui/main_window.py" line="690"/>
         <source>Cannot train yet: %1</source>
         <translation>Ainda não é possível treinar: %1</translation>
     </message>
