@@ -130,7 +130,10 @@ class NodeItem(QGraphicsItem):
         painter.drawPath(body)
         if self.thumbnail is not None and lod > 0.35:
             painter.save()
-            painter.setClipPath(body)
+            if widget is None:
+                # exports: the outline as a clip (the exporter turns the image into vector
+                # cells cut to it); on screen the image is already masked to the shape
+                painter.setClipPath(body)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             painter.drawImage(QRectF(-NODE_R, -NODE_R, 2 * NODE_R, 2 * NODE_R), self.thumbnail)
             painter.restore()
@@ -333,44 +336,42 @@ class EdgeLayer(QGraphicsItem):
             # a large drawing: coarser steps of colour and width, so fewer paths to stroke
             cidx = (cidx // 4) * 4 + 2
             widx = (widx // 2) * 2 + 1
+        elif n > 100:
+            cidx = (cidx // 2) * 2 + 1       # 32 colour steps: fewer buckets, the same picture
         key = cidx * encoding.N_WIDTHS + widx
         order = np.argsort(key, kind="stable")
         key_sorted = key[order]
         starts = np.flatnonzero(np.r_[True, key_sorted[1:] != key_sorted[:-1]])
         ends = np.r_[starts[1:], n]
-        # every segment's two ends, interleaved, in bucket order: each bucket is a slice
+        # Every segment of every edge, in bucket order, built in one pass: the line, and for
+        # small drawings a chevron at the target end (the direction of the signal). Each
+        # bucket is then a slice.
         pa, pb = a[order], b[order]
-        xs = np.empty(2 * n)
-        ys = np.empty(2 * n)
-        xs[0::2], ys[0::2], xs[1::2], ys[1::2] = pa[:, 0], pa[:, 1], pb[:, 0], pb[:, 1]
-        arrows = n <= ARROWS_UP_TO
+        if n <= ARROWS_UP_TO:
+            widths = encoding.MIN_WIDTH + (encoding.MAX_WIDTH - encoding.MIN_WIDTH) * (
+                (widx[order] + 0.5) / encoding.N_WIDTHS)
+            d = pb - pa
+            u = d / np.maximum(np.hypot(d[:, 0], d[:, 1]), 1e-9)[:, None]
+            nrm = np.stack([-u[:, 1], u[:, 0]], axis=1)
+            size = (5.0 + widths)[:, None]
+            left = pb - u * size + nrm * size * 0.6
+            right = pb - u * size - nrm * size * 0.6
+            pts = np.stack([pa, pb, left, pb, pb, right], axis=1)      # (n, 6, 2)
+        else:
+            pts = np.stack([pa, pb], axis=1)                           # (n, 2, 2)
+        per_edge = pts.shape[1]
+        flat = pts.reshape(-1, 2)
+        xs, ys = np.ascontiguousarray(flat[:, 0]), np.ascontiguousarray(flat[:, 1])
         for s, e in zip(starts, ends):
             k = int(key_sorted[s])
             color = QColor(colors[k // encoding.N_WIDTHS])
             if self.dim:
                 color.setAlphaF(0.35)
-            width = encoding.width_of_level(k % encoding.N_WIDTHS)
-            pen = QPen(color, width)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            bx, by = xs[2 * s:2 * e], ys[2 * s:2 * e]
-            if arrows:
-                bx, by = self._with_arrows(pa[s:e], pb[s:e], width, bx, by)
-            self._buckets.append((pen, pg.arrayToQPath(bx, by, connect="pairs")))
-
-    @staticmethod
-    def _with_arrows(a: np.ndarray, b: np.ndarray, width: float, xs: np.ndarray, ys: np.ndarray):
-        """Add a small chevron at each target end: the direction of the signal."""
-        d = b - a
-        u = d / np.maximum(np.hypot(*d.T), 1e-9)[:, None]
-        nrm = np.c_[-u[:, 1], u[:, 0]]
-        size = 5.0 + width
-        left = b - u * size + nrm * size * 0.6
-        right = b - u * size - nrm * size * 0.6
-        ax = np.empty(4 * len(b))
-        ay = np.empty(4 * len(b))
-        ax[0::4], ay[0::4], ax[1::4], ay[1::4] = left[:, 0], left[:, 1], b[:, 0], b[:, 1]
-        ax[2::4], ay[2::4], ax[3::4], ay[3::4] = b[:, 0], b[:, 1], right[:, 0], right[:, 1]
-        return np.r_[xs, ax], np.r_[ys, ay]
+            pen = QPen(color, encoding.width_of_level(k % encoding.N_WIDTHS))
+            # flat caps: with round caps Qt leaves its fast line rasteriser for wide lines
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            lo, hi = s * per_edge, e * per_edge
+            self._buckets.append((pen, pg.arrayToQPath(xs[lo:hi], ys[lo:hi], connect="pairs")))
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         rect = None
@@ -396,6 +397,11 @@ class EdgeLayer(QGraphicsItem):
             painter.setPen(pen)
             for i in self.selected:
                 painter.drawLine(QPointF(*a[i]), QPointF(*b[i]))
+
+    def set_pulses(self, pulses: dict, color: QColor | None = None) -> None:
+        """The travelling dots of the step animation (edge index -> 0..1 along it)."""
+        self.pulses = pulses
+        self.pulse_color = color
         if self.pulse_layer is not None:
             self.pulse_layer.update()
 
@@ -585,6 +591,7 @@ class NetworkScene(QGraphicsScene):
         act = snap.act.mean(axis=0) if snap.act.size else np.zeros(len(snap.node_ids))
         act = self._take(act, nmap, np.nan)
         thumbs = snap.extras.get("thumbnails") if self.thumbnails else None
+        images = self._thumbnail_images(thumbs, nmap) if thumbs is not None else None
         cmap = encoding.diverging()
         for i, nid in enumerate(self.order):
             item = self.nodes[nid]
@@ -595,12 +602,33 @@ class NetworkScene(QGraphicsScene):
                 item.fill = cmap.color(self._normalise_activation(item, a))
             else:
                 item.fill = None
-            item.thumbnail = None
-            if thumbs is not None:
-                j = i if nmap is None else int(nmap[i])
-                if 0 <= j < len(thumbs):
-                    item.thumbnail = thumbnail_image(thumbs[j], self._thumb_range(item))
+            item.thumbnail = images[i] if images is not None else None
             item.update()
+
+    def _thumbnail_images(self, thumbs: np.ndarray, nmap) -> list[QImage | None]:
+        """Every neuron's thumbnail in one vectorised pass: values scaled by the range of
+        the neuron's activation, coloured, flipped (image row 0 is the largest x₂), and
+        masked to the neuron's shape so painting needs no clip path."""
+        items = [self.nodes[nid] for nid in self.order]
+        idx = np.arange(len(items)) if nmap is None else np.asarray(nmap)
+        ok = (idx >= 0) & (idx < len(thumbs))
+        ranges = np.array([self._thumb_range(it) for it in items], dtype=float).reshape(-1, 2)
+        lo, span = ranges[:, 0], np.maximum(ranges[:, 1] - ranges[:, 0], 1e-12)
+        values = thumbs[np.where(ok, idx, 0)]
+        u = 2 * (values - lo[:, None, None]) / span[:, None, None] - 1
+        rgba = encoding.diverging().rgba(u[:, ::-1, :])
+        res = thumbs.shape[-1]
+        circle, square = _masks(res)
+        for k, it in enumerate(items):
+            rgba[k, ..., 3] = square if it.kind == "input" else circle
+        out: list[QImage | None] = []
+        for k in range(len(items)):
+            if not ok[k]:
+                out.append(None)
+                continue
+            img = np.ascontiguousarray(rgba[k])
+            out.append(QImage(img.data, res, res, 4 * res, QImage.Format.Format_RGBA8888).copy())
+        return out
 
     @staticmethod
     def _normalise_activation(item: NodeItem, a: float) -> float:
@@ -628,6 +656,22 @@ class NetworkScene(QGraphicsScene):
             item.update()
         n = len(self.edges.pairs)
         self.edges.set_values(self.edges.weights if len(self.edges.weights) == n else np.zeros(n), np.zeros(n))
+
+
+_MASKS: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _masks(res: int) -> tuple[np.ndarray, np.ndarray]:
+    """Alpha masks (res×res, uint8) of a neuron's circle and of an input's rounded square."""
+    if res not in _MASKS:
+        c = (np.arange(res) + 0.5) / res * 2 - 1
+        x, y = np.meshgrid(c, c)
+        circle = np.clip((1.0 - np.hypot(x, y)) * res / 2 + 0.5, 0, 1)
+        r = 7.0 / NODE_R                                     # the corner radius, relative
+        dx, dy = np.maximum(np.abs(x) - (1 - r), 0), np.maximum(np.abs(y) - (1 - r), 0)
+        square = np.clip((r - np.hypot(dx, dy)) * res / 2 + 0.5, 0, 1)
+        _MASKS[res] = ((circle * 255).astype(np.uint8), (square * 255).astype(np.uint8))
+    return _MASKS[res]
 
 
 def thumbnail_image(values: np.ndarray, value_range: tuple[float, float]) -> QImage:

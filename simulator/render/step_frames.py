@@ -75,9 +75,9 @@ def draw_phase(scene: NetworkScene, tr, snap, phases: list[Phase], index: int, p
             if k == phase.layer:
                 pulses[e] = 1.0 - progress       # the error travels back
     inv = {} if emap is None else {int(j): i for i, j in enumerate(emap) if j >= 0}
-    scene.edges.pulses = {(e if emap is None else inv.get(e)): s for e, s in pulses.items()
-                          if (emap is None or e in inv)}
-    scene.edges.pulse_color = scene.theme.selection if phase.kind == "backward" else scene.theme.accent
+    scene.edges.set_pulses({(e if emap is None else inv.get(e)): s for e, s in pulses.items()
+                            if (emap is None or e in inv)},
+                           scene.theme.selection if phase.kind == "backward" else scene.theme.accent)
     cmap = encoding.diverging()
     for i, nid in enumerate(scene.order):
         item = scene.nodes[nid]

@@ -4,6 +4,7 @@ timer (<= 60 Hz)."""
 from __future__ import annotations
 
 import copy
+import time
 import weakref
 
 from PySide6.QtCore import QObject, QThread, QTimer, Qt, Signal
@@ -67,6 +68,7 @@ class TrainingController(QObject):
         self.running = False
         self.latest = None
         self.latest_data = None
+        self._last_flush = 0.0
         self._pending = None
         self._frame = QTimer(self)
         self._frame.setInterval(FRAME_MS)
@@ -199,12 +201,27 @@ class TrainingController(QObject):
     # results --------------------------------------------------------------------------------------------
     def _on_snapshot(self, snap) -> None:
         self._pending = snap            # keep only the latest; _flush draws it
+        if time.perf_counter() - self._last_flush >= FRAME_MS / 1000.0:
+            self._flush()               # a frame is due: draw it now, not at the next tick
+
+    GUI_FRAME_SECONDS = 0.030     # the longest the worker steps aside for one frame
 
     def _flush(self) -> None:
         snap, self._pending = self._pending, None
         if snap is not None:
+            self._last_flush = time.perf_counter()
             self.latest = snap
+            self.gui_busy()
             self.snapshot.emit(snap)
+
+    def gui_busy(self) -> None:
+        """The window is about to draw: the worker steps aside until ``gui_idle``."""
+        self.worker.gui_busy_until = time.perf_counter() + self.GUI_FRAME_SECONDS
+
+    def gui_idle(self) -> None:
+        """The frame is on screen: the worker may train at full speed and prepare the next."""
+        self.worker.gui_busy_until = 0.0
+        self.worker.snapshot_wanted = True
 
     def _on_data(self, data) -> None:
         self.latest_data = data

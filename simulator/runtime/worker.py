@@ -19,6 +19,9 @@ from ..engine import datasets, probe
 from ..engine.trainer import Snapshot, Trainer
 
 SLICE_SECONDS = 0.008       # training between two looks at the command queue
+GUI_SLICE_SECONDS = 0.002   # ... while the window draws: short, and we step aside (below)
+MAX_YIELD_SECONDS = 0.030
+STALE_SECONDS = 0.25
 LIVE_SETTINGS = ("learning_rate", "batch_size", "optimizer", "clip", "l1", "l2", "shuffle")
 
 
@@ -43,6 +46,13 @@ class TrainingWorker(QObject):
         self._budget = 0.0
         self._last_tick = 0.0
         self._last_emit = 0.0
+        # Set by the GUI thread (a float: atomic under the GIL): until this moment the window
+        # is drawing a frame. Python runs one thread at a time, so training then would make
+        # every paint wait for the lock; the worker sleeps instead (releasing it).
+        self.gui_busy_until = 0.0
+        # Backpressure: a snapshot costs milliseconds; build one only when the window has
+        # drawn the last (or after STALE_SECONDS, should it not be drawing at all).
+        self.snapshot_wanted = True
 
     # lifecycle ----------------------------------------------------------------------------
     def _ensure_timer(self) -> QTimer:
@@ -192,9 +202,18 @@ class TrainingWorker(QObject):
         if not self.running or t is None:
             return
         now = time.perf_counter()
+        if self.gui_busy_until > now:
+            # step aside in short sleeps (each releases the lock) until the frame is drawn
+            give_up = now + MAX_YIELD_SECONDS
+            while self.gui_busy_until > time.perf_counter() < give_up:
+                time.sleep(0.001)
+            now = time.perf_counter()
         try:
             if self.speed is None:
-                t.run(seconds=SLICE_SECONDS)
+                slice_ = GUI_SLICE_SECONDS if self.gui_busy_until > 0 else SLICE_SECONDS
+                if self.snapshot_wanted:       # the window waits: stop when the next frame is due
+                    slice_ = min(slice_, max(0.0005, self._last_emit + 1.0 / self.emit_hz - now))
+                t.run(seconds=slice_)
             else:
                 steps_per_epoch = max(1, -(-t.n_train // max(1, min(t.batch_size, t.n_train))))
                 self._budget += (now - self._last_tick) * self.speed * steps_per_epoch
@@ -214,7 +233,8 @@ class TrainingWorker(QObject):
             self._emit_snapshot()
             self.status.emit("diverged", t.diverged.message)
             return
-        if time.perf_counter() - self._last_emit >= 1.0 / self.emit_hz:
+        since = time.perf_counter() - self._last_emit
+        if since >= 1.0 / self.emit_hz and (self.snapshot_wanted or since >= STALE_SECONDS):
             self._emit_snapshot()
         self._ensure_timer().start(0 if self.speed is None else 4)
 
@@ -282,6 +302,7 @@ class TrainingWorker(QObject):
     def _emit_snapshot(self) -> None:
         if self.trainer is None:
             return
+        self.snapshot_wanted = False
         self.snapshotReady.emit(self._make_snapshot())
         self._last_emit = time.perf_counter()
 

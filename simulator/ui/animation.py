@@ -99,7 +99,7 @@ class StepAnimator(QObject):
     def stop(self) -> None:
         """Leave the animation: the drawing goes back to live snapshots."""
         self.pause()
-        self.scene.edges.pulses = {}
+        self.scene.edges.set_pulses({})
         for item in self.scene.nodes.values():
             item.caption = None
             item.emphasis = 0.0

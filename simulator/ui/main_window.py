@@ -31,6 +31,7 @@ from .panels.inspector import Inspector
 from .panels.lesson_panel import LessonPanel
 from .panels.surface import SurfacePanel
 from .panels.training_panel import TrainingPanel
+from .throttle import Throttle
 from .train_controls import TrainControls
 
 MAX_RECENT = 8
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.controller.status.connect(self.on_status)
         self.animator.activeChanged.connect(self._animation_active)
         self.view.spaceTapped.connect(self.train.act_play.trigger)
+        self.view.painted.connect(self.controller.gui_idle)
         self.status = QLabel()
         self.alert = QLabel()
         self.alert.setObjectName("alert")
@@ -96,8 +98,15 @@ class MainWindow(QMainWindow):
         self.lesson_panel.restartRequested.connect(lambda lid: self.open_lesson(lid))
         self.surface.sampleClicked.connect(lambda row: self.train.step(rows=[row]))
         self.controller.data.connect(self.surface.set_data)
+        # the canvas follows every frame; the panels at rates their content needs (charts
+        # of whole epochs do not change visibly 60 times a second)
+        self.panel_rates = {}
+        for panel, ms in ((self.surface, 33), (self.lab, 66), (self.loss_panel, 125),
+                          (self.gradient_panel, 125), (self.inspector, 100)):
+            throttle = Throttle(panel.set_snapshot, ms, self)
+            self.panel_rates[panel] = throttle
+            self.snapshotShown.connect(throttle.push)
         for panel in (self.lab, self.surface, self.loss_panel, self.gradient_panel):
-            self.snapshotShown.connect(panel.set_snapshot)
             self.themeChanged.connect(panel.set_theme)
         self.view.nodeActivated.connect(self._node_activated)
         self.resize(1440, 900)
@@ -342,7 +351,8 @@ class MainWindow(QMainWindow):
         self.view.refresh_item_flags()
         self.view.legend.place()
         self.inspector.set_selection([], [])
-        QTimer.singleShot(0, self.view.zoom_to_fit)
+        self.view.zoom_to_fit()              # now: the first paint is at the right scale
+        QTimer.singleShot(0, self.view.zoom_to_fit)   # and again once the layout has settled
         self._update_title()
 
     # title, status -----------------------------------------------------------------------------
@@ -543,7 +553,7 @@ class MainWindow(QMainWindow):
         self.theme_name = name
         themes.apply(QApplication.instance(), name)
         self.scene.set_theme(name)
-        self.view.legend.update()
+        self.view.legend.refresh(force=True)
         settings().setValue("theme", name)
         self.themeChanged.emit(name)
 
@@ -559,7 +569,7 @@ class MainWindow(QMainWindow):
         self.scene.color_by = what
         if self.scene._snapshot is not None:
             self.scene.apply_snapshot(self.scene._snapshot)
-        self.view.legend.update()
+        self.view.legend.refresh(force=True)
 
     def _set_add_kind(self, kind: str) -> None:
         self.view.add_kind = kind
@@ -649,16 +659,13 @@ class MainWindow(QMainWindow):
             self.scene.apply_snapshot(snap)
             self._mark_health(snap)
         self._show_divergence(snap)
-        self.inspector.set_snapshot(snap)
         self.train.set_epoch(snap.epoch, snap.epochs_per_second)
-        self.view.legend.place()
-        self.view.legend.update()
+        self.view.legend.refresh()
         self.view.refresh_hover()
         self.snapshotShown.emit(snap)
 
     def on_trace(self, payload) -> None:
         trace, snap = payload
-        self.inspector.set_snapshot(snap)
         self.train.set_epoch(snap.epoch)
         self.animator.add(trace, snap, autoplay=True)
         self.snapshotShown.emit(snap)

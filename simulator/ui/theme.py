@@ -34,5 +34,6 @@ def apply(app: QApplication, name: str) -> None:
         pal.setColor(QPalette.ColorRole.Window, t.background)
         pal.setColor(QPalette.ColorRole.Highlight, QColor("#1c7ed6"))
     app.setPalette(pal)
+    # segmentedLineMode stays "auto": forcing it on would draw dashed curves (f', test loss) solid
     pg.setConfigOptions(background=t.plot_background, foreground=t.plot_foreground,
                         antialias=True, imageAxisOrder="row-major")

@@ -23,7 +23,7 @@ def trained(w, qtbot, lesson=None, doc=None, epochs=0):
     if epochs:
         w.controller.train_epochs(epochs)
         qtbot.waitUntil(lambda: w.controller.latest.epoch >= epochs, timeout=30000)
-    qtbot.wait(60)        # one frame: the panels draw the latest snapshot
+    qtbot.wait(250)       # the slowest panel refresh (charts: 8 times a second)
     return w.controller.latest
 
 

@@ -35,6 +35,7 @@ class EditorView(QGraphicsView):
     statusMessage = Signal(str)
     nodeActivated = Signal(str)                # double-click / "show surface of this neuron"
     spaceTapped = Signal()                     # Space pressed and released without panning
+    painted = Signal()                         # a frame of the canvas is on screen
 
     DRAW, SELECT = "draw", "select"
 
@@ -439,6 +440,10 @@ class EditorView(QGraphicsView):
         super().resizeEvent(event)
         self.legend.place()
 
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        self.painted.emit()
+
 
 class LegendOverlay(QWidget):
     """The legend of the drawing, fixed at the bottom-left of the view (a child widget, so
@@ -449,8 +454,20 @@ class LegendOverlay(QWidget):
         super().__init__(view)
         self.view = view
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        # opaque: repainting a translucent child repaints the canvas under it as well
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.resize(legend_size())
         self.place()
+
+    def refresh(self, force: bool = False) -> None:
+        """Repaint only when what the legend says has changed (the colour scale moves a
+        little every step; a repaint of this translucent box repaints the canvas under it)."""
+        scene = self.view.net_scene
+        shown = (scene.color_by, fmt(scene.color_scale, 2), self.note(), scene.theme.name)
+        if force or shown != getattr(self, "_shown", None):
+            self._shown = shown
+            self.place()
+            self.update()
 
     def note(self) -> str:
         edges = self.view.net_scene.edges
@@ -466,13 +483,16 @@ class LegendOverlay(QWidget):
         self.resize(size)
         vp = self.view.viewport().geometry()
         self.move(vp.left() + 10, max(vp.bottom() - self.height() - 10, vp.top()))
-        self.raise_()
-        self.setVisible(self.view.show_legend and bool(self.view.net_scene.edges.pairs))
+        visible = self.view.show_legend and bool(self.view.net_scene.edges.pairs)
+        if visible != self.isVisible():
+            self.setVisible(visible)
+            self.raise_()
 
     def paintEvent(self, event):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         scene = self.view.net_scene
+        p.fillRect(self.rect(), scene.theme.canvas)
         paint_legend(p, QPointF(0, 0), scene.theme, scene.color_by, scene.color_scale)
         note = self.note()
         if note:
