@@ -41,6 +41,18 @@ def fmt(v: float, digits: int = 2) -> str:
     return text.replace("-", "−")
 
 
+def _text(painter: QPainter, anchor: QPointF, rect: QRectF, flags, text: str, scale: float) -> None:
+    """Draw TEXT in RECT (relative to ANCHOR), magnified SCALE times about the anchor."""
+    if scale == 1.0:
+        painter.drawText(rect.translated(anchor), flags, text)
+        return
+    painter.save()
+    painter.translate(anchor)
+    painter.scale(scale, scale)
+    painter.drawText(rect, flags, text)
+    painter.restore()
+
+
 class NodeItem(QGraphicsItem):
     """A neuron: its shape by kind, fill by activation, thumbnail, label, bias, activation."""
 
@@ -86,8 +98,13 @@ class NodeItem(QGraphicsItem):
 
     CAPTION_W = 112.0
 
+    # on screen, zoomed out, the texts grow up to this much so they stay readable
+    MAX_BOOST = 2.4
+
     def boundingRect(self) -> QRectF:
-        rect = QRectF(-NODE_R - 30, -NODE_R - 18, 2 * NODE_R + 60, 2 * NODE_R + 36)
+        b = self.MAX_BOOST
+        rect = QRectF(-52 * b, -NODE_R - 3 - 15 * b, 104 * b, 2 * NODE_R + 5 + 29 * b)
+        rect = rect.united(QRectF(NODE_R - 6, -NODE_R - 2 - 12 * b, 50 * b, 12 * b))
         if self.caption:
             rect = rect.united(self._caption_rect())
         return rect
@@ -153,23 +170,27 @@ class NodeItem(QGraphicsItem):
             painter.drawEllipse(QPointF(0, 0), NODE_R + 5, NODE_R + 5)
         if lod < 0.3:
             return
+        # zoomed out on screen (a wide network fitted to the window), the texts grow so they
+        # stay readable; figures (widget None) keep the page's type sizes
+        room = getattr(self.scene(), "text_room", 1.0)
+        boost = 1.0 if widget is None else min(room, max(1.0, 0.8 / lod))
+        centre = Qt.AlignmentFlag.AlignCenter
         painter.setFont(self._font)
         if self.thumbnail is None:
             painter.setPen(t.text if self.fill is None or self.fill.lightness() > 110 else QColor("white"))
-            painter.drawText(QRectF(-NODE_R, -NODE_R, 2 * NODE_R, 2 * NODE_R),
-                             Qt.AlignmentFlag.AlignCenter, self.label)
+            painter.drawText(QRectF(-NODE_R, -NODE_R, 2 * NODE_R, 2 * NODE_R), centre, self.label)
         else:
             painter.setPen(t.text)
-            painter.drawText(QRectF(-NODE_R - 30, -NODE_R - 17, 2 * NODE_R + 60, 14),
-                             Qt.AlignmentFlag.AlignCenter, self.label)
+            _text(painter, QPointF(0, -NODE_R - 3), QRectF(-52, -14, 104, 14), centre, self.label, boost)
         painter.setFont(self._small)
         painter.setPen(t.muted)
         if self.kind != "input":
             glyph = ACT_GLYPH.get(self.activation, self.activation) + (" · BN" if self.batch_norm else "")
-            painter.drawText(QRectF(NODE_R - 6, -NODE_R - 14, 50, 12), Qt.AlignmentFlag.AlignLeft, glyph.replace("\n", ""))
+            _text(painter, QPointF(NODE_R - 6, -NODE_R - 2), QRectF(0, -12, 50, 12),
+                  Qt.AlignmentFlag.AlignLeft, glyph.replace("\n", ""), boost)
             if self.show_bias and self.bias_value is not None:
-                painter.drawText(QRectF(-NODE_R - 30, NODE_R + 2, 2 * NODE_R + 60, 13),
-                                 Qt.AlignmentFlag.AlignCenter, "b = " + fmt(self.bias_value))
+                _text(painter, QPointF(0, NODE_R + 2), QRectF(-52, 0, 104, 13), centre,
+                      "b = " + fmt(self.bias_value), boost)
         if self.caption:
             self._paint_caption(painter)
 
@@ -443,6 +464,7 @@ class NetworkScene(QGraphicsScene):
         self.order: list[str] = []
         self.index: dict[str, int] = {}
         self.positions = np.zeros((0, 2))
+        self._text_room: float | None = None
         self.edges = EdgeLayer(self.theme)
         self.addItem(self.edges)
         self.pulses = PulseLayer(self.edges)
@@ -495,6 +517,36 @@ class NetworkScene(QGraphicsScene):
         self.positions = np.array([[self.nodes[i].x(), self.nodes[i].y()] for i in self.order],
                                   dtype=float).reshape(-1, 2)
         self._node_map = None
+        self._text_room = None
+
+    TEXT_ROOM_NODES = 400       # above this, pairwise distances cost more than they are worth
+
+    @property
+    def text_room(self) -> float:
+        """How much the neurons' texts may grow before they run into a neighbour's: the
+        label above and the bias below must fit between vertical neighbours (44 + 5 units of
+        circle and gaps, 27 of text), the labels between horizontal ones (~80 units).
+        Measured when first painted after the layout changed (not on every drag step)."""
+        if self._text_room is None:
+            self._text_room = self._measure_text_room()
+        return self._text_room
+
+    def _measure_text_room(self) -> float:
+        p = self.positions
+        if len(p) < 2 or len(p) > self.TEXT_ROOM_NODES:
+            return 1.0
+        dx = np.abs(p[:, None, 0] - p[None, :, 0])
+        dy = np.abs(p[:, None, 1] - p[None, :, 1])
+        np.fill_diagonal(dx, np.inf)
+        np.fill_diagonal(dy, np.inf)
+        column = dy[dx < 104]
+        row = dx[dy < 60]
+        room = NodeItem.MAX_BOOST
+        if column.size:
+            room = min(room, (column.min() - 2 * NODE_R - 5) / 27)
+        if row.size:
+            room = min(room, row.min() / 80)
+        return max(1.0, float(room))
 
     def sync_nodes_added(self, doc: Mapping, ids: Sequence[str]) -> None:
         for n in doc["network"]["nodes"]:
@@ -540,6 +592,7 @@ class NetworkScene(QGraphicsScene):
         if i is not None and i < len(self.positions):
             self.positions[i] = (item.x(), item.y())
             self.edges.invalidate()
+            self._text_room = None
 
     # training state ------------------------------------------------------------------------
     def _maps(self, snap) -> tuple[np.ndarray | None, np.ndarray | None]:

@@ -8,6 +8,8 @@ one at a time (Next/Previous phase); the last steps are kept to be scrubbed back
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..render.network import NetworkScene
@@ -118,6 +120,15 @@ class StepAnimator(QObject):
     @property
     def snapshot(self):
         return self.history[self.current][1]
+
+    def shown_snapshot(self):
+        """The recorded step's snapshot with the weights and biases the drawing shows: those
+        before the step until the update phase, so the Inspector agrees with the canvas."""
+        snap = self.snapshot
+        if self.phases and 0 <= self.phase < len(self.phases) and self.phases[self.phase].kind == "update":
+            return snap
+        tr = self.trace
+        return replace(snap, weights=tr.weights_before, biases=tr.biases_before)
 
     def _advance_frame(self) -> None:
         if self.frame < self.frames_per_phase:

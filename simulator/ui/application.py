@@ -49,6 +49,16 @@ def settings_scope() -> None:
 
 def run(doc=None, source=None, label=None, screenshot=None, language=None, size=None,
         epochs: int = 0, theme: str | None = None, select: str | None = None) -> int:
+    wanted = None
+    if size:
+        try:
+            wanted = tuple(int(v) for v in size.lower().split("x"))
+            if len(wanted) != 2 or min(wanted) <= 0:
+                raise ValueError
+        except ValueError:
+            # before any window or training thread exists: nothing to tear down
+            print(f"nnsim: error: --size must look like 1600x1000, not {size!r}", file=sys.stderr)
+            return 2
     app = make_app()
     from .main_window import MainWindow
     from PySide6.QtCore import QSettings
@@ -59,13 +69,8 @@ def run(doc=None, source=None, label=None, screenshot=None, language=None, size=
     i18n.install(app, language or QSettings().value("language", "") or i18n.system_language())
     window = MainWindow(theme=theme_name, restore=not screenshot)
     app.nnsim_window = window
-    if size:
-        try:
-            w, h = (int(v) for v in size.lower().split("x"))
-            window.resize(w, h)
-        except ValueError:
-            print(f"nnsim: error: --size must look like 1600x1000, not {size!r}", file=sys.stderr)
-            return 2
+    if wanted:
+        window.resize(*wanted)
     if doc is not None:
         window.open_document(doc, source)
     window.show()

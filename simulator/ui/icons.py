@@ -58,7 +58,28 @@ def _fit(p: QPainter, ink: QColor) -> None:
 DRAWN = {"draw": _draw_mode, "select": _select_mode, "fit": _fit}
 
 
+# the style draws these in black whatever the palette: on the dark theme they vanish, so they
+# are recoloured with the palette's text colour (the others are coloured pictures that read on both)
+MONOCHROME = {"undo", "redo", "play", "pause", "step", "next", "previous"}
+
+
+def _tinted(icon: QIcon, ink: QColor) -> QIcon:
+    out = QIcon()
+    for size in (16, 22, 24, 32):
+        pm = icon.pixmap(size, size)
+        if pm.isNull():
+            continue
+        p = QPainter(pm)
+        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        p.fillRect(pm.rect(), ink)
+        p.end()
+        out.addPixmap(pm)
+    return out
+
+
 def icon(name: str) -> QIcon:
+    """The toolbar icon called NAME, in the current palette's ink."""
     if name in DRAWN:
         return _drawn(DRAWN[name])
-    return QApplication.style().standardIcon(STANDARD[name])
+    standard = QApplication.style().standardIcon(STANDARD[name])
+    return _tinted(standard, _ink()) if name in MONOCHROME else standard

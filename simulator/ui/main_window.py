@@ -105,7 +105,13 @@ class MainWindow(QMainWindow):
                           (self.gradient_panel, 125), (self.inspector, 100)):
             throttle = Throttle(panel.set_snapshot, ms, self)
             self.panel_rates[panel] = throttle
-            self.snapshotShown.connect(throttle.push)
+            if panel is not self.inspector:
+                self.snapshotShown.connect(throttle.push)
+        # the Inspector's numbers follow the step animation's drawing (weights before the
+        # update until the update phase), not only the latest snapshot
+        inspect = self.panel_rates[self.inspector].push
+        self.snapshotShown.connect(lambda snap: inspect(self._inspected(snap)))
+        self.animator.phaseChanged.connect(lambda *_: inspect(self.animator.shown_snapshot()))
         for panel in (self.lab, self.surface, self.loss_panel, self.gradient_panel):
             self.themeChanged.connect(panel.set_theme)
         self.view.nodeActivated.connect(self._node_activated)
@@ -316,12 +322,15 @@ class MainWindow(QMainWindow):
     def _language(self) -> str:
         return getattr(QApplication.instance(), "nnsim_language", "en")
 
-    def _make_toolbar(self) -> None:
+    def _apply_icons(self) -> None:
         for action, name in ((self.act_new, "new"), (self.act_open, "open"), (self.act_save, "save"),
                              (self.act_undo, "undo"), (self.act_redo, "redo"), (self.act_draw, "draw"),
                              (self.act_select, "select"), (self.act_fit, "fit"),
                              (self.act_delete, "delete")):
             action.setIcon(icons.icon(name))
+
+    def _make_toolbar(self) -> None:
+        self._apply_icons()
         tb = self.addToolBar(self.tr("Main"))
         tb.setObjectName("toolbar-main")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
@@ -554,6 +563,8 @@ class MainWindow(QMainWindow):
         themes.apply(QApplication.instance(), name)
         self.scene.set_theme(name)
         self.view.legend.refresh(force=True)
+        self._apply_icons()                     # icons are drawn in the palette's ink
+        self.train.apply_icons()
         settings().setValue("theme", name)
         self.themeChanged.emit(name)
 
@@ -673,6 +684,12 @@ class MainWindow(QMainWindow):
     def _animation_active(self, on: bool) -> None:
         if not on and self.controller.latest is not None:
             self.scene.apply_snapshot(self.controller.latest)
+            self.panel_rates[self.inspector].push(self.controller.latest)
+
+    def _inspected(self, snap):
+        """What the Inspector shows for SNAP: the animation's values while it plays that step."""
+        a = self.animator
+        return a.shown_snapshot() if a.active and a.history and snap is a.snapshot else snap
 
     def _mark_health(self, snap) -> None:
         """Flag the layer where training diverged; dash dead ReLUs."""
@@ -703,6 +720,7 @@ class MainWindow(QMainWindow):
         self.alert.setStyleSheet(f"QLabel#alert {{ color: white; background: {colour}; padding: 2px 8px; "
                                  "border-radius: 3px; }")
         self.alert.setText(text)
+        self.alert.setToolTip(text)             # the whole message, if a narrow window cuts it
         self.alert.setProperty("kind", kind)
         self.alert.show()
 
@@ -711,7 +729,6 @@ class MainWindow(QMainWindow):
             text = engine_text.divergence(snap.diverged)
             if self.alert.text() != "⚠ " + text:
                 self._alert("⚠ " + text, "diverged")
-                self.show_message(text, 0)
         elif snap.warning is not None:
             text = "⚠ " + engine_text.warning(snap.warning)
             if self.alert.text() != text:

@@ -65,10 +65,7 @@ class TrainControls(QObject):
         menu.addSeparator()
         menu.addAction(self.act_reset)
 
-        for action, name in ((self.act_play, "play"), (self.act_step, "step"),
-                             (self.act_next_phase, "next"), (self.act_prev_phase, "previous"),
-                             (self.act_reset, "reset")):
-            action.setIcon(icons.icon(name))
+        self.apply_icons()
         tb = QToolBar(tr("Training"), window)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         tb.setObjectName("toolbar-training")
@@ -125,6 +122,14 @@ class TrainControls(QObject):
         self._speed_changed(self.speed.value())
         self.set_epoch(0)
         self._running(False)
+
+    def apply_icons(self) -> None:
+        """Set (again, after a theme change) the icons drawn in the palette's ink."""
+        for action, name in ((self.act_play, "play"), (self.act_step, "step"),
+                             (self.act_next_phase, "next"), (self.act_prev_phase, "previous"),
+                             (self.act_reset, "reset")):
+            action.setIcon(icons.icon(name))
+        self._running(self.controller.running)
 
     # state shown --------------------------------------------------------------------------
     def _running(self, on: bool) -> None:

@@ -109,6 +109,28 @@ def test_phase_stepper_shows_values_on_the_neurons(window, qtbot):
     assert not w.animator.active and w.scene.nodes["y"].caption is None
 
 
+def test_inspector_agrees_with_the_step_drawing(window, qtbot):
+    """During the step animation the Inspector shows the bias the neuron's label shows:
+    the one before the update until the update phase, the new one after."""
+    w = window
+    open_lesson(w, qtbot)
+    w.view.net_scene.nodes["h1"].setSelected(True)
+    w.train.step()
+    qtbot.waitUntil(lambda: w.animator.active, timeout=3000)
+    w.animator.pause()
+    w.animator.go_to(0)
+    tr, snap = w.animator.trace, w.animator.snapshot
+    j = snap.node_ids.index("h1")
+    before, after = float(tr.biases_before[j]), float(tr.biases_after[j])
+    assert abs(before - after) > 1e-4
+    qtbot.wait(400)                      # every throttled panel update has arrived
+    assert w.inspector.bias.value() == round(before, w.inspector.bias.decimals())
+    assert w.scene.nodes["h1"].bias_value == before
+    w.animator.go_to(len(w.animator.phases) - 1)          # the update
+    qtbot.waitUntil(lambda: abs(w.inspector.bias.value() - round(after, w.inspector.bias.decimals())) < 1e-9,
+                    timeout=2000)
+
+
 def test_editing_while_training_is_applied(window, qtbot):
     w = window
     open_lesson(w, qtbot)

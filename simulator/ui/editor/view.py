@@ -393,12 +393,26 @@ class EditorView(QGraphicsView):
             rect = rect.united(item.sceneBoundingRect())
         if rect.isEmpty():
             rect = QRectF(-200, -150, 400, 300)
-        rect.adjust(-60, -60, 60, 90)
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() > 1.6:
-            self.resetTransform()
-            self.scale(1.6, 1.6)
-            self.centerOn(rect.center())
+        rect.adjust(-40, -40, 40, 60)          # room for labels under the neurons
+        vp = self.viewport().rect()
+        if vp.width() < 20 or vp.height() < 20:
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            return
+        # the legend sits in the bottom-left corner: fit the drawing beside it or above it,
+        # whichever leaves it bigger, so no neuron hides behind the legend
+        lw, lh = (self.legend.width() + 20, self.legend.height() + 20) if self.legend.isVisible() else (0, 0)
+        w, h = vp.width() - 8, vp.height() - 8
+        above = min(w / rect.width(), max(h - lh, 1) / rect.height())
+        beside = min(max(w - lw, 1) / rect.width(), h / rect.height())
+        scale = min(max(above, beside), 1.6)
+        self.resetTransform()
+        self.scale(scale, scale)
+        centre = rect.center()
+        if above >= beside:
+            centre.setY(centre.y() + lh / 2 / scale)
+        else:
+            centre.setX(centre.x() - lw / 2 / scale)
+        self.centerOn(centre)
 
     # context menu ----------------------------------------------------------------------------
     def contextMenuEvent(self, event):
