@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from simulator.document import load
 
-from .mouse import at, click, drag
+from .mouse import LEFT, at, click, drag, move, press, release
 
 XOR_POS = {"input": [(-220, -60), (-220, 60)], "hidden": [(0, -60), (0, 60)], "output": [(220, 0)]}
 
@@ -261,3 +261,34 @@ def test_large_drawings_draw_the_heaviest_edges_and_say_so(empty, qtbot):
     w.scene.render(p)
     p.end()
     assert edges.drawn_count == n
+
+
+def test_connection_drag_line_shows_refusal_by_pattern_not_only_colour(empty):
+    """While dragging: dashed over empty canvas, solid over a neuron it may connect to,
+    dotted over one it may not (a colour-blind user tells them apart)."""
+    w = empty
+    view, vp = w.view, w.view.viewport()
+    use_tool(w, "hidden")
+    for p in ((0, 0), (200, 0)):
+        click(vp, at(view, *p))
+    drag(vp, at(view, 0, 0), at(view, 200, 0))          # 0 → 200 now exists
+    press(vp, at(view, 0, 0))
+    move(vp, at(view, 100, 120), LEFT)
+    line = view._temp_line
+    assert line.pen().style() == Qt.PenStyle.DashLine
+    move(vp, at(view, 200, 0), LEFT)                    # duplicate: refused
+    assert line.pen().style() == Qt.PenStyle.DotLine
+    release(vp, at(view, 100, 120))
+    press(vp, at(view, 200, 0))
+    move(vp, at(view, 150, 100), LEFT)
+    click_target = at(view, 0, 0)
+    move(vp, click_target, LEFT)                        # 200 → 0 closes a loop: refused
+    assert view._temp_line.pen().style() == Qt.PenStyle.DotLine
+    release(vp, at(view, 150, 100))
+    click(vp, at(view, 100, 250))                       # a third neuron
+    press(vp, at(view, 0, 0))
+    move(vp, at(view, 50, 120), LEFT)
+    move(vp, at(view, 100, 250), LEFT)                  # allowed
+    assert view._temp_line.pen().style() == Qt.PenStyle.SolidLine
+    release(vp, at(view, 100, 250))
+    assert len(w.model.doc["network"]["edges"]) == 2

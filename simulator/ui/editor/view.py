@@ -183,8 +183,16 @@ class EditorView(QGraphicsView):
         target = self.node_at(pos)
         ok = target is not None and target is not source and edits.connection_refusal(
             self.model.doc, source.node_id, target.node_id) is None
+        # the line's pattern tells the three cases apart, not only its colour (colour-blind
+        # users): dashed while looking, solid over a neuron it can connect, dotted if refused
         pen = self._temp_line.pen()
-        pen.setColor(self.net_scene.theme.accent if (target is None or ok) else self.net_scene.theme.warning)
+        t = self.net_scene.theme
+        if target is None or target is source:
+            pen.setColor(t.accent), pen.setStyle(Qt.PenStyle.DashLine), pen.setWidthF(2.0)
+        elif ok:
+            pen.setColor(t.accent), pen.setStyle(Qt.PenStyle.SolidLine), pen.setWidthF(3.0)
+        else:
+            pen.setColor(t.warning), pen.setStyle(Qt.PenStyle.DotLine), pen.setWidthF(2.0)
         self._temp_line.setPen(pen)
         self._temp_line.setLine(QLineF(source.pos(), end))
 
