@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QByteArray, QMimeData, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QProgressBar, QPushButton, QSpinBox,
@@ -553,29 +553,3 @@ def copy_figure(window, options: export.FigureOptions | None = None) -> None:
         app._nnsim_releases_clipboard = True
     if hasattr(window, "show_message"):
         window.show_message(tr("Figure copied: %1").replace("%1", view_names()[options.view]))
-
-
-# menu --------------------------------------------------------------------------------------------
-def install_export_menu(window) -> None:
-    """Fill File ▸ Export with Export Figure…, Export Animation… and Copy Figure."""
-    menu = window.menu_export
-
-    def open_dialog(cls):
-        dialog = cls(window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    window.act_export_figure = QAction(tr("Export &Figure…"), window)
-    window.act_export_figure.setStatusTip(tr("Save a view as SVG, PDF or PNG for slides"))
-    window.act_export_figure.triggered.connect(lambda: open_dialog(ExportFigureDialog))
-    window.act_export_animation = QAction(tr("Export &Animation…"), window)
-    window.act_export_animation.setStatusTip(tr("Save the training or one step as GIF or MP4"))
-    window.act_export_animation.triggered.connect(lambda: open_dialog(ExportAnimationDialog))
-    window.act_copy_figure = QAction(tr("&Copy Figure to Clipboard"), window)
-    window.act_copy_figure.setShortcut(QKeySequence("Ctrl+Shift+C"))
-    window.act_copy_figure.setStatusTip(tr("Copy the view last exported (the network at first) as an image"))
-    window.act_copy_figure.triggered.connect(lambda: copy_figure(window))
-    for action in (window.act_export_figure, window.act_export_animation, window.act_copy_figure):
-        menu.addAction(action)
-    window.addAction(window.act_copy_figure)     # the shortcut works with the menu closed

@@ -18,7 +18,7 @@ from . import i18n, icons
 from . import theme as themes
 from .editor import actions
 from .editor.view import EditorView
-from .export_dialogs import install_export_menu
+from .export_menu import install_export_menu
 from ..runtime.controller import TrainingController
 from .animation import StepAnimator
 from .model import DocumentModel
