@@ -284,7 +284,7 @@ class LossPanel(PlotPanel):
         if snap is None:
             self.set_note(tr("not trained"))
             return
-        plot.set_history(snap.history, snap.metric_name)
+        plot.set_history(snap.history, snap.metric_name, snap)
         fix_epoch_axis(plot, state.epoch_axis)
         # the panel names the right axis only when it changes; a figure always does
         plot.getAxis("right").setLabel("R²" if snap.metric_name == "r2" else tr("accuracy"))
@@ -314,7 +314,10 @@ class GradientPanel(PlotPanel):
         self.log_axis = True
         self.key_entries = legend_entries(plot)
         self.set_note("" if len(snap.history.epoch) else tr("no epoch trained yet"))
-        self.caption = join(tr("mean |∂J/∂w| per layer"), epoch_text(snap))
+        # what the curves show in words (vanishing…) goes in the caption, not over the
+        # curves; the axis already names the quantity then
+        self.caption = join(epoch_text(snap), *plot.notes) if plot.notes else \
+            join(tr("mean |∂J/∂w| per layer"), epoch_text(snap))
 
 
 class ActivationPanel(PlotPanel):

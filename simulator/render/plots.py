@@ -24,15 +24,28 @@ from . import encoding, engine_text
 CATEGORICAL = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
 
+# 1, 1.2, 1.5, 2 … 8, 10 × 10^k: fine enough that the data fill at least 3/4 of an axis, coarse
+# enough that an axis following a growing history is laid out again only ten times a decade
+NICE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
 def nice_ceiling(x: float, minimum: float = 10.0) -> float:
-    """The next of 10, 20, 50, 100, 200, 500… at or above ``x``: an axis that grows in
-    steps is laid out again a handful of times instead of every frame."""
+    """The next of 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100, 120… at or above ``x``: an
+    axis that grows in steps is laid out again a handful of times instead of every frame,
+    and the data still fill most of it (300 epochs: an axis to 300, not 500)."""
     x = max(float(x), minimum)
-    base = 10.0 ** np.floor(np.log10(x))
-    for m in (1.0, 2.0, 5.0, 10.0):
-        if m * base >= x:
-            return m * base
-    return 10.0 * base
+    base = 10.0 ** math.floor(math.log10(x))
+    for m in NICE_STEPS:
+        top = float(f"{m * base:.12g}")            # 120, not 120.00000000000001
+        if top >= x * (1 - 1e-12):
+            return top
+    return float(f"{10.0 * base:.12g}")
+
+
+def caption_name(template: str) -> str:
+    """A series' name from a translated caption with a value, “test accuracy %1” →
+    “test accuracy”: the legend reuses the catalogue's wording (and its translation)."""
+    return " ".join(template.replace("%1", " ").split())
 
 
 def _translucent(color: QColor, alpha: int = 150) -> QColor:
@@ -48,11 +61,27 @@ def _pen(color, width=2.0, style=Qt.PenStyle.SolidLine) -> QPen:
     return pen
 
 
+class VerticalAxis(pg.AxisItem):
+    """A left or right axis that labels a tick on the bottom edge of the plot (the 0 of a
+    loss axis that starts at 0). With the grid on, pyqtgraph measures the room for labels
+    by the view box alone and silently drops a label that reaches half a line below it."""
+
+    def boundingRect(self):     # noqa: N802 (Qt's name)
+        rect = super().boundingRect()
+        return rect.adjusted(0, 0, 0, 12) if self.orientation in ("left", "right") else rect
+
+
 class ThemedPlot(pg.PlotItem):
     """A PlotItem that follows a Theme (axes, grid, text)."""
 
     def __init__(self, theme: encoding.Theme, **kw):
-        super().__init__(**kw)
+        axes = dict(kw.pop("axisItems", None) or {})
+        asked = set(axes)
+        for name in ("left", "right"):
+            axes.setdefault(name, VerticalAxis(name))
+        super().__init__(axisItems=axes, **kw)
+        if "right" not in asked:
+            self.hideAxis("right")          # pyqtgraph shows every axis it is given
         self.theme = theme
         self.showGrid(x=True, y=True, alpha=0.25)
         self.apply_theme(theme)
@@ -76,6 +105,17 @@ class ThemedPlot(pg.PlotItem):
         if getattr(self, "_epoch_top", None) != top:
             self._epoch_top = top
             self.setXRange(0, top, padding=0.02)
+
+    def key_entries(self) -> list[tuple[QPen, str]]:
+        """(pen, name) of each series in the legend: the panels draw them as a key row
+        outside the data area (the legend inside the plot would hide curves)."""
+        if self.legend is None:
+            return []
+        out = []
+        for sample, label in self.legend.items:
+            pen = sample.item.opts.get("pen")
+            out.append((QPen(pg.mkPen(pen)) if pen is not None else QPen(Qt.PenStyle.NoPen), label.text))
+        return out
 
     def label(self, text: str, pos: QPointF, anchor=(0, 0), color: QColor | None = None, size=9.0):
         item = pg.TextItem(text, color=color or self.theme.text, anchor=anchor)
@@ -230,8 +270,17 @@ class SurfacePlot(ThemedPlot):
         self.fit = pg.PlotCurveItem(pen=_pen(theme.accent, 3.0))
         self.fit.setZValue(12)
         self.addItem(self.fit)
+        # one input: the selected neuron's own output has its own scale (a ReLU's or a
+        # logistic unit's values need not lie anywhere near y): its own view and right axis
+        self.node_view = pg.ViewBox(enableMenu=False)
+        self.node_view.setMouseEnabled(False, False)
+        self.node_view.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.node_view.setXLink(self)
         self.node_curve = pg.PlotCurveItem(pen=_pen(theme.selection, 2.0, Qt.PenStyle.DashLine))
-        self.addItem(self.node_curve)
+        self.node_view.addItem(self.node_curve)
+        self.getAxis("right").linkToView(self.node_view)
+        self.hideAxis("right")
+        self.vb.sigResized.connect(self._sync_node_view)
         self.parts: list[pg.PlotCurveItem] = []
         self.title_item = self.label("", QPointF(0, 0), anchor=(0, 0), size=8.5)
         self.title_item.setZValue(30)
@@ -249,6 +298,7 @@ class SurfacePlot(ThemedPlot):
         self.dataset = data
         self.domain = data.domain
         self.mode = "2d" if data.n_raw == 2 else "1d"
+        self.title_item.setText("")
         if self.mode == "2d":
             (x0, x1), (y0, y1) = data.domain
             self.setXRange(x0, x1, padding=0)
@@ -257,6 +307,7 @@ class SurfacePlot(ThemedPlot):
             self.setLabel("left", "x₂")
             self.fit.setData([], [])
             self._clear_parts()
+            self._show_node_curve(None, "")
             self.image.setVisible(True)
         else:
             (x0, x1), = data.domain
@@ -378,23 +429,49 @@ class SurfacePlot(ThemedPlot):
                 self.parts.append(item)
         for item, ys in zip(self.parts, curve.parts):
             item.setData(curve.x, ys)
-        if node_curve is not None:
-            _, x, y = node_curve
-            self.node_curve.setData(x, y)
-        else:
-            self.node_curve.setData([], [])
-        self.title_item.setText(title)
+        self._show_node_curve(node_curve, title)
         ys = [curve.y, self.dataset.y_train] if self.dataset is not None else [curve.y]
         lo = min(float(np.min(v)) for v in ys if len(v))
         hi = max(float(np.max(v)) for v in ys if len(v))
         pad = 0.15 * (hi - lo or 1.0)
         self.setYRange(lo - pad, hi + pad, padding=0)
-        self.title_item.setPos(curve.x[0], hi + pad)
+
+    def _show_node_curve(self, node_curve, title: str) -> None:
+        """The neuron's curve (dashed) on the right axis, labelled with ``title``."""
+        axis = self.getAxis("right")
+        if node_curve is None:
+            self.node_curve.setData([], [])
+            if axis.isVisible():
+                self.hideAxis("right")
+            return
+        _, x, y = node_curve
+        y = np.asarray(y, dtype=float)
+        ok = np.isfinite(y)
+        self.node_curve.setData(np.asarray(x, dtype=float)[ok], y[ok])
+        if self.node_view.scene() is None and self.scene() is not None:
+            self.scene().addItem(self.node_view)
+        if not axis.isVisible():
+            self.showAxis("right")
+        color = self.theme.selection
+        axis.setPen(pg.mkPen(color))
+        axis.setTextPen(pg.mkPen(color))
+        if axis.labelText != title:
+            axis.setLabel(title, color=color.name())
+        lo, hi = (float(y[ok].min()), float(y[ok].max())) if ok.any() else (0.0, 1.0)
+        pad = 0.1 * (hi - lo) if hi > lo else 0.5
+        self.node_view.setYRange(lo - pad, hi + pad, padding=0)
+        self._sync_node_view()
+
+    def _sync_node_view(self) -> None:
+        self.node_view.setGeometry(self.vb.sceneBoundingRect())
+        self.node_view.linkedViewChanged(self.vb, self.node_view.XAxis)
 
 
 # loss ---------------------------------------------------------------------------------------
 class LossPlot(ThemedPlot):
-    """Train and test loss per epoch (log scale optional), accuracy or R² on the right."""
+    """Train and test loss per epoch (log scale optional), accuracy or R² on the right.
+    Only the series that exist are drawn and named: no test curves without test data, no
+    R² where it is undefined (a single training point)."""
 
     MAX_POINTS = 2000
 
@@ -403,8 +480,8 @@ class LossPlot(ThemedPlot):
         self.setLabel("bottom", tr("epoch"))
         self.setLabel("left", tr("loss"))
         self.addLegend(offset=(-8, 8), labelTextColor=theme.text, brush=pg.mkBrush(_translucent(theme.canvas)))
-        self.train = self.plot([], [], pen=_pen(CATEGORICAL[0], 2.0), name=tr("train loss"))
-        self.test = self.plot([], [], pen=_pen(CATEGORICAL[1], 2.0, Qt.PenStyle.DashLine), name=tr("test loss"))
+        self.train = self.plot([], [], pen=_pen(CATEGORICAL[0], 2.0))
+        self.test = self.plot([], [], pen=_pen(CATEGORICAL[1], 2.0, Qt.PenStyle.DashLine))
         self.metric_view = pg.ViewBox()
         self.showAxis("right")
         self.scene_attached = False
@@ -414,13 +491,17 @@ class LossPlot(ThemedPlot):
         self.metric_test = pg.PlotCurveItem(pen=_pen(CATEGORICAL[2], 1.4, Qt.PenStyle.DotLine))
         self.metric_view.addItem(self.metric_train)
         self.metric_view.addItem(self.metric_test)
-        self.legend.addItem(self.metric_train, tr("train accuracy"))
         self.metric_view.setYRange(0, 1.02, padding=0)
         self.setXRange(0, 10, padding=0)
         self.vb.sigResized.connect(self._sync)
         self.lr_lines: list = []
         self.log_scale = False
         self.metric_name = "accuracy"
+        self.present: dict[str, bool] = {}        # series → drawn (see _present)
+        self._legend_key = None
+        self._loss_top = None
+        self.getAxis("right").setLabel(tr("accuracy"))
+        self._update_legend({"train": True, "test": True, "metric_train": True, "metric_test": True})
 
     def _sync(self) -> None:
         self.metric_view.setGeometry(self.vb.sceneBoundingRect())
@@ -436,29 +517,81 @@ class LossPlot(ThemedPlot):
     def set_log(self, on: bool) -> None:
         self.log_scale = on
         self.setLogMode(y=on)
+        self._loss_top = None
+        if on:
+            self.enableAutoRange(axis="y")
 
-    def set_history(self, history, metric_name: str) -> None:
+    def names(self) -> dict[str, str]:
+        """The legend's name of each series for the current metric."""
+        r2 = self.metric_name == "r2"
+        return {"train": tr("train loss"), "test": tr("test loss"),
+                "metric_train": tr("train R²") if r2 else tr("train accuracy"),
+                "metric_test": caption_name(tr("test R² %1") if r2 else tr("test accuracy %1"))}
+
+    def _update_legend(self, present: dict[str, bool]) -> None:
+        key = (self.metric_name, tuple(sorted(present.items())))
+        if key == self._legend_key:
+            return
+        self._legend_key = key
+        self.present = dict(present)
+        self.legend.clear()
+        names = self.names()
+        items = {"train": self.train, "test": self.test, "metric_train": self.metric_train,
+                 "metric_test": self.metric_test}
+        for series, item in items.items():
+            if present.get(series):
+                self.legend.addItem(item, names[series])
+        metric = present.get("metric_train") or present.get("metric_test")
+        if metric != self.getAxis("right").isVisible():
+            self.showAxis("right", bool(metric))
+
+    @staticmethod
+    def _present(values: np.ndarray, current: float | None) -> bool:
+        """A series exists if it has a value in some epoch; before the first epoch, if the
+        latest snapshot has one (unknown: assume it does)."""
+        if len(values):
+            return bool(np.any(np.isfinite(values)))
+        return True if current is None else bool(np.isfinite(current))
+
+    def set_history(self, history, metric_name: str, latest=None) -> None:
+        """``latest``: the snapshot the history belongs to (tells, before the first epoch,
+        which series will exist)."""
         self.attach()
         e = history.epoch
         n = len(e)
         step = max(1, n // self.MAX_POINTS)
         sl = slice(None, None, step)
+        if metric_name != self.metric_name:
+            self.metric_name = metric_name
+            self.getAxis("right").setLabel("R²" if metric_name == "r2" else tr("accuracy"))
+        value = (lambda name: getattr(latest, name, None)) if latest is not None else (lambda name: None)
+        present = {"train": True,
+                   "test": self._present(history.test_loss, value("test_loss")),
+                   "metric_train": self._present(history.train_metric, value("train_metric")),
+                   "metric_test": self._present(history.test_metric, value("test_metric"))}
+        self._update_legend(present)
+        x = e[sl]
         tr_loss, te_loss = history.train_loss[sl], history.test_loss[sl]
         if self.log_scale:
             tr_loss = np.maximum(tr_loss, 1e-12)
             te_loss = np.maximum(te_loss, 1e-12)
-        self.train.setData(e[sl], tr_loss)
-        self.test.setData(e[sl], te_loss)
+        self.train.setData(x, tr_loss)
+        if present["test"]:
+            ok = np.isfinite(te_loss)
+            self.test.setData(x[ok], te_loss[ok])
+        else:
+            self.test.setData([], [])
         self._set_epoch_range(float(e[-1]) if n else 0.0)
-        m_tr, m_te = history.train_metric[sl], history.test_metric[sl]
-        if metric_name != self.metric_name:
-            self.metric_name = metric_name
-            self.legend.removeItem(self.metric_train)
-            self.legend.addItem(self.metric_train, tr("train R²") if metric_name == "r2" else tr("train accuracy"))
-            self.getAxis("right").setLabel("R²" if metric_name == "r2" else tr("accuracy"))
-        self.metric_train.setData(e[sl], np.clip(np.nan_to_num(m_tr, nan=0.0), -0.1, 1.0))
-        self.metric_test.setData(e[sl], np.clip(np.nan_to_num(m_te, nan=0.0), -0.1, 1.0))
-        finite = m_tr[np.isfinite(m_tr)]         # R² is NaN with a single training point
+        self._set_loss_range(tr_loss, te_loss)
+        m_tr = np.clip(history.train_metric[sl], -0.1, 1.0)      # NaN stays NaN: a gap
+        m_te = np.clip(history.test_metric[sl], -0.1, 1.0)
+        for item, m, on in ((self.metric_train, m_tr, present["metric_train"]),
+                            (self.metric_test, m_te, present["metric_test"])):
+            if on:
+                item.setData(x, m, connect="finite")
+            else:
+                item.setData([], [])
+        finite = np.concatenate([m_tr[np.isfinite(m_tr)], m_te[np.isfinite(m_te)]])
         self.metric_view.setYRange(min(0.0, float(finite.min())) if finite.size else 0.0, 1.02, padding=0)
         for line in self.lr_lines:
             self.removeItem(line)
@@ -468,6 +601,18 @@ class LossPlot(ThemedPlot):
                                    label=f"α={lr:g}", labelOpts={"position": 0.9, "color": self.theme.muted})
             self.addItem(line)
             self.lr_lines.append(line)
+
+    def _set_loss_range(self, *losses: np.ndarray) -> None:
+        """A loss is never negative: the axis starts at 0 and ends at a round number above
+        the largest loss (so it is laid out again only when that grows past it)."""
+        if self.log_scale:
+            return                          # log axis: the view box's auto range (decades)
+        values = np.concatenate([v[np.isfinite(v)] for v in losses]) if losses else np.zeros(0)
+        hi = float(values.max()) if values.size else 0.0
+        top = nice_ceiling(hi * 1.02, minimum=1e-12) if hi > 0 else 1.0
+        if top != self._loss_top:
+            self._loss_top = top
+            self.setYRange(0.0, top, padding=0)
 
 
 # gradient flow ------------------------------------------------------------------------------
@@ -486,8 +631,10 @@ class GradientPlot(ThemedPlot):
         self.layer_curves: list[pg.PlotDataItem] = []
         self.setXRange(0, 10, padding=0)
         self.setYRange(-4, 0, padding=0)
-        self.note = self.label("", QPointF(0, 0), anchor=(0, 0), size=8.5)   # hangs inside, top-left
-        self.note.setZValue(30)
+        # what the curves show, in words (vanishing, exploding, dead units…): the panel
+        # shows it above the plot and a figure in its caption, never over the curves
+        self.notes: list[str] = []
+        self.note_text = ""
 
     def _colors(self, n: int) -> list[QColor]:
         """First layer to last along the linear colour-blind-safe map, kept away from the
@@ -508,10 +655,9 @@ class GradientPlot(ThemedPlot):
             self.legend.clear()
             self.layer_curves = []
             colors = self._colors(n_layers)
-            self.legend.setColumnCount(min(n_layers, 4))      # a short legend along the top
+            self.legend.setColumnCount(min(n_layers, 4))
             for k in range(n_layers):
-                name = tr("output layer") if k == n_layers - 1 else tr("layer %1").replace("%1", str(k + 1))
-                c = self.plot([], [], pen=_pen(colors[k], 2.0), name=name)
+                c = self.plot([], [], pen=_pen(colors[k], 2.0), name=self.layer_name(k, n_layers))
                 self.layer_curves.append(c)
         e = history.epoch
         step = max(1, len(e) // self.MAX_POINTS)
@@ -525,7 +671,9 @@ class GradientPlot(ThemedPlot):
             c.setData(e[::step][ok], np.maximum(v[ok], floor))
         self._set_epoch_range(float(e[-1]) if len(e) else 0.0)
         if positive.size:    # log mode: the range is in decades; at least two
-            lo, hi = np.log10(floor) - 0.3, np.log10(positive.max()) + 0.3
+            # down to the floor only when a curve is drawn on it (a gradient of 0)
+            bottom = floor if np.any(g[np.isfinite(g)] == 0) else float(positive.min())
+            lo, hi = np.log10(bottom) - 0.3, np.log10(positive.max()) + 0.3
             if hi - lo < 2.0:
                 mid = (hi + lo) / 2
                 lo, hi = mid - 1.0, mid + 1.0
@@ -554,6 +702,12 @@ class GradientPlot(ThemedPlot):
             notes.append(tr("saturated units %1").replace("%1", ", ".join(parts)))
         if clip_fraction > 0:
             notes.append(tr("clipping acted on %1 of the steps").replace("%1", f"{clip_fraction:.0%}"))
-        self.note.setText("\n".join(notes))
-        vr = self.vb.viewRange()
-        self.note.setPos(vr[0][0], vr[1][1])
+        self.notes = notes
+        self.note_text = "\n".join(notes)
+
+    @staticmethod
+    def layer_name(k: int, n_layers: int) -> str:
+        """Short names that fit a key row of a deep network: “layer 1”, “2”, … “output layer”."""
+        if k == n_layers - 1:
+            return tr("output layer")
+        return tr("layer %1").replace("%1", str(k + 1)) if k == 0 else str(k + 1)

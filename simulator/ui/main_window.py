@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.lesson_panel.restartRequested.connect(lambda lid: self.open_lesson(lid))
         self.surface.sampleClicked.connect(lambda row: self.train.step(rows=[row]))
         self.controller.data.connect(self.surface.set_data)
+        self.surface.titleChanged.connect(self.docks["surface"].setWindowTitle)
         # the canvas follows every frame; the panels at rates their content needs (charts
         # of whole epochs do not change visibly 60 times a second)
         self.panel_rates = {}

@@ -95,7 +95,8 @@ def test_gradient_flow_of_a_deep_sigmoid_network(window, qtbot):
     first = curves[0].getData()[1][-1]
     last = curves[-1].getData()[1][-1]
     assert first * 100 <= last
-    assert "vanishing" in w.gradient_panel.plot.note.toPlainText()
+    assert "vanishing" in w.gradient_panel.plot.note_text
+    assert "vanishing" in w.gradient_panel.summary.text()       # shown above the plot
 
 
 def test_loss_panel_follows_the_history(window, qtbot):

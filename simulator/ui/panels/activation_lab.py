@@ -5,15 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QPushButton, QSizePolicy, QStyle, QVBoxLayout, QWidget)
 
 from ...engine import activations
 from ...render import encoding, engine_text
 from ...render.plots import ActivationPlot
 
 DEFAULT = ("sigmoid", "tanh", "relu")
+PLOT_MIN_HEIGHT = 140
 
 
 class ActivationLab(QWidget):
@@ -22,13 +23,12 @@ class ActivationLab(QWidget):
         self.model = model
         self.plot = ActivationPlot(encoding.theme(theme))
         self.widget = pg.PlotWidget(plotItem=self.plot, background=encoding.theme(theme).plot_background)
-        self.widget.setMinimumHeight(220)
+        self.widget.setMinimumHeight(PLOT_MIN_HEIGHT)
         self.list = QListWidget()
-        self.list.setMaximumWidth(176)
         small = self.list.font()
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.list.setFont(small)
-        self.list.setMinimumWidth(self.list.sizeHintForColumn(0) + 34)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for name in activations.names():
             item = QListWidgetItem(engine_text.activation_label(name))
             item.setData(Qt.ItemDataRole.UserRole, name)
@@ -36,6 +36,8 @@ class ActivationLab(QWidget):
             item.setCheckState(Qt.CheckState.Checked if name in DEFAULT else Qt.CheckState.Unchecked)
             item.setToolTip(engine_text.formula(name))
             self.list.addItem(item)
+        self.list.setFixedWidth(self.list_width())
+        self.list.setMinimumHeight(60)
         self.list.itemChanged.connect(lambda _: self._apply())
         self.derivative = QCheckBox(self.tr("derivative f′"))
         self.derivative.setChecked(True)
@@ -45,24 +47,42 @@ class ActivationLab(QWidget):
         none_button = QPushButton(self.tr("None"))
         none_button.clicked.connect(lambda: self.check_only(()))
         side = QVBoxLayout()
+        side.setSpacing(3)
         side.addWidget(self.list, 1)
         side.addWidget(self.derivative)
         row = QHBoxLayout()
         row.addWidget(all_button)
         row.addWidget(none_button)
         side.addLayout(row)
+        body = QHBoxLayout()
+        body.addLayout(side)
+        body.addWidget(self.widget, 1)
+        # the formulas under the list and the plot, across the whole panel: in the plot's
+        # column alone they took four lines and pushed over its axis
         self.caption = QLabel()
         self.caption.setWordWrap(True)
-        right = QVBoxLayout()
-        right.addWidget(self.widget, 1)
-        right.addWidget(self.caption)
-        layout = QHBoxLayout(self)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(side)
-        layout.addLayout(right, 1)
+        layout.setSpacing(3)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.caption)
         self.selected: str | None = None
         self.snapshot = None
         self._apply()
+
+    def list_width(self) -> int:
+        """Room for the longest name in bold (the selected neuron's function is bold), the
+        check box, the frame and the scroll bar: no name is cut."""
+        bold = QFont(self.list.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        text = max(metrics.horizontalAdvance(self.list.item(i).text()) for i in range(self.list.count()))
+        style = self.list.style()
+        indicator = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+        scroll = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return text + indicator + scroll + 2 * self.list.frameWidth() + 20
 
     def checked(self) -> list[str]:
         out = []

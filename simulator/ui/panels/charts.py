@@ -1,32 +1,190 @@
-"""Loss / metrics and gradient-flow panels: the history of training, per epoch."""
+"""Loss / metrics and gradient-flow panels: the history of training, per epoch.
+
+Text goes around the plots, never on them: a one-line summary above, then the key (the
+plot's legend as line samples in the curves' own pens), then the plot, which gives up
+height first when the panel is small so its axis labels always show."""
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...render import encoding
 from ...render.plots import GradientPlot, LossPlot
+
+PLOT_MIN_HEIGHT = 110
+
+
+class ElidedLabel(QLabel):
+    """One line of text, shortened with “…” when the panel is narrow; the whole text is
+    in the tooltip. ``text()`` returns the whole text."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def setText(self, text: str) -> None:      # noqa: N802 (Qt's name)
+        if text != self._full:
+            self._full = text
+            self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def shown_text(self) -> str:
+        return super().text()
+
+    def resizeEvent(self, event) -> None:      # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event) -> None:      # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+    def _elide(self) -> None:
+        one_line = " · ".join(part for part in self._full.split("\n") if part)
+        shown = self.fontMetrics().elidedText(one_line, Qt.TextElideMode.ElideRight, max(0, self.width() - 2))
+        super().setText(shown)
+        self.setToolTip(self._full if shown != one_line or "\n" in self._full else "")
+
+
+class KeyRow(QWidget):
+    """A plot's legend as a row of line samples (the curves' pens: dashed stays dashed)
+    and names, over as many lines as the width needs."""
+
+    SAMPLE, GAP, SPACE = 26.0, 5.0, 16.0
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.entries: list[tuple[QPen, str]] = []
+        self._signature = None
+        self._n_lines = 1
+        # Preferred, not Fixed: a fixed item gets its size hint's one line, not the
+        # height its width needs
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_entries(self, entries: list[tuple[QPen, str]]) -> None:
+        signature = [(p.color().name(QColor.NameFormat.HexArgb), int(p.style().value), round(p.widthF(), 2), t)
+                     for p, t in entries]
+        if signature == self._signature:
+            return
+        self._signature = signature
+        self.entries = [(QPen(p), t) for p, t in entries]
+        self.updateGeometry()
+        self.update()
+
+    def names(self) -> list[str]:
+        return [t for _, t in self.entries]
+
+    def _line_height(self) -> float:
+        return QFontMetricsF(self.font()).height() + 2
+
+    def _widths(self) -> list[float]:
+        metrics = QFontMetricsF(self.font())
+        return [self.SAMPLE + self.GAP + metrics.horizontalAdvance(t) for _, t in self.entries]
+
+    def lines(self, width: float) -> list[list[int]]:
+        """Entry indices per line, wrapping between entries."""
+        out: list[list[int]] = []
+        x = 0.0
+        for k, w in enumerate(self._widths()):
+            if out and x + w <= width:
+                out[-1].append(k)
+                x += w + self.SPACE
+            else:
+                out.append([k])
+                x = w + self.SPACE
+        return out
+
+    def hasHeightForWidth(self) -> bool:     # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:      # noqa: N802
+        return int(np.ceil(max(1, len(self.lines(width))) * self._line_height()))
+
+    def sizeHint(self) -> QSize:     # noqa: N802
+        widths = self._widths()
+        total = sum(widths) + self.SPACE * max(0, len(widths) - 1)
+        return QSize(int(np.ceil(total)), self.heightForWidth(self.width()) if self.width() > 0
+                     else int(np.ceil(self._line_height())))
+
+    def resizeEvent(self, event) -> None:     # noqa: N802
+        super().resizeEvent(event)
+        n = max(1, len(self.lines(self.width())))
+        if n != self._n_lines:           # wrapped onto more or fewer lines: ask for that height
+            self._n_lines = n
+            self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:     # noqa: N802
+        return QSize(0, int(np.ceil(self._line_height())))
+
+    def entry_rects(self) -> list[QRectF]:
+        """Where each entry is drawn (widget coordinates)."""
+        widths = self._widths()
+        h = self._line_height()
+        rects = [QRectF()] * len(widths)
+        for row, line in enumerate(self.lines(self.width())):
+            x = 0.0
+            for k in line:
+                rects[k] = QRectF(x, row * h, widths[k], h)
+                x += widths[k] + self.SPACE
+        return rects
+
+    def paintEvent(self, event) -> None:     # noqa: N802
+        if not self.entries:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text_pen = QPen(self.palette().windowText().color())
+        for (pen, text), rect in zip(self.entries, self.entry_rects()):
+            y = rect.center().y()
+            p = QPen(pen)
+            p.setCosmetic(True)
+            p.setWidthF(max(1.2, pen.widthF()))
+            painter.setPen(p)
+            painter.drawLine(QPointF(rect.left() + 1, y), QPointF(rect.left() + self.SAMPLE - 1, y))
+            painter.setPen(text_pen)
+            painter.drawText(QRectF(rect.left() + self.SAMPLE + self.GAP, rect.top(), rect.width(), rect.height()),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.end()
+
+
+def _plot_widget(plot, theme: str) -> pg.PlotWidget:
+    widget = pg.PlotWidget(plotItem=plot, background=encoding.theme(theme).plot_background)
+    widget.setMinimumHeight(PLOT_MIN_HEIGHT)
+    plot.legend.setVisible(False)           # the key row above the plot names the curves
+    return widget
 
 
 class LossPanel(QWidget):
     def __init__(self, theme: str = "light", parent=None):
         super().__init__(parent)
         self.plot = LossPlot(encoding.theme(theme))
-        self.widget = pg.PlotWidget(plotItem=self.plot, background=encoding.theme(theme).plot_background)
-        self.widget.setMinimumHeight(160)
+        self.widget = _plot_widget(self.plot, theme)
         self.plot.attach()
         self.log = QCheckBox(self.tr("log scale"))
         self.log.toggled.connect(self._log)
-        self.summary = QLabel()
+        self.summary = ElidedLabel()
+        self.key = KeyRow()
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.log)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(3)
         layout.addLayout(top)
+        layout.addWidget(self.key)
         layout.addWidget(self.widget, 1)
         self.snapshot = None
+        self.key.set_entries(self.plot.key_entries())
 
     def _log(self, on: bool) -> None:
         self.plot.set_log(on)
@@ -35,7 +193,8 @@ class LossPanel(QWidget):
 
     def set_snapshot(self, snap) -> None:
         self.snapshot = snap
-        self.plot.set_history(snap.history, snap.metric_name)
+        self.plot.set_history(snap.history, snap.metric_name, snap)
+        self.key.set_entries(self.plot.key_entries())
         if snap.metric_name == "accuracy":
             metric = self.tr("accuracy %1 / %2").replace("%1", _pct(snap.train_metric)).replace("%2", _pct(snap.test_metric))
         else:
@@ -48,38 +207,48 @@ class LossPanel(QWidget):
         t = encoding.theme(name)
         self.widget.setBackground(t.plot_background)
         self.plot.apply_theme(t)
+        if self.snapshot is not None:
+            self.set_snapshot(self.snapshot)
 
 
 class GradientPanel(QWidget):
     def __init__(self, theme: str = "light", parent=None):
         super().__init__(parent)
         self.plot = GradientPlot(encoding.theme(theme))
-        self.widget = pg.PlotWidget(plotItem=self.plot, background=encoding.theme(theme).plot_background)
-        self.widget.setMinimumHeight(160)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.widget = _plot_widget(self.plot, theme)
+        self.summary = ElidedLabel()
+        self.key = KeyRow()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(3)
         layout.addWidget(self.summary)
+        layout.addWidget(self.key)
         layout.addWidget(self.widget, 1)
+        self.snapshot = None
 
     def set_snapshot(self, snap) -> None:
+        self.snapshot = snap
         self.plot.set_history(snap.history, snap.dead_per_layer, snap.saturated_per_layer,
                               snap.clip_fraction)
+        self.key.set_entries(self.plot.key_entries())
         norms = snap.layer_gradient_norms
         if snap.epoch and len(norms) and np.all(norms == 0):
-            self.summary.setText(self.tr("mean |∂J/∂w| is 0 in every layer: no gradient flows (dead ReLUs?)"))
+            text = self.tr("mean |∂J/∂w| is 0 in every layer: no gradient flows (dead ReLUs?)")
         elif snap.epoch and len(norms):
-            text = " · ".join((self.tr("output") if k == len(norms) - 1 else str(k + 1)) + f": {v:.1e}"
-                              for k, v in enumerate(norms))
-            self.summary.setText(self.tr("mean |∂J/∂w| in the last epoch, layer by layer — %1").replace("%1", text))
+            values = " · ".join((self.tr("output") if k == len(norms) - 1 else str(k + 1)) + f": {v:.1e}"
+                                for k, v in enumerate(norms))
+            text = self.tr("mean |∂J/∂w| in the last epoch, layer by layer — %1").replace("%1", values)
         else:
-            self.summary.setText(self.tr("mean |∂J/∂w| per layer appears after the first epoch"))
+            text = self.tr("mean |∂J/∂w| per layer appears after the first epoch")
+        # what the curves mean first (vanishing, dead units…), then the numbers
+        self.summary.setText("\n".join(self.plot.notes + [text]))
 
     def set_theme(self, name: str) -> None:
         t = encoding.theme(name)
         self.widget.setBackground(t.plot_background)
         self.plot.apply_theme(t)
+        if self.snapshot is not None:
+            self.set_snapshot(self.snapshot)
 
 
 def _pct(v: float) -> str:

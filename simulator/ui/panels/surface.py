@@ -11,21 +11,24 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolB
 
 from ...render import encoding
 from ...render.plots import SurfacePlot
+from ...translate import tr
 from .. import commands
 
 PICK_PIXELS = 9
+PLOT_MIN_HEIGHT = 150
 
 
 class SurfacePanel(QWidget):
     sampleClicked = Signal(int)          # a training row: animate a step on it
     probeChanged = Signal(object)        # neuron id whose own surface to show, or None
+    titleChanged = Signal(str)           # “Decision surface”, or “Fit” for one input (the dock's title)
 
     def __init__(self, model, theme: str = "light", parent=None):
         super().__init__(parent)
         self.model = model
         self.plot = SurfacePlot(encoding.theme(theme))
         self.widget = pg.PlotWidget(plotItem=self.plot, background=encoding.theme(theme).plot_background)
-        self.widget.setMinimumSize(240, 220)
+        self.widget.setMinimumSize(240, PLOT_MIN_HEIGHT)
         self.plot.vb.setMouseEnabled(False, False)
         self.plot.vb.setMenuEnabled(False)
         self.plot.hideButtons()
@@ -61,9 +64,14 @@ class SurfacePanel(QWidget):
         self.data = None
 
     # inputs ---------------------------------------------------------------------------------
+    def title(self) -> str:
+        """What the panel shows: a decision surface over two inputs, a fitted curve over one."""
+        return tr("Fit") if self.plot.mode == "1d" else tr("Decision surface")
+
     def set_data(self, data) -> None:
         self.data = data
         self.plot.set_data(data)
+        self.titleChanged.emit(self.title())
         two_d = data.n_raw == 2
         for w in (self.discrete, self.add_points, self.point_class):
             w.setVisible(two_d)
@@ -100,7 +108,7 @@ class SurfacePanel(QWidget):
             if nc is not None and nc[0] != self.probe:
                 nc = None
             self.plot.set_curve(ex.get("curve"), nc,
-                                self.tr("dashed: neuron %1").replace("%1", nc[0]) if nc else "")
+                                self.tr("neuron %1").replace("%1", nc[0]) if nc else "")
         metric = snap.metric_name
         if snap.task == "classification":
             self.caption.setText(self.tr("test accuracy %1").replace("%1", f"{snap.test_metric:.1%}")
