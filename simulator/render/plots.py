@@ -143,6 +143,8 @@ class ActivationPlot(ThemedPlot):
         self.functions: dict[str, tuple] = {}
         self.show_derivative = True
         self.highlight: str | None = None
+        self._styled_for: tuple = ()          # empty until the highlight styles are set
+        self._has_points = True
         self.points = pg.ScatterPlotItem(size=5, pen=None)
         self.points.setZValue(20)
         self.rug = pg.PlotCurveItem(connect="pairs")
@@ -181,6 +183,7 @@ class ActivationPlot(ThemedPlot):
             self.functions[name] = (f, d)
             self.legend_entries.append((label, color))
         self._facts()
+        self._styled_for = ()                 # new curves: style them again
         self.set_highlight(self.highlight)
 
     def _facts(self) -> None:
@@ -202,19 +205,26 @@ class ActivationPlot(ThemedPlot):
     def set_highlight(self, name: str | None, g_values: np.ndarray | None = None,
                       alpha: float | None = None) -> None:
         """Emphasise ``name``; ``g_values`` are the selected neuron's pre-activations."""
+        # called on every snapshot: restyling or clearing unchanged items would repaint
+        # the whole plot for nothing while training runs
+        if name != self.highlight or not self._styled_for:
+            self._styled_for = tuple(self.functions) or (None,)
+            for n, (f, d) in self.functions.items():
+                w = 3.6 if n == name else 2.0
+                pen = f.opts["pen"]
+                pen.setWidthF(w)
+                f.setPen(pen)
+                f.setOpacity(1.0 if name in (None, n) else 0.35)
+                d.setOpacity(1.0 if name in (None, n) else 0.35)
         self.highlight = name
-        for n, (f, d) in self.functions.items():
-            w = 3.6 if n == name else 2.0
-            pen = f.opts["pen"]
-            pen.setWidthF(w)
-            f.setPen(pen)
-            f.setOpacity(1.0 if name in (None, n) else 0.35)
-            d.setOpacity(1.0 if name in (None, n) else 0.35)
         if name is None or g_values is None or len(g_values) == 0 or name not in self.functions:
-            self.points.setData([], [])
-            self.rug.setData([], [])
+            if self._has_points:
+                self.points.setData([], [])
+                self.rug.setData([], [])
+                self._has_points = False
             self.caption = self._formula_text(name)
             return
+        self._has_points = True
         act = activations.get(name)
         g = np.clip(np.asarray(g_values, dtype=float), *self.G_RANGE)
         a = None if alpha is None else np.array([alpha])
