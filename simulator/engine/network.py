@@ -560,16 +560,22 @@ class Network:
         return [(loss.delta, (z, a, t, d, dy, alphas))]
 
     def run_forward(self, plan: Plan, train: bool = False) -> np.ndarray:
-        """Forward pass on ``plan.A[0]``; returns the output layer's values (node-major view)."""
+        """Forward pass on ``plan.A[0]``; returns the output layer's values (node-major view).
+
+        Huge weights (a network that diverged) overflow to inf/NaN here: that is expected,
+        the trainer detects and reports it, so NumPy's overflow warnings are kept quiet."""
         plan.bn_train = train
-        for f, args in (plan.forward_train if train else plan.forward_eval):
-            f(*args)
+        with np.errstate(over="ignore", invalid="ignore"):
+            for f, args in (plan.forward_train if train else plan.forward_eval):
+                f(*args)
         return plan.A[-1]
 
     def run_backward(self, plan: Plan) -> None:
-        """∂J/∂g of the outputs, then back through every layer into ``self.grads``."""
-        for f, args in plan.backward:
-            f(*args)
+        """∂J/∂g of the outputs, then back through every layer into ``self.grads`` (quiet
+        about overflow, as ``run_forward``)."""
+        with np.errstate(over="ignore", invalid="ignore"):
+            for f, args in plan.backward:
+                f(*args)
 
     def _bn_forward(self, L: Layer, plan: Plan, train: bool) -> None:
         z = plan.Z[L.index]
@@ -615,15 +621,17 @@ class Network:
     def regularise(self, grads: np.ndarray | None = None) -> None:
         """Add the L1/L2 penalties' gradients (weights only) to ``grads``."""
         g = self.grads if grads is None else grads
-        if self.l2:
-            g += self.l2 * self.params * self.weight_mask
-        if self.l1:
-            g += self.l1 * np.sign(self.params) * self.weight_mask
+        with np.errstate(over="ignore", invalid="ignore"):      # inf when training diverged
+            if self.l2:
+                g += self.l2 * self.params * self.weight_mask
+            if self.l1:
+                g += self.l1 * np.sign(self.params) * self.weight_mask
 
     def penalty(self) -> float:
         """½·λ₂·Σw² + λ₁·Σ|w| over the weights."""
-        w = self.params * self.weight_mask
-        return float(0.5 * self.l2 * np.dot(w, w) + self.l1 * np.abs(w).sum())
+        with np.errstate(over="ignore", invalid="ignore"):      # inf when training diverged
+            w = self.params * self.weight_mask
+            return float(0.5 * self.l2 * np.dot(w, w) + self.l1 * np.abs(w).sum())
 
     # targets -----------------------------------------------------------------------------
     def target_low(self) -> float:
@@ -724,6 +732,7 @@ class Network:
         plan.bn_update = update_bn
         self.run_forward(plan, train=True)
         k = self.layers[-1].index
-        loss = self.loss.value(plan.Z[k], plan.A[k], plan.T)
+        with np.errstate(over="ignore", invalid="ignore"):      # inf when training diverged
+            loss = self.loss.value(plan.Z[k], plan.A[k], plan.T)
         self.run_backward(plan)
         return loss

@@ -83,6 +83,11 @@ class Curve:
 
 
 def curve(net: Network, domain, n: int = 240) -> Curve:
+    with np.errstate(over="ignore", invalid="ignore"):     # a diverged network: inf/NaN
+        return _curve(net, domain, n)
+
+
+def _curve(net: Network, domain, n: int) -> Curve:
     x = np.linspace(domain[0][0], domain[0][1], n)
     _, ys = net.node_values(x[:, None])
     out_pos = net.doc_node_ids.index(net.output_ids[0])
@@ -115,7 +120,15 @@ def _ro(a: np.ndarray) -> np.ndarray:
 def snapshot_extras(net: Network, data, probe_node: str | None = None) -> dict:
     """Everything a snapshot carries besides the numbers of training: the output surface
     and every neuron's thumbnail (two inputs), or the fitted curve (one input), and the
-    surface or curve of one chosen neuron."""
+    surface or curve of one chosen neuron.
+
+    A network that diverged has huge or infinite weights: its values over the plane are
+    inf/NaN, as expected (the trainer reports the divergence), so overflow stays quiet."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _snapshot_extras(net, data, probe_node)
+
+
+def _snapshot_extras(net: Network, data, probe_node: str | None) -> dict:
     extras: dict = {"domain": data.domain}
     V = len(net.doc_node_ids)
     if data.n_raw == 2:
