@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .document import DocumentError, lessons, load, save, training_problems
+from .document.validate import class_mismatch
 
 EXIT_BAD_INPUT = 2
 
@@ -79,7 +80,8 @@ def cmd_train(args) -> int:
         else:
             print(f"  train R² {m['train_r2']:.4f}   test R² {m['test_r2']:.4f}")
         norms = ", ".join(f"{v:.2e}" for v in m["layer_gradient_norms"])
-        print(f"  mean |∂J/∂w| per layer (first hidden first): {norms}")
+        order = " (first hidden first)" if len(m["layer_gradient_norms"]) > 1 else ""
+        print(f"  mean |∂J/∂w| per layer{order}: {norms}")
         if m["dead_relu_fraction"]:
             print(f"  dead ReLUs: {m['dead_relu_fraction']:.0%}")
         if m["diverged"]:
@@ -100,10 +102,21 @@ def cmd_check(args) -> int:
             print(f"nnsim: error: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT
     n, e = len(doc["network"]["nodes"]), len(doc["network"]["edges"])
+    # data that contradicts the network is an error; an unfinished drawing only a warning
+    error = class_mismatch(doc)
     for w in training_problems(doc):
-        print(f"nnsim: warning: {p.name}: {w}", file=sys.stderr)
-    print(f"{p.name}: valid nnsim document ({n} neurons, {e} connections)")
+        if w != error:
+            print(f"nnsim: warning: {p.name}: {w}", file=sys.stderr)
+    if error:
+        print(f"nnsim: error: {p.name}: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"{p.name}: valid nnsim document ({_count(n, 'neuron')}, {_count(e, 'connection')})")
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 neuron", "2 neurons", "0 connections"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def cmd_lessons(args) -> int:

@@ -19,118 +19,118 @@
         <translation>espessura: |w|</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="132"/>
+        <location filename="../../simulator/render/plots.py" line="196"/>
         <source>max σ′ = 0.25</source>
         <translation>max σ′ = 0.25</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="133"/>
+        <location filename="../../simulator/render/plots.py" line="197"/>
         <source>max tanh′ = 1</source>
         <translation>max tanh′ = 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="173"/>
+        <location filename="../../simulator/render/plots.py" line="244"/>
         <source>f′ = 0 for %1 of the samples</source>
         <translation>f′ = 0 em %1 das amostras</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="175"/>
+        <location filename="../../simulator/render/plots.py" line="246"/>
         <source>saturated (f′ &lt; 5% of max) for %1</source>
         <translation>saturação (f′ &lt; 5% do máximo) em %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="186"/>
+        <location filename="../../simulator/render/plots.py" line="257"/>
         <source>slope 0.01 below zero</source>
         <translation>inclinação 0,01 abaixo de zero</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="382"/>
-        <location filename="../../simulator/render/plots.py" line="459"/>
+        <location filename="../../simulator/render/plots.py" line="490"/>
+        <location filename="../../simulator/render/plots.py" line="636"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="383"/>
+        <location filename="../../simulator/render/plots.py" line="491"/>
         <location filename="../../simulator/ui/commands.py" line="20"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="385"/>
+        <location filename="../../simulator/render/plots.py" line="537"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="386"/>
+        <location filename="../../simulator/render/plots.py" line="537"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="396"/>
-        <location filename="../../simulator/render/plots.py" line="436"/>
+        <location filename="../../simulator/render/plots.py" line="538"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="436"/>
+        <location filename="../../simulator/render/plots.py" line="538"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="288"/>
-        <location filename="../../simulator/render/plots.py" line="437"/>
+        <location filename="../../simulator/export/plot_panels.py" line="290"/>
+        <location filename="../../simulator/render/plots.py" line="513"/>
+        <location filename="../../simulator/render/plots.py" line="576"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="460"/>
+        <location filename="../../simulator/render/plots.py" line="637"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="491"/>
+        <location filename="../../simulator/render/plots.py" line="722"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="491"/>
+        <location filename="../../simulator/render/plots.py" line="723"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="515"/>
+        <location filename="../../simulator/render/plots.py" line="695"/>
         <source>no gradient reaches any weight: training is stuck</source>
         <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="518"/>
+        <location filename="../../simulator/render/plots.py" line="698"/>
         <source>no gradient in layer(s) %1</source>
         <translation>nenhum gradiente na(s) camada(s) %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="524"/>
+        <location filename="../../simulator/render/plots.py" line="704"/>
         <source>first layer %1× smaller than the last (vanishing)</source>
         <translation>primeira camada %1× menor que a última (dissipação)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="526"/>
+        <location filename="../../simulator/render/plots.py" line="706"/>
         <source>first layer %1× larger than the last (exploding)</source>
         <translation>primeira camada %1× maior que a última (explosão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="529"/>
+        <location filename="../../simulator/render/plots.py" line="709"/>
         <source>dead ReLUs per layer %1</source>
         <translation>ReLUs agonizantes por camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="532"/>
+        <location filename="../../simulator/render/plots.py" line="712"/>
         <source>saturated units %1</source>
         <translation>unidades saturadas %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="534"/>
+        <location filename="../../simulator/render/plots.py" line="714"/>
         <source>clipping acted on %1 of the steps</source>
         <translation>a poda atuou em %1 dos passos</translation>
     </message>
@@ -155,7 +155,7 @@
         <translation>atualização: w ← w − α·∂J/∂w</translation>
     </message>
     <message>
-        <location filename="../../simulator/runtime/worker.py" line="163"/>
+        <location filename="../../simulator/runtime/worker.py" line="199"/>
         <source>nothing to train: the network is not complete</source>
         <translation>nada para treinar: a rede não está completa</translation>
     </message>
@@ -515,13 +515,13 @@
     </message>
     <message>
         <location filename="../../simulator/ui/train_controls.py" line="30"/>
-        <location filename="../../simulator/ui/train_controls.py" line="132"/>
+        <location filename="../../simulator/ui/train_controls.py" line="137"/>
         <source>&amp;Play</source>
         <translation>&amp;Reproduzir</translation>
     </message>
     <message>
         <location filename="../../simulator/ui/train_controls.py" line="31"/>
-        <location filename="../../simulator/ui/train_controls.py" line="133"/>
+        <location filename="../../simulator/ui/train_controls.py" line="138"/>
         <source>Train continuously (Space)</source>
         <translation>Treinar continuamente (Space)</translation>
     </message>
@@ -591,55 +591,57 @@
         <translation>&amp;Tamanho do passo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="72"/>
+        <location filename="../../simulator/ui/train_controls.py" line="69"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="99"/>
+        <location filename="../../simulator/ui/train_controls.py" line="96"/>
         <source>speed</source>
         <translation>velocidade</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="104"/>
+        <location filename="../../simulator/ui/train_controls.py" line="101"/>
         <source>Epochs per second while playing (right end: as fast as possible); also the pace of the step animation</source>
         <translation>Épocas por segundo durante a reprodução (extremo direito: o mais rápido possível); também o ritmo da animação do passo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="132"/>
+        <location filename="../../simulator/ui/train_controls.py" line="137"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="133"/>
+        <location filename="../../simulator/ui/train_controls.py" line="138"/>
         <source>Pause training (Space)</source>
         <translation>Pausar o treinamento (Space)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="204"/>
+        <location filename="../../simulator/ui/train_controls.py" line="209"/>
         <source>max</source>
         <translation>máx.</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="38"/>
-        <location filename="../../simulator/export/plot_panels.py" line="283"/>
-        <location filename="../../simulator/export/plot_panels.py" line="307"/>
+        <location filename="../../simulator/export/plot_panels.py" line="285"/>
+        <location filename="../../simulator/export/plot_panels.py" line="309"/>
         <source>not trained</source>
         <translation>não treinada</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="11"/>
-        <location filename="../../simulator/ui/train_controls.py" line="136"/>
+        <location filename="../../simulator/ui/train_controls.py" line="141"/>
         <source>epoch %1</source>
         <translation>época %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="27"/>
+        <location filename="../../simulator/render/plots.py" line="539"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="28"/>
+        <location filename="../../simulator/render/plots.py" line="539"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
@@ -726,30 +728,32 @@
         <translation>Rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="251"/>
+        <location filename="../../simulator/export/plot_panels.py" line="253"/>
         <source>no data</source>
         <translation>sem dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="244"/>
+        <location filename="../../simulator/export/plot_panels.py" line="246"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="33"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="69"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="257"/>
+        <location filename="../../simulator/export/plot_panels.py" line="259"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="69"/>
         <source>Fit</source>
         <translation>Ajuste</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="274"/>
+        <location filename="../../simulator/export/plot_panels.py" line="276"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="34"/>
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="292"/>
-        <location filename="../../simulator/export/plot_panels.py" line="314"/>
+        <location filename="../../simulator/export/plot_panels.py" line="294"/>
+        <location filename="../../simulator/export/plot_panels.py" line="316"/>
         <source>no epoch trained yet</source>
         <translation>nenhuma época treinada ainda</translation>
     </message>
@@ -759,24 +763,24 @@
         <translation>perda de treino / teste %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="300"/>
+        <location filename="../../simulator/export/plot_panels.py" line="302"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="35"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="315"/>
+        <location filename="../../simulator/export/plot_panels.py" line="320"/>
         <source>mean |∂J/∂w| per layer</source>
         <translation>|∂J/∂w| médio por camada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="322"/>
+        <location filename="../../simulator/export/plot_panels.py" line="327"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="34"/>
         <source>Activation functions</source>
         <translation>Funções de ativação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="334"/>
+        <location filename="../../simulator/export/plot_panels.py" line="339"/>
         <source>f solid, f′ dashed</source>
         <translation>f em linha cheia, f′ tracejada</translation>
     </message>
@@ -911,37 +915,37 @@
         <translation>MP4 — vídeo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="537"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="555"/>
         <source>Figure copied: %1</source>
         <translation>Figura copiada: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="552"/>
+        <location filename="../../simulator/ui/export_menu.py" line="26"/>
         <source>Export &amp;Figure…</source>
         <translation>Exportar &amp;figura…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="553"/>
+        <location filename="../../simulator/ui/export_menu.py" line="27"/>
         <source>Save a view as SVG, PDF or PNG for slides</source>
         <translation>Salvar uma vista como SVG, PDF ou PNG para slides</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="555"/>
+        <location filename="../../simulator/ui/export_menu.py" line="29"/>
         <source>Export &amp;Animation…</source>
         <translation>Exportar &amp;animação…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="556"/>
+        <location filename="../../simulator/ui/export_menu.py" line="30"/>
         <source>Save the training or one step as GIF or MP4</source>
         <translation>Salvar o treinamento ou um passo como GIF ou MP4</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="558"/>
+        <location filename="../../simulator/ui/export_menu.py" line="32"/>
         <source>&amp;Copy Figure to Clipboard</source>
         <translation>&amp;Copiar figura para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="560"/>
+        <location filename="../../simulator/ui/export_menu.py" line="34"/>
         <source>Copy the view last exported (the network at first) as an image</source>
         <translation>Copiar a última vista exportada (de início, a rede) como imagem</translation>
     </message>
@@ -949,22 +953,22 @@
 <context>
     <name>ActivationLab</name>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="40"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="42"/>
         <source>derivative f′</source>
         <translation>derivada f′</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="43"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="45"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="45"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="47"/>
         <source>None</source>
         <translation>Nenhuma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="130"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="150"/>
         <source>Select a neuron to see its activation and its current values of g on the curve.</source>
         <translation>Selecione um neurônio para ver sua ativação e seus valores atuais de g na curva.</translation>
     </message>
@@ -1113,102 +1117,102 @@
 <context>
     <name>EditorView</name>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="245"/>
+        <location filename="../../simulator/ui/editor/view.py" line="254"/>
         <source>Connection cancelled: release on a neuron to connect.</source>
         <translation>Conexão cancelada: solte sobre um neurônio para conectar.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="249"/>
+        <location filename="../../simulator/ui/editor/view.py" line="258"/>
         <source>Cannot connect %1 → %2: %3</source>
         <translation>Não é possível conectar %1 → %2: %3</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="254"/>
+        <location filename="../../simulator/ui/editor/view.py" line="263"/>
         <source>Connected %1 → %2</source>
         <translation>Conexão %1 → %2 criada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="344"/>
+        <location filename="../../simulator/ui/editor/view.py" line="353"/>
         <source>weight w = %1</source>
         <translation>peso w = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="347"/>
+        <location filename="../../simulator/ui/editor/view.py" line="356"/>
         <source>gradient ∂J/∂w = %1</source>
         <translation>gradiente ∂J/∂w = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="352"/>
+        <location filename="../../simulator/ui/editor/view.py" line="361"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="352"/>
+        <location filename="../../simulator/ui/editor/view.py" line="361"/>
         <source>hidden</source>
         <translation>oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="352"/>
+        <location filename="../../simulator/ui/editor/view.py" line="361"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="355"/>
+        <location filename="../../simulator/ui/editor/view.py" line="364"/>
         <source>feature %1</source>
         <translation>atributo %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="362"/>
+        <location filename="../../simulator/ui/editor/view.py" line="371"/>
         <source>g = %1 (mean over the batch)</source>
         <translation>g = %1 (média no lote)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="363"/>
+        <location filename="../../simulator/ui/editor/view.py" line="372"/>
         <source>y = f(g) = %1</source>
         <translation>y = f(g) = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="365"/>
+        <location filename="../../simulator/ui/editor/view.py" line="374"/>
         <source>bias b = %1</source>
         <translation>bias b = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="367"/>
+        <location filename="../../simulator/ui/editor/view.py" line="376"/>
         <source>δ = ∂J/∂g = %1</source>
         <translation>δ = ∂J/∂g = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="374"/>
+        <location filename="../../simulator/ui/editor/view.py" line="383"/>
         <source>Added %1 — drag from it to another neuron to connect.</source>
         <translation>Neurônio %1 adicionado — arraste a partir dele até outro neurônio para conectar.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="417"/>
+        <location filename="../../simulator/ui/editor/view.py" line="440"/>
         <source>Set weight of %1 → %2…</source>
         <translation>Definir peso de %1 → %2…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="419"/>
+        <location filename="../../simulator/ui/editor/view.py" line="442"/>
         <source>Delete connection</source>
         <translation>Excluir conexão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="422"/>
+        <location filename="../../simulator/ui/editor/view.py" line="445"/>
         <source>Add input neuron here</source>
         <translation>Adicionar neurônio de entrada aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="423"/>
+        <location filename="../../simulator/ui/editor/view.py" line="446"/>
         <source>Add hidden neuron here</source>
         <translation>Adicionar neurônio oculto aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="424"/>
+        <location filename="../../simulator/ui/editor/view.py" line="447"/>
         <source>Add output neuron here</source>
         <translation>Adicionar neurônio de saída aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="433"/>
+        <location filename="../../simulator/ui/editor/view.py" line="456"/>
         <source>Connection weight</source>
         <translation>Peso da conexão</translation>
     </message>
@@ -1216,372 +1220,387 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="14"/>
+        <location filename="../../simulator/render/engine_text.py" line="15"/>
         <source>Step</source>
         <translation>Degrau</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="15"/>
+        <location filename="../../simulator/render/engine_text.py" line="16"/>
         <source>f(g) = 1 if g ≥ 0, else 0</source>
         <translation>f(g) = 1 se g ≥ 0, senão 0</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="16"/>
+        <location filename="../../simulator/render/engine_text.py" line="17"/>
         <source>f′(g) = 0 (undefined at g = 0)</source>
         <translation>f′(g) = 0 (indeterminada em g = 0)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="17"/>
+        <location filename="../../simulator/render/engine_text.py" line="18"/>
         <source>Linear</source>
         <translation>Linear</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="18"/>
+        <location filename="../../simulator/render/engine_text.py" line="19"/>
         <source>f(g) = g</source>
         <translation>f(g) = g</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="19"/>
+        <location filename="../../simulator/render/engine_text.py" line="20"/>
         <source>f′(g) = 1</source>
         <translation>f′(g) = 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="20"/>
+        <location filename="../../simulator/render/engine_text.py" line="21"/>
         <source>Logistic (sigmoid)</source>
         <translation>Logística (sigmoide)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="21"/>
+        <location filename="../../simulator/render/engine_text.py" line="22"/>
         <source>f(g) = 1 / (1 + e⁻ᵍ)</source>
         <translation>f(g) = 1 / (1 + e⁻ᵍ)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="22"/>
+        <location filename="../../simulator/render/engine_text.py" line="23"/>
         <source>f′(g) = f(g)·(1 − f(g)) ≤ 0.25</source>
         <translation>f′(g) = f(g)·(1 − f(g)) ≤ 0.25</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="23"/>
+        <location filename="../../simulator/render/engine_text.py" line="24"/>
         <source>Hyperbolic tangent</source>
         <translation>Tangente hiperbólica</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="24"/>
+        <location filename="../../simulator/render/engine_text.py" line="25"/>
         <source>f(g) = (eᵍ − e⁻ᵍ) / (eᵍ + e⁻ᵍ)</source>
         <translation>f(g) = (eᵍ − e⁻ᵍ) / (eᵍ + e⁻ᵍ)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="25"/>
+        <location filename="../../simulator/render/engine_text.py" line="26"/>
         <source>f′(g) = 1 − tanh²(g) ≤ 1</source>
         <translation>f′(g) = 1 − tanh²(g) ≤ 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="26"/>
+        <location filename="../../simulator/render/engine_text.py" line="27"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="27"/>
+        <location filename="../../simulator/render/engine_text.py" line="28"/>
         <source>f(g) = max(0, g)</source>
         <translation>f(g) = max(0, g)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="28"/>
+        <location filename="../../simulator/render/engine_text.py" line="29"/>
         <source>f′(g) = 1 if g &gt; 0, 0 if g &lt; 0</source>
         <translation>f′(g) = 1 se g &gt; 0, 0 se g &lt; 0</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="29"/>
+        <location filename="../../simulator/render/engine_text.py" line="30"/>
         <source>Leaky ReLU</source>
         <translation>Leaky ReLU</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="30"/>
+        <location filename="../../simulator/render/engine_text.py" line="31"/>
         <source>f(g) = g if g &gt; 0, else 0.01·g</source>
         <translation>f(g) = g se g &gt; 0, senão 0.01·g</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="31"/>
+        <location filename="../../simulator/render/engine_text.py" line="32"/>
         <source>f′(g) = 1 if g &gt; 0, else 0.01</source>
         <translation>f′(g) = 1 se g &gt; 0, senão 0.01</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="32"/>
+        <location filename="../../simulator/render/engine_text.py" line="33"/>
         <source>Parametric ReLU</source>
         <translation>ReLU paramétrica</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="33"/>
+        <location filename="../../simulator/render/engine_text.py" line="34"/>
         <source>f(g) = g if g &gt; 0, else α·g  (α learned)</source>
         <translation>f(g) = g se g &gt; 0, senão α·g  (α aprendido)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="34"/>
+        <location filename="../../simulator/render/engine_text.py" line="35"/>
         <source>f′(g) = 1 if g &gt; 0, else α;  ∂f/∂α = min(0, g)</source>
         <translation>f′(g) = 1 se g &gt; 0, senão α;  ∂f/∂α = min(0, g)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="35"/>
+        <location filename="../../simulator/render/engine_text.py" line="36"/>
         <source>GELU</source>
         <translation>GELU</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="36"/>
+        <location filename="../../simulator/render/engine_text.py" line="37"/>
         <source>f(g) = g·Φ(g) ≈ ½·g·(1 + tanh(√(2/π)·(g + 0.044715·g³)))</source>
         <translation>f(g) = g·Φ(g) ≈ ½·g·(1 + tanh(√(2/π)·(g + 0.044715·g³)))</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="37"/>
+        <location filename="../../simulator/render/engine_text.py" line="38"/>
         <source>f′(g) = ½(1 + t) + ½·g·(1 − t²)·√(2/π)·(1 + 3·0.044715·g²)</source>
         <translation>f′(g) = ½(1 + t) + ½·g·(1 − t²)·√(2/π)·(1 + 3·0.044715·g²)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="38"/>
+        <location filename="../../simulator/render/engine_text.py" line="39"/>
         <source>SiLU (swish)</source>
         <translation>SiLU (swish)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="39"/>
+        <location filename="../../simulator/render/engine_text.py" line="40"/>
         <source>f(g) = g·σ(g)</source>
         <translation>f(g) = g·σ(g)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="40"/>
+        <location filename="../../simulator/render/engine_text.py" line="41"/>
         <source>f′(g) = σ(g)·(1 + g·(1 − σ(g)))</source>
         <translation>f′(g) = σ(g)·(1 + g·(1 − σ(g)))</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="41"/>
+        <location filename="../../simulator/render/engine_text.py" line="42"/>
         <source>Softplus</source>
         <translation>Softplus</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="42"/>
+        <location filename="../../simulator/render/engine_text.py" line="43"/>
         <source>f(g) = ln(1 + eᵍ)</source>
         <translation>f(g) = ln(1 + eᵍ)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="43"/>
+        <location filename="../../simulator/render/engine_text.py" line="44"/>
         <source>f′(g) = σ(g) = 1 / (1 + e⁻ᵍ)</source>
         <translation>f′(g) = σ(g) = 1 / (1 + e⁻ᵍ)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="44"/>
+        <location filename="../../simulator/render/engine_text.py" line="45"/>
         <source>ELU</source>
         <translation>ELU</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="45"/>
+        <location filename="../../simulator/render/engine_text.py" line="46"/>
         <source>f(g) = g if g &gt; 0, else α·(eᵍ − 1), α = 1</source>
         <translation>f(g) = g se g &gt; 0, senão α·(eᵍ − 1), α = 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="46"/>
+        <location filename="../../simulator/render/engine_text.py" line="47"/>
         <source>f′(g) = 1 if g &gt; 0, else α·eᵍ</source>
         <translation>f′(g) = 1 se g &gt; 0, senão α·eᵍ</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="47"/>
+        <location filename="../../simulator/render/engine_text.py" line="48"/>
         <source>Softmax</source>
         <translation>Softmax</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="48"/>
+        <location filename="../../simulator/render/engine_text.py" line="49"/>
         <source>yₖ = eᵍᵏ / Σⱼ eᵍʲ</source>
         <translation>yₖ = eᵍᵏ / Σⱼ eᵍʲ</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="49"/>
+        <location filename="../../simulator/render/engine_text.py" line="50"/>
         <source>∂yₖ/∂gⱼ = yₖ·(δₖⱼ − yⱼ)</source>
         <translation>∂yₖ/∂gⱼ = yₖ·(δₖⱼ − yⱼ)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="50"/>
+        <location filename="../../simulator/render/engine_text.py" line="51"/>
         <source>Mean squared error</source>
         <translation>Erro quadrático médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="51"/>
+        <location filename="../../simulator/render/engine_text.py" line="52"/>
         <source>Binary cross-entropy</source>
         <translation>Entropia cruzada binária</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="52"/>
+        <location filename="../../simulator/render/engine_text.py" line="53"/>
         <source>Cross-entropy (softmax)</source>
         <translation>Entropia cruzada (softmax)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="53"/>
+        <location filename="../../simulator/render/engine_text.py" line="54"/>
         <source>Gradient descent (SGD)</source>
         <translation>Gradiente descendente (SGD)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="54"/>
+        <location filename="../../simulator/render/engine_text.py" line="55"/>
         <source>SGD with momentum</source>
         <translation>SGD com momentum</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="55"/>
+        <location filename="../../simulator/render/engine_text.py" line="56"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="56"/>
+        <location filename="../../simulator/render/engine_text.py" line="57"/>
         <source>logical AND: four clouds at the corners of the unit square</source>
         <translation>AND lógico: quatro nuvens nos cantos do quadrado unitário</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="57"/>
+        <location filename="../../simulator/render/engine_text.py" line="58"/>
         <source>logical OR: four clouds at the corners of the unit square</source>
         <translation>OR lógico: quatro nuvens nos cantos do quadrado unitário</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="58"/>
+        <location filename="../../simulator/render/engine_text.py" line="59"/>
         <source>logical XOR: four clouds, opposite corners share a class</source>
         <translation>XOR lógico: quatro nuvens; cantos opostos têm a mesma classe</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="59"/>
+        <location filename="../../simulator/render/engine_text.py" line="60"/>
         <source>a disc inside a ring (concentric circles)</source>
         <translation>um disco dentro de um anel (círculos concêntricos)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="60"/>
+        <location filename="../../simulator/render/engine_text.py" line="61"/>
         <source>Gaussian blobs, one per class</source>
         <translation>aglomerados gaussianos, um por classe</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="61"/>
+        <location filename="../../simulator/render/engine_text.py" line="62"/>
         <source>interleaved spiral arms, one per class</source>
         <translation>braços de espiral entrelaçados, um por classe</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="62"/>
+        <location filename="../../simulator/render/engine_text.py" line="63"/>
         <source>two interleaving half-moons</source>
         <translation>duas meias-luas entrelaçadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="63"/>
+        <location filename="../../simulator/render/engine_text.py" line="64"/>
         <source>y = x² on [−1, 1]</source>
         <translation>y = x² em [−1, 1]</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="64"/>
+        <location filename="../../simulator/render/engine_text.py" line="65"/>
         <source>y = 1/x on [1, 100]</source>
         <translation>y = 1/x em [1, 100]</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="65"/>
+        <location filename="../../simulator/render/engine_text.py" line="66"/>
         <source>y = sin x on [1, 2π]</source>
         <translation>y = sen x em [1, 2π]</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="66"/>
+        <location filename="../../simulator/render/engine_text.py" line="67"/>
         <source>y = (x₁ + x₂)/10, a tilted plane</source>
         <translation>y = (x₁ + x₂)/10, um plano inclinado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="67"/>
+        <location filename="../../simulator/render/engine_text.py" line="68"/>
         <source>a sum of Gaussian bumps over the plane</source>
         <translation>uma soma de picos gaussianos sobre o plano</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="101"/>
+        <location filename="../../simulator/render/engine_text.py" line="102"/>
         <source>activations overflowed</source>
         <translation>as ativações estouraram</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="102"/>
+        <location filename="../../simulator/render/engine_text.py" line="103"/>
         <source>gradients exploded</source>
         <translation>os gradientes explodiram</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="103"/>
+        <location filename="../../simulator/render/engine_text.py" line="104"/>
         <source>weights overflowed</source>
         <translation>os pesos estouraram</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="104"/>
+        <location filename="../../simulator/render/engine_text.py" line="105"/>
         <source>the loss overflowed</source>
         <translation>a perda estourou</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="105"/>
+        <location filename="../../simulator/render/engine_text.py" line="106"/>
         <source>%1 in layer %2 at epoch %3: lower the learning rate, clip gradients or change the initialisation</source>
         <translation>%1 na camada %2 na época %3: reduza a taxa de aprendizado, aplique a poda do gradiente ou mude a inicialização</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="113"/>
+        <location filename="../../simulator/render/engine_text.py" line="114"/>
         <source>weights have grown huge (|w| up to %1): the learning rate is probably too large</source>
         <translation>os pesos ficaram enormes (|w| até %1): a taxa de aprendizado provavelmente está grande demais</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="116"/>
+        <location filename="../../simulator/render/engine_text.py" line="117"/>
         <source>the loss grew %1× since the first epoch: the learning rate is probably too large</source>
         <translation>a perda cresceu %1× desde a primeira época: a taxa de aprendizado provavelmente está grande demais</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="122"/>
+        <location filename="../../simulator/render/engine_text.py" line="123"/>
         <source>the network has no input neuron</source>
         <translation>a rede não tem neurônio de entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="123"/>
+        <location filename="../../simulator/render/engine_text.py" line="124"/>
         <source>the network has no output neuron</source>
         <translation>a rede não tem neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="125"/>
+        <location filename="../../simulator/render/engine_text.py" line="126"/>
         <source>output %1 has no incoming connection</source>
         <translation>a saída %1 não tem nenhuma conexão de entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="127"/>
+        <location filename="../../simulator/render/engine_text.py" line="128"/>
         <source>no path from any input to output %1</source>
         <translation>não há caminho de nenhuma entrada até a saída %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="129"/>
+        <location filename="../../simulator/render/engine_text.py" line="130"/>
         <source>softmax outputs cannot be mixed with other outputs</source>
         <translation>saídas softmax não podem ser misturadas com outras saídas</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="131"/>
+        <location filename="../../simulator/render/engine_text.py" line="132"/>
         <source>softmax needs one output neuron per class (at least two)</source>
         <translation>softmax precisa de um neurônio de saída por classe (pelo menos dois)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="133"/>
+        <location filename="../../simulator/render/engine_text.py" line="134"/>
         <source>cross-entropy with several outputs needs softmax outputs</source>
         <translation>entropia cruzada com várias saídas precisa de saídas softmax</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="138"/>
+        <location filename="../../simulator/render/engine_text.py" line="136"/>
+        <source>data: %1 classes but the network has %2 softmax outputs</source>
+        <translation>dados: %1 classes, mas a rede tem %2 saídas softmax</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="139"/>
+        <source>data: %1 classes but the network has %2 outputs</source>
+        <translation>dados: %1 classes, mas a rede tem %2 saídas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="142"/>
+        <source>data: %1 classes but the network has a single output, which separates two classes</source>
+        <translation>dados: %1 classes, mas a rede tem uma só saída, que separa duas classes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="148"/>
         <source>both ends must be neurons</source>
         <translation>as duas pontas devem ser neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="140"/>
+        <location filename="../../simulator/render/engine_text.py" line="150"/>
         <source>a neuron cannot connect to itself</source>
         <translation>um neurônio não pode se ligar a si mesmo</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="142"/>
+        <location filename="../../simulator/render/engine_text.py" line="152"/>
         <source>%1 is an input neuron: nothing can feed it</source>
         <translation>%1 é um neurônio de entrada: nada pode alimentá-lo</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="144"/>
+        <location filename="../../simulator/render/engine_text.py" line="154"/>
         <source>%1 is an output neuron: it cannot feed another</source>
         <translation>%1 é um neurônio de saída: não pode alimentar outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="146"/>
+        <location filename="../../simulator/render/engine_text.py" line="156"/>
         <source>%1 → %2 already exists</source>
         <translation>%1 → %2 já existe</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="148"/>
+        <location filename="../../simulator/render/engine_text.py" line="158"/>
         <source>it would close a cycle %1 (a feed-forward network has no loops)</source>
         <translation>fecharia um ciclo %1 (uma rede de alimentação direta não tem ciclos)</translation>
     </message>
@@ -1755,22 +1774,22 @@
 <context>
     <name>GradientPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="71"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="236"/>
         <source>mean |∂J/∂w| is 0 in every layer: no gradient flows (dead ReLUs?)</source>
         <translation>o |∂J/∂w| médio é 0 em todas as camadas: nenhum gradiente flui (ReLUs agonizantes?)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="73"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="238"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="75"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="240"/>
         <source>mean |∂J/∂w| in the last epoch, layer by layer — %1</source>
         <translation>|∂J/∂w| médio na última época, camada por camada — %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="77"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="242"/>
         <source>mean |∂J/∂w| per layer appears after the first epoch</source>
         <translation>o |∂J/∂w| médio por camada aparece após a primeira época</translation>
     </message>
@@ -1866,7 +1885,7 @@
 <context>
     <name>LegendOverlay</name>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="458"/>
+        <location filename="../../simulator/ui/editor/view.py" line="497"/>
         <source>showing the %1 heaviest of %2 connections in view; zoom in for more</source>
         <translation>mostrando as %1 ligações de maior peso entre %2 visíveis; aproxime para ver mais</translation>
     </message>
@@ -1907,22 +1926,22 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="19"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="173"/>
         <source>log scale</source>
         <translation>escala log</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="40"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="199"/>
         <source>accuracy %1 / %2</source>
         <translation>acurácia %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="42"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="201"/>
         <source>R² %1 / %2</source>
         <translation>R² %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="43"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="202"/>
         <source>epoch %1 · loss %2 / %3 (train / test) · %4</source>
         <translation>época %1 · perda %2 / %3 (treino / teste) · %4</translation>
     </message>
@@ -1930,497 +1949,497 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="148"/>
+        <location filename="../../simulator/ui/main_window.py" line="164"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="149"/>
+        <location filename="../../simulator/ui/main_window.py" line="165"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="150"/>
+        <location filename="../../simulator/ui/main_window.py" line="166"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="151"/>
+        <location filename="../../simulator/ui/main_window.py" line="167"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="152"/>
+        <location filename="../../simulator/ui/main_window.py" line="168"/>
         <source>Activation lab</source>
         <translation>Laboratório de ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="153"/>
+        <location filename="../../simulator/ui/main_window.py" line="169"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="154"/>
+        <location filename="../../simulator/ui/main_window.py" line="170"/>
         <source>Loss and metrics</source>
         <translation>Perda e métricas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="155"/>
+        <location filename="../../simulator/ui/main_window.py" line="171"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="180"/>
+        <location filename="../../simulator/ui/main_window.py" line="196"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="181"/>
+        <location filename="../../simulator/ui/main_window.py" line="197"/>
         <source>Start an empty network</source>
         <translation>Começar uma rede vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="182"/>
+        <location filename="../../simulator/ui/main_window.py" line="198"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="183"/>
+        <location filename="../../simulator/ui/main_window.py" line="199"/>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="184"/>
+        <location filename="../../simulator/ui/main_window.py" line="200"/>
         <source>Save &amp;As…</source>
         <translation>Salvar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="185"/>
+        <location filename="../../simulator/ui/main_window.py" line="201"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;ir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="186"/>
+        <location filename="../../simulator/ui/main_window.py" line="202"/>
         <source>&amp;Undo</source>
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="188"/>
+        <location filename="../../simulator/ui/main_window.py" line="204"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="190"/>
+        <location filename="../../simulator/ui/main_window.py" line="206"/>
         <source>&amp;Delete</source>
         <translation>&amp;Excluir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="192"/>
+        <location filename="../../simulator/ui/main_window.py" line="208"/>
         <source>Select &amp;All</source>
         <translation>Selecionar &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="193"/>
+        <location filename="../../simulator/ui/main_window.py" line="209"/>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="194"/>
+        <location filename="../../simulator/ui/main_window.py" line="210"/>
         <source>Add &amp;Layer…</source>
         <translation>Adicionar &amp;camada…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="195"/>
+        <location filename="../../simulator/ui/main_window.py" line="211"/>
         <source>&amp;Fully Connect Selection</source>
         <translation>Co&amp;nectar toda a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="197"/>
+        <location filename="../../simulator/ui/main_window.py" line="213"/>
         <source>Connect every selected neuron to every selected neuron in the next column</source>
         <translation>Conectar cada neurônio selecionado a cada neurônio selecionado da coluna seguinte</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="198"/>
+        <location filename="../../simulator/ui/main_window.py" line="214"/>
         <source>Auto-la&amp;yout</source>
         <translation>&amp;Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="199"/>
+        <location filename="../../simulator/ui/main_window.py" line="215"/>
         <source>&amp;Zoom to Fit</source>
         <translation>&amp;Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="200"/>
+        <location filename="../../simulator/ui/main_window.py" line="216"/>
         <source>&amp;Draw</source>
         <translation>Desen&amp;har</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="201"/>
+        <location filename="../../simulator/ui/main_window.py" line="217"/>
         <source>Draw: click to add a neuron, drag between neurons to connect</source>
         <translation>Desenhar: clique para adicionar um neurônio, arraste entre neurônios para conectar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="202"/>
+        <location filename="../../simulator/ui/main_window.py" line="218"/>
         <source>&amp;Select / Move</source>
         <translation>&amp;Selecionar / mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="203"/>
+        <location filename="../../simulator/ui/main_window.py" line="219"/>
         <source>Select and move neurons</source>
         <translation>Selecionar e mover neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="212"/>
+        <location filename="../../simulator/ui/main_window.py" line="228"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="212"/>
+        <location filename="../../simulator/ui/main_window.py" line="228"/>
         <source>A click adds an input neuron (a feature of the data)</source>
         <translation>Um clique adiciona um neurônio de entrada (um atributo dos dados)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="213"/>
+        <location filename="../../simulator/ui/main_window.py" line="229"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="213"/>
+        <location filename="../../simulator/ui/main_window.py" line="229"/>
         <source>A click adds a hidden neuron</source>
         <translation>Um clique adiciona um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="214"/>
+        <location filename="../../simulator/ui/main_window.py" line="230"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="214"/>
+        <location filename="../../simulator/ui/main_window.py" line="230"/>
         <source>A click adds an output neuron</source>
         <translation>Um clique adiciona um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="221"/>
+        <location filename="../../simulator/ui/main_window.py" line="237"/>
         <source>Show &amp;Legend</source>
         <translation>Mostrar &amp;legenda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="223"/>
+        <location filename="../../simulator/ui/main_window.py" line="239"/>
         <source>Colour by &amp;Gradient</source>
         <translation>Colorir por &amp;gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="224"/>
+        <location filename="../../simulator/ui/main_window.py" line="240"/>
         <source>Colour by &amp;Weight</source>
         <translation>Colorir por pe&amp;so</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="231"/>
+        <location filename="../../simulator/ui/main_window.py" line="247"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="232"/>
+        <location filename="../../simulator/ui/main_window.py" line="248"/>
         <source>&amp;Dark</source>
         <translation>&amp;Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="239"/>
+        <location filename="../../simulator/ui/main_window.py" line="255"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="240"/>
+        <location filename="../../simulator/ui/main_window.py" line="256"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="244"/>
+        <location filename="../../simulator/ui/main_window.py" line="260"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="247"/>
+        <location filename="../../simulator/ui/main_window.py" line="263"/>
         <source>Open &amp;Lesson</source>
         <translation>Abrir &amp;lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="248"/>
+        <location filename="../../simulator/ui/main_window.py" line="264"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="254"/>
+        <location filename="../../simulator/ui/main_window.py" line="270"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="258"/>
+        <location filename="../../simulator/ui/main_window.py" line="274"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="263"/>
+        <location filename="../../simulator/ui/main_window.py" line="279"/>
         <source>A Click &amp;Adds</source>
         <translation>Um clique &amp;adiciona</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="267"/>
+        <location filename="../../simulator/ui/main_window.py" line="283"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="268"/>
+        <location filename="../../simulator/ui/main_window.py" line="284"/>
         <source>&amp;Panels</source>
         <translation>&amp;Painéis</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="277"/>
+        <location filename="../../simulator/ui/main_window.py" line="293"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="280"/>
+        <location filename="../../simulator/ui/main_window.py" line="296"/>
         <source>La&amp;nguage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="289"/>
+        <location filename="../../simulator/ui/main_window.py" line="305"/>
         <source>&amp;Train</source>
         <translation>&amp;Treinar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="290"/>
+        <location filename="../../simulator/ui/main_window.py" line="306"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="293"/>
+        <location filename="../../simulator/ui/main_window.py" line="309"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="316"/>
+        <location filename="../../simulator/ui/main_window.py" line="335"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="364"/>
+        <location filename="../../simulator/ui/main_window.py" line="384"/>
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="365"/>
+        <location filename="../../simulator/ui/main_window.py" line="385"/>
         <source>“%1” has changes that are not saved.</source>
         <translation>“%1” tem alterações que não foram salvas.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="368"/>
+        <location filename="../../simulator/ui/main_window.py" line="388"/>
         <source>Save them before continuing?</source>
         <translation>Salvá-las antes de continuar?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="377"/>
+        <location filename="../../simulator/ui/main_window.py" line="397"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="383"/>
+        <location filename="../../simulator/ui/main_window.py" line="403"/>
         <source>Open network</source>
         <translation>Abrir rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="394"/>
+        <location filename="../../simulator/ui/main_window.py" line="414"/>
         <source>Cannot open %1</source>
         <translation>Não é possível abrir %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="398"/>
+        <location filename="../../simulator/ui/main_window.py" line="418"/>
         <source>Opened %1</source>
         <translation>Arquivo aberto: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="407"/>
+        <location filename="../../simulator/ui/main_window.py" line="427"/>
         <source>Cannot open the lesson</source>
         <translation>Não é possível abrir a lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="452"/>
+        <location filename="../../simulator/ui/main_window.py" line="472"/>
         <source>Save network</source>
         <translation>Salvar rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="467"/>
+        <location filename="../../simulator/ui/main_window.py" line="487"/>
         <source>Cannot save %1</source>
         <translation>Não é possível salvar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="473"/>
+        <location filename="../../simulator/ui/main_window.py" line="493"/>
         <source>Saved %1</source>
         <translation>Arquivo salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="486"/>
+        <location filename="../../simulator/ui/main_window.py" line="506"/>
         <source>Recover unsaved work</source>
         <translation>Recuperar trabalho não salvo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="487"/>
+        <location filename="../../simulator/ui/main_window.py" line="507"/>
         <source>nnsim did not close properly. Recover “%1”, autosaved at %2?</source>
         <translation>O nnsim não foi fechado corretamente. Recuperar “%1”, salvo automaticamente às %2?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="490"/>
+        <location filename="../../simulator/ui/main_window.py" line="510"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="491"/>
+        <location filename="../../simulator/ui/main_window.py" line="511"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="498"/>
+        <location filename="../../simulator/ui/main_window.py" line="518"/>
         <source>Cannot recover the autosaved work</source>
         <translation>Não é possível recuperar o trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="504"/>
+        <location filename="../../simulator/ui/main_window.py" line="524"/>
         <source>Recovered the autosaved work: save it to keep it.</source>
         <translation>Trabalho salvo automaticamente recuperado: salve-o para não perdê-lo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="536"/>
+        <location filename="../../simulator/ui/main_window.py" line="556"/>
         <source>(none yet)</source>
         <translation>(nenhum ainda)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="539"/>
+        <location filename="../../simulator/ui/main_window.py" line="559"/>
         <source>Clear the list</source>
         <translation>Limpar a lista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="580"/>
+        <location filename="../../simulator/ui/main_window.py" line="602"/>
         <source>Click on the canvas</source>
         <translation>Clicar na área de desenho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="580"/>
+        <location filename="../../simulator/ui/main_window.py" line="602"/>
         <source>add a neuron of the chosen kind (draw mode; I, H, O choose)</source>
         <translation>adicionar um neurônio do tipo escolhido (modo desenho; I, H, O escolhem)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="581"/>
+        <location filename="../../simulator/ui/main_window.py" line="603"/>
         <source>Drag from a neuron to another</source>
         <translation>Arrastar de um neurônio a outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="581"/>
+        <location filename="../../simulator/ui/main_window.py" line="603"/>
         <source>connect them</source>
         <translation>conectá-los</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="582"/>
+        <location filename="../../simulator/ui/main_window.py" line="604"/>
         <source>draw mode / select-and-move mode</source>
         <translation>modo desenho / modo selecionar e mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="583"/>
+        <location filename="../../simulator/ui/main_window.py" line="605"/>
         <source>Drag on empty canvas</source>
         <translation>Arrastar na área vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="583"/>
+        <location filename="../../simulator/ui/main_window.py" line="605"/>
         <source>select with a rubber band</source>
         <translation>selecionar com um retângulo de seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="584"/>
+        <location filename="../../simulator/ui/main_window.py" line="606"/>
         <source>delete the selection</source>
         <translation>excluir a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="585"/>
+        <location filename="../../simulator/ui/main_window.py" line="607"/>
         <source>duplicate the selection</source>
         <translation>duplicar a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="586"/>
+        <location filename="../../simulator/ui/main_window.py" line="608"/>
         <source>add a hidden layer</source>
         <translation>adicionar uma camada oculta</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="587"/>
+        <location filename="../../simulator/ui/main_window.py" line="609"/>
         <source>fully connect the selected columns</source>
         <translation>conectar totalmente as colunas selecionadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="588"/>
+        <location filename="../../simulator/ui/main_window.py" line="610"/>
         <source>auto-layout in columns</source>
         <translation>organizar automaticamente em colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="589"/>
+        <location filename="../../simulator/ui/main_window.py" line="611"/>
         <source>Wheel</source>
         <translation>Roda do mouse</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="589"/>
+        <location filename="../../simulator/ui/main_window.py" line="611"/>
         <source>zoom under the mouse</source>
         <translation>zoom sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="590"/>
+        <location filename="../../simulator/ui/main_window.py" line="612"/>
         <source>Middle-drag, Space+drag</source>
         <translation>Arrastar com o botão do meio, Espaço+arrastar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="590"/>
+        <location filename="../../simulator/ui/main_window.py" line="612"/>
         <source>pan</source>
         <translation>mover a vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="591"/>
+        <location filename="../../simulator/ui/main_window.py" line="613"/>
         <source>zoom to fit</source>
         <translation>ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="592"/>
+        <location filename="../../simulator/ui/main_window.py" line="614"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="592"/>
+        <location filename="../../simulator/ui/main_window.py" line="614"/>
         <source>play / pause training</source>
         <translation>reproduzir / pausar o treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="593"/>
+        <location filename="../../simulator/ui/main_window.py" line="615"/>
         <source>undo, redo</source>
         <translation>desfazer, refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="594"/>
+        <location filename="../../simulator/ui/main_window.py" line="616"/>
         <source>new, open, save</source>
         <translation>novo, abrir, salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="603"/>
+        <location filename="../../simulator/ui/main_window.py" line="625"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="606"/>
+        <location filename="../../simulator/ui/main_window.py" line="628"/>
         <source>About nnsim</source>
         <translation>Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="607"/>
+        <location filename="../../simulator/ui/main_window.py" line="629"/>
         <source>&lt;b&gt;nnsim&lt;/b&gt; — a visual simulator of artificial neural networks for teaching.&lt;br&gt;&lt;br&gt;Draw a network, train it step by step, and watch the forward and backward passes: edge thickness is the weight, edge colour the gradient.</source>
         <translation>&lt;b&gt;nnsim&lt;/b&gt; — um simulador visual de redes neurais artificiais para o ensino.&lt;br&gt;&lt;br&gt;Desenhe uma rede, treine-a passo a passo e observe as passagens direta e reversa: a espessura de cada conexão é o peso; a cor, o gradiente.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="690"/>
+        <location filename="../../simulator/ui/main_window.py" line="715"/>
         <source>Cannot train yet: %1</source>
         <translation>Ainda não é possível treinar: %1</translation>
     </message>
@@ -2428,64 +2447,60 @@
 <context>
     <name>SurfacePanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="32"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="35"/>
         <source>test data</source>
         <translation>dados de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="35"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="38"/>
         <source>discretise</source>
         <translation>discretizar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="38"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="41"/>
         <source>Add points</source>
         <translation>Adicionar pontos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="40"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="43"/>
         <source>Click to add a point of the chosen class, Shift+click for the other class. Off: click a data point to take one training step on it.</source>
         <translation>Clique para adicionar um ponto da classe escolhida, Shift+clique para a outra classe. Desligado: clique num ponto dos dados para dar um passo de treino com ele.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="43"/>
-        <location filename="../../simulator/ui/panels/surface.py" line="76"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="46"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="84"/>
         <source>class 1</source>
         <translation>classe 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="44"/>
-        <location filename="../../simulator/ui/panels/surface.py" line="77"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="47"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="85"/>
         <source>class 0</source>
         <translation>classe 0</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="73"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="81"/>
         <source>class %1</source>
         <translation>classe %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="95"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="103"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="111"/>
         <source>neuron %1</source>
         <translation>neurônio %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="103"/>
-        <source>dashed: neuron %1</source>
-        <translation>tracejado: neurônio %1</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="106"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="114"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="109"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="117"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="164"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="172"/>
         <source>Add a data point</source>
         <translation>Adicionar um ponto de dados</translation>
     </message>

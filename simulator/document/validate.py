@@ -2,7 +2,8 @@
 
 ``problems(doc)`` lists every error as ``"network.edges[3].target: no node \\"h9\\""``;
 ``check(doc)`` raises :class:`DocumentError` with them. ``training_problems(doc)`` lists what
-keeps a valid drawing from training (no output, an output nothing reaches…).
+keeps a valid drawing from training (no output, an output nothing reaches, data whose number
+of classes does not match the outputs…).
 """
 from __future__ import annotations
 
@@ -388,4 +389,27 @@ def training_problems(doc: Mapping) -> list[str]:
     loss = doc.get("training", {}).get("loss")
     if loss == "cross_entropy" and not softmax and len(outputs) > 1:
         out.append("cross-entropy with several outputs needs softmax outputs")
+    mismatch = class_mismatch(doc)
+    if mismatch:
+        out.append(mismatch)
     return out
+
+
+def class_mismatch(doc: Mapping) -> str | None:
+    """``"data: 4 classes but the network has 3 softmax outputs"`` when the data's classes
+    do not fit the outputs (softmax: one output per class; a single output: two classes),
+    else None. Trained anyway, the targets would merge classes and the accuracy would
+    mislead. Unlike the other training problems this is not an unfinished drawing but a
+    contradiction in the file, so ``nnsim check`` reports it as an error. A CSV file's
+    classes are known only once it is read: the trainer checks those."""
+    net = doc.get("network", {})
+    outputs = [n for n in net.get("nodes", []) if n.get("kind") == "output"]
+    softmax = [n for n in outputs if n.get("activation") == "softmax"]
+    if not outputs or (softmax and len(softmax) != len(outputs)):
+        return None                   # reported above as its own problem
+    data = doc.get("data", {})
+    loss = doc.get("training", {}).get("loss")
+    classes = datasets.class_count(data if isinstance(data, Mapping) else {}, loss)
+    if classes is None:
+        return None
+    return datasets.class_mismatch(classes, len(outputs), bool(softmax))

@@ -290,6 +290,59 @@ def from_spec(spec: Mapping, base_dir: str | Path | None = None, loss: str | Non
                    domain(name), name, k)
 
 
+def class_count(spec: Mapping, loss: str | None = None) -> int | None:
+    """How many classes a document's ``data`` holds, as ``from_spec`` would count them, when
+    that is known without reading a file: None for regression, for a CSV file and for rows
+    that cannot be read (``from_spec`` reports those)."""
+    spec = spec or {}
+    explicit_task = spec.get("task")
+    if "csv" in spec:
+        return None
+    if "train" in spec or "points" in spec:
+        try:
+            if "train" in spec:
+                rows = _rows(spec["train"], "data.train")
+                y_task = rows[:, -1]
+                if spec.get("test"):
+                    test = _rows(spec["test"], "data.test")
+                    if test.shape[1] != rows.shape[1]:
+                        return None
+                    rows = np.vstack([rows, test])
+            else:
+                rows = _rows(spec["points"], "data.points")
+                y_task = rows[:, -1]
+        except (ValueError, TypeError):
+            return None
+        task = explicit_task or _guess_task(y_task, loss)
+        return _n_classes(rows[:, -1], task) or None
+    name = spec.get("dataset", "xor")
+    if name not in NAMES or (explicit_task or task_of(name)) != "classification":
+        return None
+    if name in MULTICLASS:
+        try:
+            return max(2, int(spec.get("classes", 2) or 2))
+        except (TypeError, ValueError):
+            return None
+    return 2
+
+
+def class_mismatch(classes: int, n_outputs: int, softmax: bool) -> str | None:
+    """Why classification data with ``classes`` classes does not fit a network with
+    ``n_outputs`` outputs (None when it does): softmax needs one output per class, a single
+    output separates two classes, several other outputs are one-hot, one per class.
+    Otherwise the targets would silently merge classes and the accuracy would mislead."""
+    if n_outputs < 1 or classes < 2:
+        return None
+    if n_outputs == 1:
+        if softmax or classes == 2:
+            return None           # one softmax output is refused on its own
+        return f"data: {classes} classes but the network has a single output, which separates two classes"
+    if classes == n_outputs:
+        return None
+    kind = "softmax outputs" if softmax else "outputs"
+    return f"data: {classes} classes but the network has {n_outputs} {kind}"
+
+
 def _n_classes(y: np.ndarray, task: str) -> int:
     if task != "classification":
         return 0

@@ -221,7 +221,16 @@ class Trainer:
     # data ------------------------------------------------------------------------------
     def set_data(self, data: _datasets.Dataset) -> None:
         """New data (regenerated, a point added): features and targets computed once,
-        stored node-major with a constant-1 row (the folded biases read it)."""
+        stored node-major with a constant-1 row (the folded biases read it).
+
+        Raises ValueError, and keeps the data it had, when the data's classes do not fit
+        the outputs (four classes on three softmax outputs would merge two of them): the
+        document layer says so first, but a CSV file's classes show only once it is read,
+        and a data change reaches a running trainer directly."""
+        if data.is_classification:
+            mismatch = _datasets.class_mismatch(data.classes, self.net.n_outputs, self.net.is_softmax)
+            if mismatch:
+                raise ValueError(mismatch)
         self.data = data
         net = self.net
         cls = data.is_classification

@@ -1,7 +1,8 @@
 """The engine's user-visible English (it has no Qt), marked for translation here:
 activation names and formulas, losses, optimisers, data sets, and the messages about
-divergence and networks that cannot train. ``tests/test_i18n.py`` checks that every engine
-string is listed, so the two cannot drift apart."""
+divergence and networks that cannot train (``problem`` matches the document layer's
+messages by pattern). ``tests/test_i18n.py`` checks that every engine string is listed,
+so the two cannot drift apart."""
 from __future__ import annotations
 
 import re
@@ -131,6 +132,15 @@ _PROBLEMS = (
      lambda m: QCoreApplication.translate("Engine", "softmax needs one output neuron per class (at least two)")),
     (r"cross-entropy with several outputs needs softmax outputs",
      lambda m: QCoreApplication.translate("Engine", "cross-entropy with several outputs needs softmax outputs")),
+    (r"data: (\d+) classes but the network has (\d+) softmax outputs",
+     lambda m: QCoreApplication.translate("Engine", "data: %1 classes but the network has %2 softmax outputs")
+     .replace("%1", m.group(1)).replace("%2", m.group(2))),
+    (r"data: (\d+) classes but the network has (\d+) outputs",
+     lambda m: QCoreApplication.translate("Engine", "data: %1 classes but the network has %2 outputs")
+     .replace("%1", m.group(1)).replace("%2", m.group(2))),
+    (r"data: (\d+) classes but the network has a single output, which separates two classes",
+     lambda m: QCoreApplication.translate("Engine", "data: %1 classes but the network has a single output, "
+                                          "which separates two classes").replace("%1", m.group(1))),
 )
 
 

@@ -53,6 +53,7 @@ class TrainingWorker(QObject):
         # Backpressure: a snapshot costs milliseconds; build one only when the window has
         # drawn the last (or after STALE_SECONDS, should it not be drawing at all).
         self.snapshot_wanted = True
+        self.data_problem: str | None = None     # why the current data cannot be trained
 
     # lifecycle ----------------------------------------------------------------------------
     def _ensure_timer(self) -> QTimer:
@@ -76,7 +77,9 @@ class TrainingWorker(QObject):
         self.doc, self.revision, self.base_dir = doc, revision, base_dir
         old = self.trainer if keep_weights else None
         previous = old.net if old is not None else None
-        old_data = old.data if old is not None else None
+        # after refused data the trainer still holds the old data: read the spec again
+        old_data = old.data if old is not None and self.data_problem is None else None
+        self.data_problem = None
         was_running = self.running
         if not keep_weights:               # a new document: training stops
             self._set_running(False)
@@ -114,14 +117,37 @@ class TrainingWorker(QObject):
         if self.trainer is None:
             self.load(doc, self.revision, self.base_dir, False)
             return
+        # data the network cannot learn (4 classes for 3 softmax outputs): stop and say so,
+        # keeping the trained weights and the old data until the data or network is fixed
+        problems = training_problems(doc)
+        if problems:
+            self._refuse(problems[0])
+            return
         try:
             data = datasets.from_spec(doc.get("data", {}), self.base_dir, doc["training"].get("loss"))
             self.trainer.set_data(data)
         except Exception as exc:
-            self.status.emit("error", str(exc))
+            self._refuse(str(exc) or type(exc).__name__)
             return
+        if self.data_problem is not None:
+            self.data_problem = None
+            self.status.emit("info", "")
         self.dataReady.emit(self.trainer.data)
         self._emit_snapshot()
+
+    def _refuse(self, problem: str) -> None:
+        self.data_problem = problem
+        self._set_running(False)
+        if self._timer is not None:
+            self._timer.stop()
+        self.status.emit("error", problem)
+
+    def _blocked(self) -> bool:
+        """True (and the reason said again) while the data does not fit the network."""
+        if self.data_problem is not None:
+            self.status.emit("error", self.data_problem)
+            return True
+        return False
 
     @Slot(str, object)
     def set_setting(self, key: str, value) -> None:
@@ -174,6 +200,8 @@ class TrainingWorker(QObject):
             return
         if self.trainer.diverged is not None:
             self.status.emit("diverged", self.trainer.diverged.message)
+            return
+        if self._blocked():
             return
         self._set_running(True)
         self._budget = 0.0
@@ -242,7 +270,7 @@ class TrainingWorker(QObject):
     def step(self, kind: str) -> None:
         """One sample, mini-batch or epoch, outside of Play."""
         t = self.trainer
-        if t is None:
+        if t is None or self._blocked():
             return
         self._set_running(False)
         t.step(kind)
@@ -252,7 +280,7 @@ class TrainingWorker(QObject):
     def trace(self, kind: str, rows) -> None:
         """One step recorded for the step-by-step animation."""
         t = self.trainer
-        if t is None or t.n_train == 0:
+        if t is None or t.n_train == 0 or self._blocked():
             return
         self._set_running(False)
         if t.diverged is not None:
@@ -272,7 +300,7 @@ class TrainingWorker(QObject):
     def run_epochs(self, n: int) -> None:
         """Train ``n`` epochs at once (scripts, screenshots, exports)."""
         t = self.trainer
-        if t is None:
+        if t is None or self._blocked():
             return
         self._set_running(False)
         t.run(epochs=n)

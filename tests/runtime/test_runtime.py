@@ -211,3 +211,26 @@ def test_divergence_ends_in_a_message_not_a_crash(window, qtbot):
     w.train.reset()                            # the window stays usable; Reset recovers
     qtbot.waitUntil(lambda: not w.alert.isVisible() and w.controller.latest.epoch == 0, timeout=3000)
     assert w.controller.latest.diverged is None
+
+
+def test_data_that_does_not_fit_the_outputs_stops_training_until_fixed(window, qtbot):
+    """Four classes for three softmax outputs: training stops with the reason (no silent
+    merge of two classes); Undo brings the three classes back and Play works again."""
+    w = window
+    w.open_lesson("gauss", ask=False)
+    qtbot.waitUntil(lambda: w.controller.latest is not None, timeout=5000)
+    w.train.toggle_play()
+    qtbot.waitUntil(lambda: w.controller.running, timeout=3000)
+    w.data_panel.classes.setValue(4)
+    qtbot.waitUntil(lambda: w.alert.isVisible() and "4 classes" in w.alert.text(), timeout=5000)
+    qtbot.waitUntil(lambda: not w.controller.running, timeout=3000)
+    epoch = w.controller.latest.epoch
+    w.train.toggle_play()                             # refused again, with the reason
+    qtbot.wait(300)
+    assert not w.controller.running and w.controller.latest.epoch == epoch
+    assert "4 classes" in w.alert.text()
+    w.model.undo_stack.undo()
+    assert w.model.doc["data"]["classes"] == 3
+    qtbot.waitUntil(lambda: not w.alert.isVisible(), timeout=5000)
+    w.train.toggle_play()
+    qtbot.waitUntil(lambda: w.controller.latest.epoch > epoch, timeout=5000)
