@@ -92,3 +92,65 @@ def test_chain_rule_lesson_is_the_lectures_network():
     w = {(e["source"], e["target"]): e["weight"] for e in doc["network"]["edges"]}
     assert w == {("x", "h"): 0.5, ("h", "g"): 1.0, ("g", "f"): 1.0}
     assert doc["data"]["train"] == [[1.0, 1.0]]
+
+
+# What the lesson texts tell the student to try, checked (English and Portuguese texts name
+# the same settings).
+def text(lesson_id):
+    doc = lessons.load_lesson(lesson_id)
+    return doc["description"], doc["i18n"]["pt_BR"]["description"]
+
+
+def test_two_neurons_points_at_the_step_captions_not_the_inspector():
+    en, pt = text("two-neurons")
+    assert "inspector shows each factor" not in en and "inspetor mostra cada fator" not in pt
+    assert "captions drawn beside each neuron" in en and "legendas desenhadas" in pt
+
+
+def test_exploding_gradient_remedy_then_a_larger_learning_rate_learns():
+    from simulator.document import mitigations
+    en, pt = text("exploding-gradient")
+    assert "raise the learning rate to 0.01" in en and "0,01" in pt
+    base = lessons.load_lesson("exploding-gradient")
+    he = mitigations.apply(base, ["he"])
+    slow = trained("exploding-gradient", he)                  # the lesson's α = 0.001
+    assert not slow["diverged"] and slow["test_accuracy"] < 0.7
+    he["training"]["learning_rate"] = 0.01
+    fast = trained("exploding-gradient", he)                  # 30 epochs, as the lesson says
+    assert not fast["diverged"] and fast["train_accuracy"] >= 0.98 and fast["test_accuracy"] >= 0.98
+
+
+def test_xor_seed_named_in_the_text_gets_stuck():
+    en, pt = text("xor")
+    assert "set Seed to 0" in en and "Semente em 0" in pt
+    doc = lessons.load_lesson("xor")
+    doc["training"]["seed"] = 0
+    t = Trainer.from_document(doc)
+    t.run(epochs=200)
+    first = t.metrics()
+    t.run(epochs=800)
+    m = t.metrics()
+    for x in (first, m):                      # stuck at ~80 % / 70 %, loss ~0.32, for good
+        assert x["train_accuracy"] <= 0.85 and x["test_accuracy"] <= 0.8 and x["train_loss"] > 0.3
+    assert trained("xor")["test_accuracy"] == 1.0                  # the lesson's seed 1 succeeds
+
+
+def test_moons_overfits_with_the_settings_the_text_names():
+    import numpy as np
+    en, pt = text("moons")
+    assert "Samples to 60 and Noise to 0.6" in en and "L2" in en
+    assert "Amostras em 60 e Ruído em 0,6" in pt
+    runs = {}
+    for l2 in (0.0, 0.01):
+        doc = lessons.load_lesson("moons")
+        doc["data"].update(samples=60, noise=0.6)
+        doc["training"]["l2"] = l2
+        t = Trainer.from_document(doc)
+        t.run(epochs=1000)
+        runs[l2] = (t.metrics(), np.asarray(t.history().test_loss))
+    m, test_loss = runs[0.0]
+    assert m["train_accuracy"] == 1.0 and m["test_accuracy"] <= 0.85
+    lowest = int(np.argmin(test_loss))
+    assert 150 <= lowest <= 400 and test_loss[-1] >= 1.7 * test_loss[lowest]   # it rises again
+    m2, test_loss2 = runs[0.01]
+    assert test_loss2[-1] < 0.7 * test_loss[-1] and m2["train_accuracy"] < 1.0
