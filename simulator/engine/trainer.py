@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import math
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -400,9 +400,11 @@ class Trainer:
 
     @_quiet
     def run(self, steps: int | None = None, epochs: int | None = None,
-            seconds: float | None = None) -> int:
+            seconds: float | None = None, until: Callable[[], bool] | None = None) -> int:
         """Train for some mini-batch steps, whole epochs, or a time budget (whichever ends
-        first). Stops at divergence. Returns the number of steps done."""
+        first), or until ``until()`` says so (asked every few steps, as the clock is: a
+        caller's way to hand the processor over promptly). Stops at divergence. Returns the
+        number of steps done."""
         if self.diverged is not None or self.n_train == 0:
             return 0
         done = 0
@@ -432,7 +434,8 @@ class Trainer:
                     f(*args)
                 pos += bs
                 done += 1
-                if deadline is not None and not done & 7 and clock() >= deadline:
+                if not done & 7 and ((deadline is not None and clock() >= deadline)
+                                     or (until is not None and until())):
                     break
             if done != start_done:
                 self._acc_steps += done - start_done
@@ -446,7 +449,8 @@ class Trainer:
             self.position = pos
             if pos >= n_train:
                 self._end_epoch()
-            if done == max_steps or (deadline is not None and clock() >= deadline):
+            if done == max_steps or (deadline is not None and clock() >= deadline) or (
+                    until is not None and until()):
                 break
         if self.diverged is None and not np.isfinite(self.net.params).all():
             self._locate_divergence()

@@ -218,6 +218,11 @@ class TrainingController(QObject):
         """The window is about to draw: the worker steps aside until ``gui_idle``."""
         self.worker.gui_busy_until = time.perf_counter() + self.GUI_FRAME_SECONDS
 
+    def painting(self, on: bool) -> None:
+        """The window is painting (on) or has painted (off) a batch of widgets: while it
+        paints, the worker steps aside so the paint calls never wait for the lock."""
+        self.worker.gui_busy_until = time.perf_counter() + self.GUI_FRAME_SECONDS if on else 0.0
+
     def gui_idle(self) -> None:
         """The frame is on screen: the worker may train at full speed and prepare the next."""
         self.worker.gui_busy_until = 0.0

@@ -225,6 +225,9 @@ class TrainingWorker(QObject):
     def set_emit_rate(self, hz: float) -> None:
         self.emit_hz = max(1.0, float(hz))
 
+    def _gui_drawing(self) -> bool:
+        return self.gui_busy_until > time.perf_counter()
+
     def _tick(self) -> None:
         t = self.trainer
         if not self.running or t is None:
@@ -241,7 +244,9 @@ class TrainingWorker(QObject):
                 slice_ = GUI_SLICE_SECONDS if self.gui_busy_until > 0 else SLICE_SECONDS
                 if self.snapshot_wanted:       # the window waits: stop when the next frame is due
                     slice_ = min(slice_, max(0.0005, self._last_emit + 1.0 / self.emit_hz - now))
-                t.run(seconds=slice_)
+                # stop mid-slice when the window starts drawing: holding the interpreter lock
+                # then would make each of its paint calls wait for it
+                t.run(seconds=slice_, until=self._gui_drawing)
             else:
                 steps_per_epoch = max(1, -(-t.n_train // max(1, min(t.batch_size, t.n_train))))
                 self._budget += (now - self._last_tick) * self.speed * steps_per_epoch

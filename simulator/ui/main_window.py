@@ -6,7 +6,7 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QScrollArea, QWidget)
@@ -644,6 +644,18 @@ class MainWindow(QMainWindow):
         s = settings()
         s.setValue("geometry", self.saveGeometry())
         s.setValue("windowState", self.saveState())
+
+    def event(self, event: QEvent) -> bool:
+        # Qt paints every dirty widget of the window in one batch on UpdateRequest: the
+        # training thread steps aside for it (see TrainingController.painting)
+        controller = getattr(self, "controller", None)
+        if event.type() == QEvent.Type.UpdateRequest and controller is not None and controller.running:
+            controller.painting(True)
+            try:
+                return super().event(event)
+            finally:
+                controller.painting(False)
+        return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if getattr(self, "retired", False):

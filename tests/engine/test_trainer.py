@@ -24,6 +24,16 @@ def test_xor_learns_and_history_records_every_epoch():
     assert h.grad_norms.shape == (200, 2)
 
 
+def test_run_hands_over_promptly_when_asked():
+    """``until`` ends a time-budgeted run within a few steps (the worker's way to let the
+    window paint), where the budget alone would run for seconds."""
+    t = Trainer.from_document(doc_for([2, 2, 1]))
+    asked = []
+    done = t.run(seconds=30.0, until=lambda: asked.append(1) or len(asked) >= 3)
+    assert 0 < done <= 3 * 8
+    assert t.steps == done
+
+
 def test_reset_returns_to_the_same_seeded_start():
     t = Trainer.from_document(doc_for([2, 2, 1]))
     p0 = t.net.params.copy()
