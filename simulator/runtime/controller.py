@@ -70,9 +70,11 @@ class TrainingController(QObject):
         self.latest_data = None
         self._last_flush = 0.0
         self._pending = None
+        self._paint_start = self._paint_end = 0.0
+        self._paint_seconds = 0.0            # how long the window takes to show a frame (EMA)
         self._frame = QTimer(self)
         self._frame.setInterval(FRAME_MS)
-        self._frame.timeout.connect(self._flush)
+        self._frame.timeout.connect(self._flush_if_due)
         self._frame.start()
         self._recompile = QTimer(self)
         self._recompile.setSingleShot(True)
@@ -201,10 +203,14 @@ class TrainingController(QObject):
     # results --------------------------------------------------------------------------------------------
     def _on_snapshot(self, snap) -> None:
         self._pending = snap            # keep only the latest; _flush draws it
-        if time.perf_counter() - self._last_flush >= FRAME_MS / 1000.0:
+        if time.perf_counter() - self._last_flush >= self._frame_interval():
             self._flush()               # a frame is due: draw it now, not at the next tick
 
     GUI_FRAME_SECONDS = 0.030     # the longest the worker steps aside for one frame
+
+    def _flush_if_due(self) -> None:
+        if time.perf_counter() - self._last_flush >= self._frame_interval():
+            self._flush()
 
     def _flush(self) -> None:
         snap, self._pending = self._pending, None
@@ -221,7 +227,26 @@ class TrainingController(QObject):
     def painting(self, on: bool) -> None:
         """The window is painting (on) or has painted (off) a batch of widgets: while it
         paints, the worker steps aside so the paint calls never wait for the lock."""
-        self.worker.gui_busy_until = time.perf_counter() + self.GUI_FRAME_SECONDS if on else 0.0
+        now = time.perf_counter()
+        if on:
+            self._paint_start = now
+            self.worker.gui_busy_until = now + self.GUI_FRAME_SECONDS
+        else:
+            self.worker.gui_busy_until = 0.0
+            # a frame's cost: from handing the snapshot to the window (which updates the
+            # drawing and panels) to the end of the paint batch that shows it
+            # (batches that only repaint a panel on its own timer are not frames)
+            took = now - self._last_flush if self._last_flush > self._paint_end else 0.0
+            if 0.0 < took < 0.5:
+                self._paint_seconds += 0.2 * (took - self._paint_seconds)
+            self._paint_end = now
+
+    # showing frames may take at most this share of the time: a big network whose frame costs
+    # 40 ms is drawn ~12 times a second, so training (which steps aside meanwhile) keeps the rest
+    PAINT_SHARE = 0.5
+
+    def _frame_interval(self) -> float:
+        return max(FRAME_MS / 1000.0, self._paint_seconds / self.PAINT_SHARE)
 
     def gui_idle(self) -> None:
         """The frame is on screen: the worker may train at full speed and prepare the next."""

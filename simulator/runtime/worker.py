@@ -21,6 +21,7 @@ from ..engine.trainer import Snapshot, Trainer
 SLICE_SECONDS = 0.008       # training between two looks at the command queue
 GUI_SLICE_SECONDS = 0.002   # ... while the window draws: short, and we step aside (below)
 MAX_YIELD_SECONDS = 0.030
+MAX_OWED_SECONDS = 0.030    # training time owed to the worker after stepping aside (cap)
 STALE_SECONDS = 0.25
 LIVE_SETTINGS = ("learning_rate", "batch_size", "optimizer", "clip", "l1", "l2", "shuffle")
 
@@ -54,6 +55,7 @@ class TrainingWorker(QObject):
         # drawn the last (or after STALE_SECONDS, should it not be drawing at all).
         self.snapshot_wanted = True
         self.data_problem: str | None = None     # why the current data cannot be trained
+        self._owed = 0.0                         # see _tick
 
     # lifecycle ----------------------------------------------------------------------------
     def _ensure_timer(self) -> QTimer:
@@ -233,20 +235,27 @@ class TrainingWorker(QObject):
         if not self.running or t is None:
             return
         now = time.perf_counter()
-        if self.gui_busy_until > now:
+        if self.gui_busy_until > now and self._owed <= 0.0:
             # step aside in short sleeps (each releases the lock) until the frame is drawn
             give_up = now + MAX_YIELD_SECONDS
             while self.gui_busy_until > time.perf_counter() < give_up:
                 time.sleep(0.001)
+            # ... but for at most half the time: a window that is always drawing (a big
+            # network) must not stop training; what we gave is owed back, capped
+            self._owed = min(MAX_OWED_SECONDS, self._owed + time.perf_counter() - now)
             now = time.perf_counter()
         try:
             if self.speed is None:
                 slice_ = GUI_SLICE_SECONDS if self.gui_busy_until > 0 else SLICE_SECONDS
                 if self.snapshot_wanted:       # the window waits: stop when the next frame is due
                     slice_ = min(slice_, max(0.0005, self._last_emit + 1.0 / self.emit_hz - now))
-                # stop mid-slice when the window starts drawing: holding the interpreter lock
-                # then would make each of its paint calls wait for it
-                t.run(seconds=slice_, until=self._gui_drawing)
+                if self._owed > 0.0:
+                    t.run(seconds=max(slice_, min(self._owed, SLICE_SECONDS)))
+                    self._owed = max(0.0, self._owed - (time.perf_counter() - now))
+                else:
+                    # stop mid-slice when the window starts drawing: holding the interpreter
+                    # lock then would make each of its paint calls wait for it
+                    t.run(seconds=slice_, until=self._gui_drawing)
             else:
                 steps_per_epoch = max(1, -(-t.n_train // max(1, min(t.batch_size, t.n_train))))
                 self._budget += (now - self._last_tick) * self.speed * steps_per_epoch

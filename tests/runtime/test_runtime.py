@@ -224,6 +224,7 @@ def test_data_that_does_not_fit_the_outputs_stops_training_until_fixed(window, q
     w.data_panel.classes.setValue(4)
     qtbot.waitUntil(lambda: w.alert.isVisible() and "4 classes" in w.alert.text(), timeout=5000)
     qtbot.waitUntil(lambda: not w.controller.running, timeout=3000)
+    qtbot.wait(300)                                   # the last frame of the run is drawn
     epoch = w.controller.latest.epoch
     w.train.toggle_play()                             # refused again, with the reason
     qtbot.wait(300)
