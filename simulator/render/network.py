@@ -155,7 +155,15 @@ class NodeItem(QGraphicsItem):
             painter.drawImage(QRectF(-NODE_R, -NODE_R, 2 * NODE_R, 2 * NODE_R), self.thumbnail)
             painter.restore()
         outline = QColor(t.warning) if self.flagged else QColor(t.node_outline)
-        width = 2.6 if self.kind == "output" else 1.4
+        width = 2.6 if self.kind == "output" or self.flagged else 1.4
+        if self.flagged:
+            # a ring in the warning colour: the layer named in the divergence message must
+            # be findable at a glance, even in a crowded column
+            ring = QColor(t.warning)
+            ring.setAlphaF(0.45)
+            painter.setPen(QPen(ring, 4.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), NODE_R + 5, NODE_R + 5)
         pen = QPen(outline, width)
         if self.dead:
             pen.setStyle(Qt.PenStyle.DashLine)

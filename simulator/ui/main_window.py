@@ -24,6 +24,7 @@ from .animation import StepAnimator
 from .model import DocumentModel
 from . import autosave
 from .autosave import Autosaver
+from .elided_label import ElidedLabel
 from .panels.activation_lab import ActivationLab
 from .panels.charts import GradientPanel, LossPanel
 from .panels.data_panel import DataPanel
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         self.animator.activeChanged.connect(self._animation_active)
         self.view.spaceTapped.connect(self.train.act_play.trigger)
         self.view.painted.connect(self.controller.gui_idle)
-        self.status = QLabel()
+        self.status = ElidedLabel()
         self.alert = QLabel()
         self.alert.setObjectName("alert")
         self.alert.setStyleSheet("QLabel#alert { color: white; background: #c92a2a; padding: 2px 8px; "

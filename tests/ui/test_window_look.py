@@ -49,3 +49,15 @@ def test_zoom_to_fit_keeps_every_neuron_clear_of_the_legend(window, qtbot, lesso
         body = w.view.mapFromScene(item.mapToScene(drawn)).boundingRect()
         assert not QRect(body.translated(offset)).intersects(legend), nid
         assert w.view.viewport().rect().contains(body), nid
+
+
+def test_a_long_lesson_line_does_not_cut_the_alert_beside_it(window, qtbot):
+    w = window
+    w.resize(1280, 800)
+    w.open_lesson("exploding-gradient", ask=False)   # its status line is a long sentence
+    w._alert("⚠ gradients exploded in layer 1 at epoch 1: lower the learning rate, clip "
+             "gradients or change the initialisation", "diverged")
+    qtbot.waitUntil(lambda: w.alert.width() >= w.alert.sizeHint().width(), timeout=2000)
+    assert w.alert.geometry().right() <= w.statusBar().width()
+    assert w.status.text().startswith("The exploding gradient")   # whole text kept, drawn elided
+    assert w.status.toolTip() == w.status.text()
