@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..translate import tr
 from ..engine import activations
 from . import encoding, engine_text
+from .stamped_curve import StampedCurve, StampedDataItem
 
 # Okabe-Ito: a categorical palette safe for the common colour-vision deficiencies
 CATEGORICAL = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -100,6 +101,12 @@ class ThemedPlot(pg.PlotItem):
         if self.titleLabel.text:
             self.setTitle(self.titleLabel.text)
 
+    def _line(self, **kwargs) -> StampedDataItem:
+        """A curve for series data (like ``plot()``, with the cheap wide pen on screen)."""
+        item = StampedDataItem([], [], **kwargs)
+        self.addItem(item)
+        return item
+
     def _set_epoch_range(self, last_epoch: float) -> None:
         top = nice_ceiling(last_epoch)
         if getattr(self, "_epoch_top", None) != top:
@@ -174,8 +181,8 @@ class ActivationPlot(ThemedPlot):
             y = act.f(self.g) if name != "softmax" else activations.get("sigmoid").f(self.g)
             dy = act.df(self.g) if name != "softmax" else activations.get("sigmoid").df(self.g)
             label = engine_text.activation_label(name)
-            f = pg.PlotCurveItem(self.g, np.clip(y, -10, 10), pen=_pen(color, 2.0), name=label)
-            d = pg.PlotCurveItem(self.g, np.clip(dy, -10, 10), pen=_pen(color, 1.6, Qt.PenStyle.DashLine),
+            f = StampedCurve(self.g, np.clip(y, -10, 10), pen=_pen(color, 2.0), name=label)
+            d = StampedCurve(self.g, np.clip(dy, -10, 10), pen=_pen(color, 1.6, Qt.PenStyle.DashLine),
                                  name=f"{label}′")
             d.setVisible(show_derivative)
             self.addItem(f)
@@ -277,7 +284,7 @@ class SurfacePlot(ThemedPlot):
         self.addItem(self.image)
         self.point_items: list[pg.ScatterPlotItem] = []
         self.test_items: list[pg.ScatterPlotItem] = []
-        self.fit = pg.PlotCurveItem(pen=_pen(theme.accent, 3.0))
+        self.fit = StampedCurve(pen=_pen(theme.accent, 3.0))
         self.fit.setZValue(12)
         self.addItem(self.fit)
         # one input: the selected neuron's own output has its own scale (a ReLU's or a
@@ -286,7 +293,7 @@ class SurfacePlot(ThemedPlot):
         self.node_view.setMouseEnabled(False, False)
         self.node_view.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.node_view.setXLink(self)
-        self.node_curve = pg.PlotCurveItem(pen=_pen(theme.selection, 2.0, Qt.PenStyle.DashLine))
+        self.node_curve = StampedCurve(pen=_pen(theme.selection, 2.0, Qt.PenStyle.DashLine))
         self.node_view.addItem(self.node_curve)
         self.getAxis("right").linkToView(self.node_view)
         self.hideAxis("right")
@@ -433,7 +440,7 @@ class SurfacePlot(ThemedPlot):
             for k in range(len(curve.parts)):
                 c = QColor(CATEGORICAL[k % len(CATEGORICAL)])
                 c.setAlpha(110)
-                item = pg.PlotCurveItem(pen=_pen(c, 1.4))
+                item = StampedCurve(pen=_pen(c, 1.4))
                 item.setZValue(-1)
                 self.addItem(item)
                 self.parts.append(item)
@@ -490,15 +497,15 @@ class LossPlot(ThemedPlot):
         self.setLabel("bottom", tr("epoch"))
         self.setLabel("left", tr("loss"))
         self.addLegend(offset=(-8, 8), labelTextColor=theme.text, brush=pg.mkBrush(_translucent(theme.canvas)))
-        self.train = self.plot([], [], pen=_pen(CATEGORICAL[0], 2.0))
-        self.test = self.plot([], [], pen=_pen(CATEGORICAL[1], 2.0, Qt.PenStyle.DashLine))
+        self.train = self._line(pen=_pen(CATEGORICAL[0], 2.0))
+        self.test = self._line(pen=_pen(CATEGORICAL[1], 2.0, Qt.PenStyle.DashLine))
         self.metric_view = pg.ViewBox()
         self.showAxis("right")
         self.scene_attached = False
         self.getAxis("right").linkToView(self.metric_view)
         self.metric_view.setXLink(self)
-        self.metric_train = pg.PlotCurveItem(pen=_pen(CATEGORICAL[2], 1.6))
-        self.metric_test = pg.PlotCurveItem(pen=_pen(CATEGORICAL[2], 1.4, Qt.PenStyle.DotLine))
+        self.metric_train = StampedCurve(pen=_pen(CATEGORICAL[2], 1.6))
+        self.metric_test = StampedCurve(pen=_pen(CATEGORICAL[2], 1.4, Qt.PenStyle.DotLine))
         self.metric_view.addItem(self.metric_train)
         self.metric_view.addItem(self.metric_test)
         self.metric_view.setYRange(0, 1.02, padding=0)
@@ -667,7 +674,7 @@ class GradientPlot(ThemedPlot):
             colors = self._colors(n_layers)
             self.legend.setColumnCount(min(n_layers, 4))
             for k in range(n_layers):
-                c = self.plot([], [], pen=_pen(colors[k], 2.0), name=self.layer_name(k, n_layers))
+                c = self._line(pen=_pen(colors[k], 2.0), name=self.layer_name(k, n_layers))
                 self.layer_curves.append(c)
         e = history.epoch
         step = max(1, len(e) // self.MAX_POINTS)
