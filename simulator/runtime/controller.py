@@ -4,6 +4,7 @@ timer (<= 60 Hz)."""
 from __future__ import annotations
 
 import copy
+import math
 import time
 import weakref
 
@@ -72,10 +73,12 @@ class TrainingController(QObject):
         self._pending = None
         self._paint_start = self._paint_end = 0.0
         self._paint_seconds = 0.0            # how long the window takes to show a frame (EMA)
+        # fires when a snapshot that came early is due; single-shot and precise, because a
+        # periodic 16 ms tick let a snapshot arriving just before it wait a whole period
         self._frame = QTimer(self)
-        self._frame.setInterval(FRAME_MS)
+        self._frame.setSingleShot(True)
+        self._frame.setTimerType(Qt.TimerType.PreciseTimer)
         self._frame.timeout.connect(self._flush_if_due)
-        self._frame.start()
         self._recompile = QTimer(self)
         self._recompile.setSingleShot(True)
         self._recompile.setInterval(0)
@@ -203,14 +206,16 @@ class TrainingController(QObject):
     # results --------------------------------------------------------------------------------------------
     def _on_snapshot(self, snap) -> None:
         self._pending = snap            # keep only the latest; _flush draws it
-        if time.perf_counter() - self._last_flush >= self._frame_interval():
-            self._flush()               # a frame is due: draw it now, not at the next tick
-
-    GUI_FRAME_SECONDS = 0.030     # the longest the worker steps aside for one frame
+        self._flush_if_due()
 
     def _flush_if_due(self) -> None:
-        if time.perf_counter() - self._last_flush >= self._frame_interval():
-            self._flush()
+        wait = self._last_flush + self._frame_interval() - time.perf_counter()
+        if wait <= 0.0:
+            self._flush()               # a frame is due: draw it now
+        elif self._pending is not None and not self._frame.isActive():
+            self._frame.start(max(1, math.ceil(wait * 1000)))
+
+    GUI_FRAME_SECONDS = 0.030     # the longest the worker steps aside for one frame
 
     def _flush(self) -> None:
         snap, self._pending = self._pending, None
