@@ -230,7 +230,9 @@ class MainWindow(QMainWindow):
                 ("hidden", self.tr("Hidden"), "H", self.tr("A click adds a hidden neuron")),
                 ("output", self.tr("Output"), "O", self.tr("A click adds an output neuron"))):
             a = A(text, checkable=True, shortcut=QKeySequence(key), tip=tip)
-            a.toggled.connect(lambda on, k=kind: on and self._set_add_kind(k))
+            # triggered, not toggled: pressing the kind already chosen (H after S) must still
+            # return to drawing, and an exclusive group does not toggle a checked action
+            a.triggered.connect(lambda _=False, k=kind: self._set_add_kind(k))
             kg.addAction(a)
             self.kind_tools[kind] = a
         self.kind_tools["hidden"].setChecked(True)

@@ -292,3 +292,12 @@ def test_connection_drag_line_shows_refusal_by_pattern_not_only_colour(empty):
     assert view._temp_line.pen().style() == Qt.PenStyle.SolidLine
     release(vp, at(view, 100, 250))
     assert len(w.model.doc["network"]["edges"]) == 2
+
+
+def test_pressing_the_chosen_kind_after_select_returns_to_drawing(window):
+    from simulator.ui.editor.view import EditorView
+    w = window
+    QTest.mouseClick(w.toolbar.widgetForAction(w.act_select), Qt.MouseButton.LeftButton)
+    assert w.view.mode == EditorView.SELECT
+    use_tool(w, "hidden")                     # the kind already chosen
+    assert w.view.mode == EditorView.DRAW and w.act_draw.isChecked()
