@@ -26,7 +26,9 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, not argparse's usage block
-        raise UsageError(f"{self.prog}: {message}")
+        # main() prints "nnsim: error: "; a subcommand adds its name ("export: argument ...")
+        command = self.prog.partition(" ")[2]
+        raise UsageError(f"{command}: {message}" if command else message)
 
 
 def resolve(target: str) -> tuple[dict, Path | None, str]:

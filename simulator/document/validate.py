@@ -175,7 +175,7 @@ def _check_nodes(c: _Checker, net: Mapping, raw_inputs: tuple, data: Mapping) ->
                 if feat not in raw_inputs and not features.is_known(feat):
                     c.err(f"{where}.feature", f'no CSV input column "{feat}" (data.inputs: {", ".join(raw_inputs)})')
             elif not features.is_known(feat):
-                c.err(f"{where}.feature", f'unknown feature "{feat}" (known: {", ".join(features.BUILTIN)})')
+                c.err(f"{where}.feature", f'unknown feature "{feat}" (known: x, {", ".join(features.BUILTIN)})')
             elif one_d and "x2" in features.raw_inputs_needed(feat):
                 c.err(f"{where}.feature", f'"{feat}" needs a second input, but the data has one (x)')
         else:

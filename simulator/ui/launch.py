@@ -4,15 +4,23 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .i18n import LANGUAGES
 from .platform_check import choose_platform
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line and exit 2, not argparse's usage block
+        self.exit(2, f"{self.prog}: error: {message} (see nnsim --help)\n")
+
+
 def parse(argv: list[str]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="nnsim", description="Visual neural-network simulator. "
+    p = _Parser(prog="nnsim", description="Visual neural-network simulator. "
                                 "Headless commands: train, check, lessons, export (see nnsim CMD --help).")
     p.add_argument("target", nargs="?", metavar="FILE|LESSON", help="a document or a lesson id")
     p.add_argument("--screenshot", metavar="PATH", help="save a PNG of the window once drawn, then exit")
-    p.add_argument("--lang", metavar="CODE", help="interface language (en, pt_BR); default: the system's")
+    p.add_argument("--lang", metavar="CODE", choices=sorted(LANGUAGES),
+                   help="interface language: en or pt_BR (default: the one last chosen in "
+                        "View > Language, else the system's)")
     p.add_argument("--size", metavar="WxH", default=None, help="window size, e.g. 1600x1000")
     p.add_argument("--epochs", type=int, default=0, metavar="N",
                    help="train N epochs before the screenshot (with --screenshot)")
