@@ -44,23 +44,33 @@ def test_a_stamped_curve_inks_like_the_real_pen(qtbot):
     assert ((real > 60) & (stamped > 60)).sum() > 0.85 * (real > 60).sum()
 
 
-def test_figures_keep_one_stroke_of_the_true_width(tmp_path):
-    import xml.etree.ElementTree as ET
-    from simulator.document import lessons
-    from simulator.export import FigureOptions, export_figure, trained_state
-    from simulator.render.plots import CATEGORICAL
-    _, state = trained_state(lessons.load_lesson("xor"), lessons.LESSONS_DIR, 20)
-    out = export_figure(state, tmp_path / "loss.svg", FigureOptions(view="loss"))
-    svg, blue = "{http://www.w3.org/2000/svg}", CATEGORICAL[0].lower()
-    strokes = []
+def test_figures_keep_one_stroke_of_the_true_width(qtbot):
+    """Painted without a widget (every figure), the curve strokes once with its real pen."""
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QWidget
 
-    def walk(el, attrs):
-        for child in el:
-            if child.tag == svg + "g":
-                walk(child, {**attrs, **child.attrib})
-            elif child.tag in (svg + "polyline", svg + "path") and attrs.get("stroke") == blue:
-                strokes.append(attrs.get("stroke-width"))
-    walk(ET.parse(out).getroot(), {})
-    # the train loss over 20 epochs (19 segments) and its key: drawn once, 2 wide, not as
-    # four offset 1-px copies
-    assert 19 <= len(strokes) <= 21 and set(strokes) == {"2"}
+    class CountingPainter(QPainter):
+        widths: list = []
+
+        def drawPath(self, path):           # noqa: N802 (Qt's name)
+            self.widths.append(self.pen().widthF())
+            super().drawPath(path)
+
+        def drawLines(self, *lines):        # noqa: N802 (Qt's name)
+            self.widths.append(self.pen().widthF())
+            super().drawLines(*lines)
+
+    pen = pg.mkPen((0, 0, 0), width=2.0)
+    pen.setCosmetic(True)
+    curve = StampedCurve(np.arange(50.0), np.sin(np.arange(50.0)), pen=pen, antialias=True)
+    image = QImage(100, 100, QImage.Format.Format_ARGB32)
+    painter = CountingPainter(image)
+    curve.paint(painter, None, None)
+    assert painter.widths == [2.0]
+    painter.widths.clear()
+    screen = QWidget()
+    qtbot.addWidget(screen)
+    curve.paint(painter, None, screen)
+    assert painter.widths == [1.0] * 4      # on screen: four 1-px strokes
+    painter.end()
+    assert curve.opts["pen"].widthF() == 2.0
