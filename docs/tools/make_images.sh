@@ -1,0 +1,57 @@
+#!/bin/sh
+# Regenerates every image of the user guide with the app itself (offscreen).
+# Run from the repository root:  sh docs/tools/make_images.sh
+# A shot above 250 kB is retaken at --size 1280x800; one still above 250 kB is reduced to a
+# 256-colour palette by docs/tools/shrink_png.py.
+set -e
+export NNSIM_SETTINGS_SCOPE=docs-images          # keep the user's settings out of it
+export NNSIM_DATA_DIR="${TMPDIR:-/tmp}/nnsim-docs-images"
+out=docs/images
+mkdir -p "$out"
+
+shot() {   # shot NAME ARGS... : python main.py --screenshot docs/images/NAME.png ARGS...
+    name=$1; shift
+    python main.py --screenshot "$out/$name.png" "$@"
+    if [ "$(stat -c %s "$out/$name.png")" -gt 256000 ]; then
+        python main.py --screenshot "$out/$name.png" --size 1280x800 "$@"
+    fi
+    python docs/tools/shrink_png.py "$out/$name.png"
+    echo "$name.png"
+}
+
+# the window tour, the dark theme, Portuguese
+shot tour --epochs 200 --select h1 xor
+shot theme-dark --epochs 200 --theme dark --select h1 circles
+shot language-pt_BR --epochs 200 --lang pt_BR --select h1 xor
+
+# one per lesson, after the lesson's "epochs", with its "select" neuron
+shot lesson-and --epochs 60 and
+shot lesson-xor --epochs 200 xor
+shot lesson-circles --epochs 200 circles
+shot lesson-circles-h1 --epochs 200 --select h1 circles
+shot lesson-square --epochs 300 square
+shot lesson-reciprocal --epochs 500 reciprocal
+shot lesson-sine --epochs 500 sine
+shot lesson-chain-rule --epochs 50 --select h chain-rule
+shot lesson-two-neurons --epochs 300 --select z1 two-neurons
+shot lesson-vanishing-gradient --epochs 100 vanishing-gradient
+shot lesson-exploding-gradient --epochs 30 exploding-gradient    # diverges in epoch 1
+shot lesson-dying-relu --epochs 60 dying-relu
+shot lesson-dying-relu-h2_1 --epochs 60 --select h2_1 dying-relu
+shot lesson-activations --epochs 400 --select sigmoid activations
+shot lesson-spiral --epochs 400 spiral
+shot lesson-gauss --epochs 100 gauss
+shot lesson-moons --epochs 300 moons
+
+# the step animation stopped at one phase (helper script, same window)
+python docs/tools/step_screenshot.py "$out/step-forward.png" xor 0
+python docs/tools/step_screenshot.py "$out/step-backward.png" xor 4
+python docs/tools/step_screenshot.py "$out/step-chain-rule.png" chain-rule 6
+python docs/tools/step_screenshot.py "$out/step-two-neurons.png" two-neurons 4
+
+# lessons with remedies ticked in the Lesson panel, then Reset and train
+python docs/tools/remedy_screenshot.py "$out/remedy-vanishing-relu-he.png" vanishing-gradient 100 relu_he
+python docs/tools/remedy_screenshot.py "$out/remedy-vanishing-batch-norm.png" vanishing-gradient 100 batch_norm
+python docs/tools/remedy_screenshot.py "$out/remedy-exploding-clip.png" exploding-gradient 30 clip
+python docs/tools/remedy_screenshot.py "$out/remedy-dying-relu-leaky.png" dying-relu 60 leaky
+python docs/tools/shrink_png.py "$out"/step-*.png "$out"/remedy-*.png
