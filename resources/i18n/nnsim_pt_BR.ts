@@ -19,118 +19,118 @@
         <translation>espessura: |w|</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="196"/>
+        <location filename="../../simulator/render/plots.py" line="203"/>
         <source>max σ′ = 0.25</source>
         <translation>max σ′ = 0.25</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="197"/>
+        <location filename="../../simulator/render/plots.py" line="204"/>
         <source>max tanh′ = 1</source>
         <translation>max tanh′ = 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="244"/>
+        <location filename="../../simulator/render/plots.py" line="251"/>
         <source>f′ = 0 for %1 of the samples</source>
         <translation>f′ = 0 em %1 das amostras</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="246"/>
+        <location filename="../../simulator/render/plots.py" line="253"/>
         <source>saturated (f′ &lt; 5% of max) for %1</source>
         <translation>saturação (f′ &lt; 5% do máximo) em %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="257"/>
+        <location filename="../../simulator/render/plots.py" line="264"/>
         <source>slope 0.01 below zero</source>
         <translation>inclinação 0,01 abaixo de zero</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="490"/>
-        <location filename="../../simulator/render/plots.py" line="636"/>
+        <location filename="../../simulator/render/plots.py" line="497"/>
+        <location filename="../../simulator/render/plots.py" line="643"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="491"/>
+        <location filename="../../simulator/render/plots.py" line="498"/>
         <location filename="../../simulator/ui/commands.py" line="20"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="537"/>
+        <location filename="../../simulator/render/plots.py" line="544"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="537"/>
+        <location filename="../../simulator/render/plots.py" line="544"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="538"/>
+        <location filename="../../simulator/render/plots.py" line="545"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="538"/>
+        <location filename="../../simulator/render/plots.py" line="545"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
         <location filename="../../simulator/export/plot_panels.py" line="290"/>
-        <location filename="../../simulator/render/plots.py" line="513"/>
-        <location filename="../../simulator/render/plots.py" line="576"/>
+        <location filename="../../simulator/render/plots.py" line="520"/>
+        <location filename="../../simulator/render/plots.py" line="583"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="637"/>
+        <location filename="../../simulator/render/plots.py" line="644"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="722"/>
+        <location filename="../../simulator/render/plots.py" line="729"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="723"/>
+        <location filename="../../simulator/render/plots.py" line="730"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="695"/>
+        <location filename="../../simulator/render/plots.py" line="702"/>
         <source>no gradient reaches any weight: training is stuck</source>
         <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="698"/>
+        <location filename="../../simulator/render/plots.py" line="705"/>
         <source>no gradient in layer(s) %1</source>
         <translation>nenhum gradiente na(s) camada(s) %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="704"/>
+        <location filename="../../simulator/render/plots.py" line="711"/>
         <source>first layer %1× smaller than the last (vanishing)</source>
         <translation>primeira camada %1× menor que a última (dissipação)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="706"/>
+        <location filename="../../simulator/render/plots.py" line="713"/>
         <source>first layer %1× larger than the last (exploding)</source>
         <translation>primeira camada %1× maior que a última (explosão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="709"/>
+        <location filename="../../simulator/render/plots.py" line="716"/>
         <source>dead ReLUs per layer %1</source>
         <translation>ReLUs agonizantes por camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="712"/>
+        <location filename="../../simulator/render/plots.py" line="719"/>
         <source>saturated units %1</source>
         <translation>unidades saturadas %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="714"/>
+        <location filename="../../simulator/render/plots.py" line="721"/>
         <source>clipping acted on %1 of the steps</source>
         <translation>a poda atuou em %1 dos passos</translation>
     </message>
@@ -155,7 +155,7 @@
         <translation>atualização: w ← w − α·∂J/∂w</translation>
     </message>
     <message>
-        <location filename="../../simulator/runtime/worker.py" line="199"/>
+        <location filename="../../simulator/runtime/worker.py" line="201"/>
         <source>nothing to train: the network is not complete</source>
         <translation>nada para treinar: a rede não está completa</translation>
     </message>
@@ -635,13 +635,13 @@
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="27"/>
-        <location filename="../../simulator/render/plots.py" line="539"/>
+        <location filename="../../simulator/render/plots.py" line="546"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="28"/>
-        <location filename="../../simulator/render/plots.py" line="539"/>
+        <location filename="../../simulator/render/plots.py" line="546"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
@@ -1774,22 +1774,22 @@
 <context>
     <name>GradientPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="236"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="243"/>
         <source>mean |∂J/∂w| is 0 in every layer: no gradient flows (dead ReLUs?)</source>
         <translation>o |∂J/∂w| médio é 0 em todas as camadas: nenhum gradiente flui (ReLUs agonizantes?)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="238"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="245"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="240"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="247"/>
         <source>mean |∂J/∂w| in the last epoch, layer by layer — %1</source>
         <translation>|∂J/∂w| médio na última época, camada por camada — %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="242"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="249"/>
         <source>mean |∂J/∂w| per layer appears after the first epoch</source>
         <translation>o |∂J/∂w| médio por camada aparece após a primeira época</translation>
     </message>
@@ -1926,22 +1926,22 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="173"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="177"/>
         <source>log scale</source>
         <translation>escala log</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="199"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="203"/>
         <source>accuracy %1 / %2</source>
         <translation>acurácia %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="201"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="205"/>
         <source>R² %1 / %2</source>
         <translation>R² %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="202"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="206"/>
         <source>epoch %1 · loss %2 / %3 (train / test) · %4</source>
         <translation>época %1 · perda %2 / %3 (treino / teste) · %4</translation>
     </message>
@@ -1949,497 +1949,497 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="164"/>
+        <location filename="../../simulator/ui/main_window.py" line="165"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="165"/>
+        <location filename="../../simulator/ui/main_window.py" line="166"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="166"/>
+        <location filename="../../simulator/ui/main_window.py" line="167"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="167"/>
+        <location filename="../../simulator/ui/main_window.py" line="168"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="168"/>
+        <location filename="../../simulator/ui/main_window.py" line="169"/>
         <source>Activation lab</source>
         <translation>Laboratório de ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="169"/>
+        <location filename="../../simulator/ui/main_window.py" line="170"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="170"/>
+        <location filename="../../simulator/ui/main_window.py" line="171"/>
         <source>Loss and metrics</source>
         <translation>Perda e métricas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="171"/>
+        <location filename="../../simulator/ui/main_window.py" line="172"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="196"/>
+        <location filename="../../simulator/ui/main_window.py" line="197"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="197"/>
+        <location filename="../../simulator/ui/main_window.py" line="198"/>
         <source>Start an empty network</source>
         <translation>Começar uma rede vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="198"/>
+        <location filename="../../simulator/ui/main_window.py" line="199"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="199"/>
+        <location filename="../../simulator/ui/main_window.py" line="200"/>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="200"/>
+        <location filename="../../simulator/ui/main_window.py" line="201"/>
         <source>Save &amp;As…</source>
         <translation>Salvar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="201"/>
+        <location filename="../../simulator/ui/main_window.py" line="202"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;ir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="202"/>
+        <location filename="../../simulator/ui/main_window.py" line="203"/>
         <source>&amp;Undo</source>
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="204"/>
+        <location filename="../../simulator/ui/main_window.py" line="205"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="206"/>
+        <location filename="../../simulator/ui/main_window.py" line="207"/>
         <source>&amp;Delete</source>
         <translation>&amp;Excluir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="208"/>
+        <location filename="../../simulator/ui/main_window.py" line="209"/>
         <source>Select &amp;All</source>
         <translation>Selecionar &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="209"/>
+        <location filename="../../simulator/ui/main_window.py" line="210"/>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="210"/>
+        <location filename="../../simulator/ui/main_window.py" line="211"/>
         <source>Add &amp;Layer…</source>
         <translation>Adicionar &amp;camada…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="211"/>
+        <location filename="../../simulator/ui/main_window.py" line="212"/>
         <source>&amp;Fully Connect Selection</source>
         <translation>Co&amp;nectar toda a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="213"/>
+        <location filename="../../simulator/ui/main_window.py" line="214"/>
         <source>Connect every selected neuron to every selected neuron in the next column</source>
         <translation>Conectar cada neurônio selecionado a cada neurônio selecionado da coluna seguinte</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="214"/>
+        <location filename="../../simulator/ui/main_window.py" line="215"/>
         <source>Auto-la&amp;yout</source>
         <translation>&amp;Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="215"/>
+        <location filename="../../simulator/ui/main_window.py" line="216"/>
         <source>&amp;Zoom to Fit</source>
         <translation>&amp;Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="216"/>
+        <location filename="../../simulator/ui/main_window.py" line="217"/>
         <source>&amp;Draw</source>
         <translation>Desen&amp;har</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="217"/>
+        <location filename="../../simulator/ui/main_window.py" line="218"/>
         <source>Draw: click to add a neuron, drag between neurons to connect</source>
         <translation>Desenhar: clique para adicionar um neurônio, arraste entre neurônios para conectar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="218"/>
+        <location filename="../../simulator/ui/main_window.py" line="219"/>
         <source>&amp;Select / Move</source>
         <translation>&amp;Selecionar / mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="219"/>
+        <location filename="../../simulator/ui/main_window.py" line="220"/>
         <source>Select and move neurons</source>
         <translation>Selecionar e mover neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="228"/>
+        <location filename="../../simulator/ui/main_window.py" line="229"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="228"/>
+        <location filename="../../simulator/ui/main_window.py" line="229"/>
         <source>A click adds an input neuron (a feature of the data)</source>
         <translation>Um clique adiciona um neurônio de entrada (um atributo dos dados)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="229"/>
+        <location filename="../../simulator/ui/main_window.py" line="230"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="229"/>
+        <location filename="../../simulator/ui/main_window.py" line="230"/>
         <source>A click adds a hidden neuron</source>
         <translation>Um clique adiciona um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="230"/>
+        <location filename="../../simulator/ui/main_window.py" line="231"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="230"/>
+        <location filename="../../simulator/ui/main_window.py" line="231"/>
         <source>A click adds an output neuron</source>
         <translation>Um clique adiciona um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="237"/>
+        <location filename="../../simulator/ui/main_window.py" line="240"/>
         <source>Show &amp;Legend</source>
         <translation>Mostrar &amp;legenda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="239"/>
+        <location filename="../../simulator/ui/main_window.py" line="242"/>
         <source>Colour by &amp;Gradient</source>
         <translation>Colorir por &amp;gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="240"/>
+        <location filename="../../simulator/ui/main_window.py" line="243"/>
         <source>Colour by &amp;Weight</source>
         <translation>Colorir por pe&amp;so</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="247"/>
+        <location filename="../../simulator/ui/main_window.py" line="250"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="248"/>
+        <location filename="../../simulator/ui/main_window.py" line="251"/>
         <source>&amp;Dark</source>
         <translation>&amp;Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="255"/>
+        <location filename="../../simulator/ui/main_window.py" line="258"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="256"/>
+        <location filename="../../simulator/ui/main_window.py" line="259"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="260"/>
+        <location filename="../../simulator/ui/main_window.py" line="263"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="263"/>
+        <location filename="../../simulator/ui/main_window.py" line="266"/>
         <source>Open &amp;Lesson</source>
         <translation>Abrir &amp;lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="264"/>
+        <location filename="../../simulator/ui/main_window.py" line="267"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="270"/>
+        <location filename="../../simulator/ui/main_window.py" line="273"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="274"/>
+        <location filename="../../simulator/ui/main_window.py" line="277"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="279"/>
+        <location filename="../../simulator/ui/main_window.py" line="282"/>
         <source>A Click &amp;Adds</source>
         <translation>Um clique &amp;adiciona</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="283"/>
+        <location filename="../../simulator/ui/main_window.py" line="286"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="284"/>
+        <location filename="../../simulator/ui/main_window.py" line="287"/>
         <source>&amp;Panels</source>
         <translation>&amp;Painéis</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="293"/>
+        <location filename="../../simulator/ui/main_window.py" line="296"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="296"/>
+        <location filename="../../simulator/ui/main_window.py" line="299"/>
         <source>La&amp;nguage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="305"/>
+        <location filename="../../simulator/ui/main_window.py" line="308"/>
         <source>&amp;Train</source>
         <translation>&amp;Treinar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="306"/>
+        <location filename="../../simulator/ui/main_window.py" line="309"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="309"/>
+        <location filename="../../simulator/ui/main_window.py" line="312"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="335"/>
+        <location filename="../../simulator/ui/main_window.py" line="338"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="384"/>
+        <location filename="../../simulator/ui/main_window.py" line="387"/>
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="385"/>
+        <location filename="../../simulator/ui/main_window.py" line="388"/>
         <source>“%1” has changes that are not saved.</source>
         <translation>“%1” tem alterações que não foram salvas.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="388"/>
+        <location filename="../../simulator/ui/main_window.py" line="391"/>
         <source>Save them before continuing?</source>
         <translation>Salvá-las antes de continuar?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="397"/>
+        <location filename="../../simulator/ui/main_window.py" line="400"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="403"/>
+        <location filename="../../simulator/ui/main_window.py" line="406"/>
         <source>Open network</source>
         <translation>Abrir rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="414"/>
+        <location filename="../../simulator/ui/main_window.py" line="417"/>
         <source>Cannot open %1</source>
         <translation>Não é possível abrir %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="418"/>
+        <location filename="../../simulator/ui/main_window.py" line="421"/>
         <source>Opened %1</source>
         <translation>Arquivo aberto: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="427"/>
+        <location filename="../../simulator/ui/main_window.py" line="430"/>
         <source>Cannot open the lesson</source>
         <translation>Não é possível abrir a lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="472"/>
+        <location filename="../../simulator/ui/main_window.py" line="475"/>
         <source>Save network</source>
         <translation>Salvar rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="487"/>
+        <location filename="../../simulator/ui/main_window.py" line="490"/>
         <source>Cannot save %1</source>
         <translation>Não é possível salvar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="493"/>
+        <location filename="../../simulator/ui/main_window.py" line="496"/>
         <source>Saved %1</source>
         <translation>Arquivo salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="506"/>
+        <location filename="../../simulator/ui/main_window.py" line="509"/>
         <source>Recover unsaved work</source>
         <translation>Recuperar trabalho não salvo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="507"/>
+        <location filename="../../simulator/ui/main_window.py" line="510"/>
         <source>nnsim did not close properly. Recover “%1”, autosaved at %2?</source>
         <translation>O nnsim não foi fechado corretamente. Recuperar “%1”, salvo automaticamente às %2?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="510"/>
+        <location filename="../../simulator/ui/main_window.py" line="513"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="511"/>
+        <location filename="../../simulator/ui/main_window.py" line="514"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="518"/>
+        <location filename="../../simulator/ui/main_window.py" line="521"/>
         <source>Cannot recover the autosaved work</source>
         <translation>Não é possível recuperar o trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="524"/>
+        <location filename="../../simulator/ui/main_window.py" line="527"/>
         <source>Recovered the autosaved work: save it to keep it.</source>
         <translation>Trabalho salvo automaticamente recuperado: salve-o para não perdê-lo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="556"/>
+        <location filename="../../simulator/ui/main_window.py" line="559"/>
         <source>(none yet)</source>
         <translation>(nenhum ainda)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="559"/>
+        <location filename="../../simulator/ui/main_window.py" line="562"/>
         <source>Clear the list</source>
         <translation>Limpar a lista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="602"/>
+        <location filename="../../simulator/ui/main_window.py" line="605"/>
         <source>Click on the canvas</source>
         <translation>Clicar na área de desenho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="602"/>
+        <location filename="../../simulator/ui/main_window.py" line="605"/>
         <source>add a neuron of the chosen kind (draw mode; I, H, O choose)</source>
         <translation>adicionar um neurônio do tipo escolhido (modo desenho; I, H, O escolhem)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="603"/>
+        <location filename="../../simulator/ui/main_window.py" line="606"/>
         <source>Drag from a neuron to another</source>
         <translation>Arrastar de um neurônio a outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="603"/>
+        <location filename="../../simulator/ui/main_window.py" line="606"/>
         <source>connect them</source>
         <translation>conectá-los</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="604"/>
+        <location filename="../../simulator/ui/main_window.py" line="607"/>
         <source>draw mode / select-and-move mode</source>
         <translation>modo desenho / modo selecionar e mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="605"/>
+        <location filename="../../simulator/ui/main_window.py" line="608"/>
         <source>Drag on empty canvas</source>
         <translation>Arrastar na área vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="605"/>
+        <location filename="../../simulator/ui/main_window.py" line="608"/>
         <source>select with a rubber band</source>
         <translation>selecionar com um retângulo de seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="606"/>
+        <location filename="../../simulator/ui/main_window.py" line="609"/>
         <source>delete the selection</source>
         <translation>excluir a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="607"/>
+        <location filename="../../simulator/ui/main_window.py" line="610"/>
         <source>duplicate the selection</source>
         <translation>duplicar a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="608"/>
+        <location filename="../../simulator/ui/main_window.py" line="611"/>
         <source>add a hidden layer</source>
         <translation>adicionar uma camada oculta</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="609"/>
+        <location filename="../../simulator/ui/main_window.py" line="612"/>
         <source>fully connect the selected columns</source>
         <translation>conectar totalmente as colunas selecionadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="610"/>
+        <location filename="../../simulator/ui/main_window.py" line="613"/>
         <source>auto-layout in columns</source>
         <translation>organizar automaticamente em colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="611"/>
+        <location filename="../../simulator/ui/main_window.py" line="614"/>
         <source>Wheel</source>
         <translation>Roda do mouse</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="611"/>
+        <location filename="../../simulator/ui/main_window.py" line="614"/>
         <source>zoom under the mouse</source>
         <translation>zoom sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="612"/>
+        <location filename="../../simulator/ui/main_window.py" line="615"/>
         <source>Middle-drag, Space+drag</source>
         <translation>Arrastar com o botão do meio, Espaço+arrastar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="612"/>
+        <location filename="../../simulator/ui/main_window.py" line="615"/>
         <source>pan</source>
         <translation>mover a vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="613"/>
+        <location filename="../../simulator/ui/main_window.py" line="616"/>
         <source>zoom to fit</source>
         <translation>ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="614"/>
+        <location filename="../../simulator/ui/main_window.py" line="617"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="614"/>
+        <location filename="../../simulator/ui/main_window.py" line="617"/>
         <source>play / pause training</source>
         <translation>reproduzir / pausar o treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="615"/>
+        <location filename="../../simulator/ui/main_window.py" line="618"/>
         <source>undo, redo</source>
         <translation>desfazer, refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="616"/>
+        <location filename="../../simulator/ui/main_window.py" line="619"/>
         <source>new, open, save</source>
         <translation>novo, abrir, salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="625"/>
+        <location filename="../../simulator/ui/main_window.py" line="628"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="628"/>
+        <location filename="../../simulator/ui/main_window.py" line="631"/>
         <source>About nnsim</source>
         <translation>Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="629"/>
+        <location filename="../../simulator/ui/main_window.py" line="632"/>
         <source>&lt;b&gt;nnsim&lt;/b&gt; — a visual simulator of artificial neural networks for teaching.&lt;br&gt;&lt;br&gt;Draw a network, train it step by step, and watch the forward and backward passes: edge thickness is the weight, edge colour the gradient.</source>
         <translation>&lt;b&gt;nnsim&lt;/b&gt; — um simulador visual de redes neurais artificiais para o ensino.&lt;br&gt;&lt;br&gt;Desenhe uma rede, treine-a passo a passo e observe as passagens direta e reversa: a espessura de cada conexão é o peso; a cor, o gradiente.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="715"/>
+        <location filename="../../simulator/ui/main_window.py" line="730"/>
         <source>Cannot train yet: %1</source>
         <translation>Ainda não é possível treinar: %1</translation>
     </message>
