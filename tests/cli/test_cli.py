@@ -98,8 +98,6 @@ BAD = [
 @pytest.mark.parametrize("name,text,message", BAD, ids=[b[0] for b in BAD])
 @pytest.mark.parametrize("command", ["check", "train"])
 def test_bad_input_one_line_exit_2(tmp_path, name, text, message, command):
-    if command == "check" and name == "missing CSV file":
-        pytest.skip("check validates the document; the CSV is read when training")
     p = write(tmp_path, text)
     r = nnsim(command, p)
     assert r.returncode == 2, (r.stdout, r.stderr)
@@ -113,8 +111,21 @@ def test_missing_csv_column(tmp_path):
     p = write(tmp_path, variant(
         network__nodes__0__feature="a", network__nodes__1__feature="c",
         data={"csv": "d.csv", "inputs": ["a", "c"], "target": "y"}))
-    r = nnsim("train", p)
-    assert r.returncode == 2 and 'no column "c"' in r.stderr and "Traceback" not in r.stderr
+    for command in ("train", "check"):
+        r = nnsim(command, p)
+        assert r.returncode == 2 and 'no column "c"' in r.stderr and "Traceback" not in r.stderr
+
+
+def test_check_reads_the_csv_as_training_would(tmp_path):
+    (tmp_path / "d.csv").write_text("a,b,y\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n")
+    good = write(tmp_path, variant(network__nodes__0__feature="a", network__nodes__1__feature="b",
+                                   data={"csv": "d.csv", "inputs": ["a", "b"], "target": "y"}), "good.nnsim.json")
+    r = nnsim("check", good)
+    assert r.returncode == 0 and "valid" in r.stdout, r.stderr
+    # input neurons asking for x1, x2 of a one-column CSV: train refuses, so check does too
+    one = write(tmp_path, variant(data={"csv": "d.csv", "inputs": ["a"], "target": "y"}), "one.nnsim.json")
+    r = nnsim("check", one)
+    assert r.returncode == 2 and 'input feature "x1"' in r.stderr and len(r.stderr.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize("args,message", [
