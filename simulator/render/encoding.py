@@ -3,6 +3,7 @@ themes. Colour maps are ColorCET's colour-blind-safe ones shipped with pyqtgraph
 ``CET-CBD1`` (diverging, for signed values) and ``CET-CBL2`` (linear, for magnitudes)."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -91,6 +92,33 @@ def width_of_level(level: int) -> float:
 
 def width_for(weight: float) -> float:
     return width_of_level(int(width_index(np.array([weight]))[0]))
+
+
+# 1, 1.2, 1.5, 2 … 8, 10 × 10^k: fine enough that the data fill at least 3/4 of an axis, coarse
+# enough that an axis following a growing history is laid out again only ten times a decade
+NICE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
+def nice_ceiling(x: float, minimum: float = 10.0) -> float:
+    """The next of 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100, 120… at or above ``x``: an
+    axis that grows in steps is laid out again a handful of times instead of every frame,
+    and the data still fill most of it (300 epochs: an axis to 300, not 500)."""
+    x = max(float(x), minimum)
+    base = 10.0 ** math.floor(math.log10(x))
+    for m in NICE_STEPS:
+        top = float(f"{m * base:.12g}")            # 120, not 120.00000000000001
+        if top >= x * (1 - 1e-12):
+            return top
+    return float(f"{10.0 * base:.12g}")
+
+
+def steady_scale(previous: float | None, x: float) -> float:
+    """The colour scale for values of largest magnitude ``x``: a nice number at or above it
+    (the legend reads 1.2e-03, not 1.173e-03), kept while ``x`` stays between 60 % of it
+    and it, so the legend and the colours do not flicker from one frame to the next."""
+    if previous is not None and 0.6 * previous <= x <= previous:
+        return previous
+    return nice_ceiling(x, minimum=1e-12)
 
 
 def symmetric_scale(values: np.ndarray, floor: float = 1e-12) -> float:

@@ -479,6 +479,10 @@ class NetworkScene(QGraphicsScene):
         self.addItem(self.pulses)
         self.color_by = "gradient"           # or "weight"
         self.color_scale = 1.0               # value mapped to the end of the colour map
+        self._scaled_gradients = False       # color_scale holds a gradient scale to keep
+        self._held: float | None = None      # see _gradient_scale
+        self._hold_key: tuple | None = None
+        self._hold_epoch = 0
         self.thumbnails = True
         self._edge_map: tuple | None = None  # (snapshot edges, index array) cache
         self._node_map: tuple | None = None
@@ -643,9 +647,33 @@ class NetworkScene(QGraphicsScene):
         else:
             g = self._take(snap.grads if grads is None else grads, emap)
             values = g
-            self.color_scale = encoding.symmetric_scale(g)
+            self.color_scale = self._gradient_scale(snap, g)
+        self._scaled_gradients = self.color_by != "weight"
         self.edges.set_values(w, values / self.color_scale)
         self._apply_nodes(snap, nmap)
+
+    HOLD_DECAY = 0.97       # per snapshot: a peak of the gradient fades over ~2 s at 60 Hz
+
+    def _gradient_scale(self, snap, g: np.ndarray) -> float:
+        """The gradient that takes the end colour. One mini-batch's gradients jump tenfold
+        from one frame to the next; scaled to each, every edge would flash between full and
+        faint colour and the legend would change every frame. So the scale holds the recent
+        peak (rising at once, fading slowly) and moves in nice steps (see steady_scale).
+        A new network, a reset or a first step starts afresh."""
+        key = (getattr(snap, "revision", None), len(g))
+        fresh = (not self._scaled_gradients or key != self._hold_key
+                 or snap.epoch < self._hold_epoch)
+        self._hold_key, self._hold_epoch = key, snap.epoch
+        finite = np.abs(g[np.isfinite(g)])
+        if not finite.size or not finite.max() > 0:
+            self._held = None                   # no gradient yet: nothing to hold
+            return 1.0
+        raw = encoding.symmetric_scale(g)
+        if fresh or self._held is None:
+            self._held = raw
+            return encoding.steady_scale(None, raw)
+        self._held = max(raw, self._held * self.HOLD_DECAY)
+        return encoding.steady_scale(self.color_scale, self._held)
 
     def _apply_nodes(self, snap, nmap) -> None:
         biases = self._take(snap.biases, nmap, np.nan)

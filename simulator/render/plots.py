@@ -19,28 +19,11 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..translate import tr
 from ..engine import activations
 from . import encoding, engine_text
+from .encoding import nice_ceiling
 from .stamped_curve import StampedCurve, StampedDataItem
 
 # Okabe-Ito: a categorical palette safe for the common colour-vision deficiencies
 CATEGORICAL = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-
-
-# 1, 1.2, 1.5, 2 … 8, 10 × 10^k: fine enough that the data fill at least 3/4 of an axis, coarse
-# enough that an axis following a growing history is laid out again only ten times a decade
-NICE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
-
-
-def nice_ceiling(x: float, minimum: float = 10.0) -> float:
-    """The next of 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100, 120… at or above ``x``: an
-    axis that grows in steps is laid out again a handful of times instead of every frame,
-    and the data still fill most of it (300 epochs: an axis to 300, not 500)."""
-    x = max(float(x), minimum)
-    base = 10.0 ** math.floor(math.log10(x))
-    for m in NICE_STEPS:
-        top = float(f"{m * base:.12g}")            # 120, not 120.00000000000001
-        if top >= x * (1 - 1e-12):
-            return top
-    return float(f"{10.0 * base:.12g}")
 
 
 def caption_name(template: str) -> str:
