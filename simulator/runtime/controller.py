@@ -70,6 +70,7 @@ class TrainingController(QObject):
         self.latest = None
         self.latest_data = None
         self._last_flush = 0.0
+        self._due = 0.0                      # when the next frame may be drawn
         self._pending = None
         self._paint_start = self._paint_end = 0.0
         self._paint_seconds = 0.0            # how long the window takes to show a frame (EMA)
@@ -209,7 +210,7 @@ class TrainingController(QObject):
         self._flush_if_due()
 
     def _flush_if_due(self) -> None:
-        wait = self._last_flush + self._frame_interval() - time.perf_counter()
+        wait = self._due - time.perf_counter()
         if wait <= 0.0:
             self._flush()               # a frame is due: draw it now
         elif self._pending is not None and not self._frame.isActive():
@@ -220,7 +221,12 @@ class TrainingController(QObject):
     def _flush(self) -> None:
         snap, self._pending = self._pending, None
         if snap is not None:
-            self._last_flush = time.perf_counter()
+            now = self._last_flush = time.perf_counter()
+            # frames keep a cadence: one drawn late (the window was busy with a panel) is
+            # followed by the next at its usual time, not a whole interval later
+            interval = self._frame_interval()
+            self._due = now + interval if now - self._due > interval / 2 else self._due + interval
+            self.worker.frame_due = self._due
             self.latest = snap
             self.gui_busy()
             self.snapshot.emit(snap)

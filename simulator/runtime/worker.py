@@ -23,6 +23,7 @@ GUI_SLICE_SECONDS = 0.002   # ... while the window draws: short, and we step asi
 MAX_YIELD_SECONDS = 0.030
 MAX_OWED_SECONDS = 0.030    # training time owed to the worker after stepping aside (cap)
 STALE_SECONDS = 0.25
+HANDOVER_SECONDS = 0.003    # from a snapshot made to the window having it
 LIVE_SETTINGS = ("learning_rate", "batch_size", "optimizer", "clip", "l1", "l2", "shuffle")
 
 
@@ -56,6 +57,8 @@ class TrainingWorker(QObject):
         self.snapshot_wanted = True
         self.data_problem: str | None = None     # why the current data cannot be trained
         self._owed = 0.0                         # see _tick
+        self._make_seconds = 0.0                 # what a snapshot takes to make (EMA)
+        self.frame_due = 0.0                     # set by the GUI thread: its next frame
 
     # lifecycle ----------------------------------------------------------------------------
     def _ensure_timer(self) -> QTimer:
@@ -247,10 +250,14 @@ class TrainingWorker(QObject):
         try:
             if self.speed is None:
                 slice_ = GUI_SLICE_SECONDS if self.gui_busy_until > 0 else SLICE_SECONDS
-                if self.snapshot_wanted:       # the window waits: stop when the next frame is due
-                    slice_ = min(slice_, max(0.0005, self._last_emit + 1.0 / self.emit_hz - now))
-                if self._owed > 0.0:
-                    t.run(seconds=max(slice_, min(self._owed, SLICE_SECONDS)))
+                owed = self._owed > 0.0
+                if owed:
+                    slice_ = max(slice_, min(self._owed, SLICE_SECONDS))
+                if self.snapshot_wanted:
+                    # the window waits: stop in time to have the next frame ready when due
+                    slice_ = min(slice_, max(0.0005, self._next_emit() - now))
+                if owed:
+                    t.run(seconds=slice_)
                     self._owed = max(0.0, self._owed - (time.perf_counter() - now))
                 else:
                     # stop mid-slice when the window starts drawing: holding the interpreter
@@ -275,8 +282,8 @@ class TrainingWorker(QObject):
             self._emit_snapshot()
             self.status.emit("diverged", t.diverged.message)
             return
-        since = time.perf_counter() - self._last_emit
-        if since >= 1.0 / self.emit_hz and (self.snapshot_wanted or since >= STALE_SECONDS):
+        now = time.perf_counter()
+        if now >= self._next_emit() and (self.snapshot_wanted or now - self._last_emit >= STALE_SECONDS):
             self._emit_snapshot()
         self._ensure_timer().start(0 if self.speed is None else 4)
 
@@ -341,12 +348,23 @@ class TrainingWorker(QObject):
         extras = probe.snapshot_extras(t.net, t.data, self.probe_node)
         return t.snapshot(revision=self.revision, extras=extras)
 
+    def _next_emit(self) -> float:
+        """When to start the next snapshot: so that it reaches the window when its next
+        frame is due (``frame_due``, set by the window), and at most ``emit_hz`` a second."""
+        cadence = self._last_emit + 1.0 / self.emit_hz - self._make_seconds
+        if self.frame_due > 0.0:
+            return max(cadence, self.frame_due - self._make_seconds - HANDOVER_SECONDS)
+        return cadence
+
     def _emit_snapshot(self) -> None:
         if self.trainer is None:
             return
         self.snapshot_wanted = False
+        start = time.perf_counter()
         self.snapshotReady.emit(self._make_snapshot())
-        self._last_emit = time.perf_counter()
+        self._last_emit = start
+        took = min(time.perf_counter() - start, 0.5 / self.emit_hz)
+        self._make_seconds += 0.2 * (took - self._make_seconds)
 
     @Slot()
     def request_snapshot(self) -> None:

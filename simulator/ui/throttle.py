@@ -9,7 +9,12 @@ from PySide6.QtCore import QObject, QTimer
 
 class Throttle(QObject):
     """``push(v)`` as often as you like; ``fn(v)`` runs at most once per ``interval_ms``,
-    at once when it has been quiet, otherwise when the interval is over, with the newest v."""
+    at once when it has been quiet, otherwise with the newest v: at the first push after
+    the interval (pushes come with frames, so the work joins a frame instead of landing
+    between two and delaying the next), or ``LATE_MS`` after the interval when no push
+    comes (the last value always lands)."""
+
+    LATE_MS = 40
 
     def __init__(self, fn: Callable, interval_ms: int, parent: QObject | None = None):
         super().__init__(parent)
@@ -27,9 +32,10 @@ class Throttle(QObject):
         self._pending = True
         wait = self._last + self.interval - time.perf_counter()
         if wait <= 0:
+            self._timer.stop()
             self._fire()
         elif not self._timer.isActive():
-            self._timer.start(int(wait * 1000) + 1)
+            self._timer.start(int(wait * 1000) + 1 + self.LATE_MS)
 
     def _fire(self) -> None:
         if not self._pending:
