@@ -32,7 +32,7 @@ from .panels.inspector import Inspector
 from .panels.lesson_panel import LessonPanel
 from .panels.surface import SurfacePanel
 from .panels.training_panel import TrainingPanel
-from .throttle import Throttle
+from .throttle import FrameShare, Throttle
 from .train_controls import TrainControls
 
 MAX_RECENT = 8
@@ -105,10 +105,11 @@ class MainWindow(QMainWindow):
         self.panel_rates = {}
         for panel, ms in ((self.surface, 33), (self.lab, 66), (self.loss_panel, 125),
                           (self.gradient_panel, 125), (self.inspector, 100)):
-            throttle = Throttle(panel.set_snapshot, ms, self)
-            self.panel_rates[panel] = throttle
-            if panel is not self.inspector:
-                self.snapshotShown.connect(throttle.push)
+            self.panel_rates[panel] = Throttle(panel.set_snapshot, ms, self)
+        # at most one of these per frame (see FrameShare)
+        self.panel_share = FrameShare([self.panel_rates[p] for p in (
+            self.surface, self.lab, self.loss_panel, self.gradient_panel)], self)
+        self.snapshotShown.connect(self.panel_share.push)
         # the Inspector's numbers follow the step animation's drawing (weights before the
         # update until the update phase), not only the latest snapshot
         inspect = self.panel_rates[self.inspector].push

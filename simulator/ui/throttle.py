@@ -28,14 +28,22 @@ class Throttle(QObject):
         self._timer.timeout.connect(self._fire)
 
     def push(self, value) -> None:
+        if self.hold(value) <= 0:
+            self.fire_now()
+
+    def hold(self, value) -> float:
+        """Keep ``value`` for the next update and make sure it lands; returns the seconds
+        until an update is allowed (0 or less: now)."""
         self._value = value
         self._pending = True
         wait = self._last + self.interval - time.perf_counter()
-        if wait <= 0:
-            self._timer.stop()
-            self._fire()
-        elif not self._timer.isActive():
-            self._timer.start(int(wait * 1000) + 1 + self.LATE_MS)
+        if not self._timer.isActive():     # lands even if no other push comes
+            self._timer.start(int(max(wait, 0.0) * 1000) + 1 + self.LATE_MS)
+        return wait
+
+    def fire_now(self) -> None:
+        self._timer.stop()
+        self._fire()
 
     def _fire(self) -> None:
         if not self._pending:
@@ -43,3 +51,19 @@ class Throttle(QObject):
         self._pending = False
         self._last = time.perf_counter()
         self.fn(self._value)
+
+
+class FrameShare(QObject):
+    """Throttles fed by the same frames. Each push (a frame) carries at most one of their
+    updates, the most overdue: a frame that updated the surface and both charts at once
+    took ~30 ms and made the next frame late; staggered, each costs one panel at most."""
+
+    def __init__(self, throttles: list[Throttle], parent: QObject | None = None):
+        super().__init__(parent)
+        self.throttles = throttles
+
+    def push(self, value) -> None:
+        waits = [t.hold(value) for t in self.throttles]
+        k = min(range(len(waits)), key=waits.__getitem__)
+        if waits[k] <= 0:
+            self.throttles[k].fire_now()

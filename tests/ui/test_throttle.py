@@ -17,3 +17,14 @@ def test_pushes_coalesce_and_the_last_value_lands(qtbot):
     t.interval = 0.05
     t.push(5)
     qtbot.waitUntil(lambda: seen == [1, 4, 5], timeout=2000)   # no push follows: it lands
+
+
+def test_a_frame_carries_one_panel_update_and_the_others_still_land(qtbot):
+    from simulator.ui.throttle import FrameShare
+    seen = []
+    throttles = [Throttle(lambda v, k=k: seen.append((k, v)), 0) for k in "abc"]
+    share = FrameShare(throttles)
+    share.push(1)
+    assert len(seen) == 1                       # one update in this frame
+    qtbot.waitUntil(lambda: len(seen) == 3, timeout=2000)   # no more frames: all land
+    assert sorted(k for k, _ in seen) == ["a", "b", "c"] and {v for _, v in seen} == {1}
