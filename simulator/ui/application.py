@@ -24,6 +24,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 def save_screenshot(window, path: str) -> bool:
     """Grab the whole window once it has been laid out and painted."""
     app = QApplication.instance()
+    window.flush_panels()          # panels share frames: bring in the updates they hold
     for _ in range(5):
         app.processEvents()
     return window.grab().save(path, "PNG")

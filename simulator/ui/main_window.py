@@ -681,6 +681,11 @@ class MainWindow(QMainWindow):
         self.controller.shutdown()
 
     # training -------------------------------------------------------------------------------------------
+    def flush_panels(self) -> None:
+        """Bring every panel up to the latest snapshot now (before a screenshot)."""
+        for throttle in self.panel_rates.values():
+            throttle.fire_now()
+
     def on_snapshot(self, snap) -> None:
         """The latest snapshot, at most once per frame: redraw what depends on training."""
         if not self.animator.active:

@@ -42,6 +42,7 @@ class Throttle(QObject):
         return wait
 
     def fire_now(self) -> None:
+        """Apply the held value now (if any)."""
         self._timer.stop()
         self._fire()
 

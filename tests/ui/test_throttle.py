@@ -28,3 +28,20 @@ def test_a_frame_carries_one_panel_update_and_the_others_still_land(qtbot):
     assert len(seen) == 1                       # one update in this frame
     qtbot.waitUntil(lambda: len(seen) == 3, timeout=2000)   # no more frames: all land
     assert sorted(k for k, _ in seen) == ["a", "b", "c"] and {v for _, v in seen} == {1}
+
+
+def test_after_training_every_panel_shows_the_last_epoch(window, qtbot):
+    w = window
+    w.open_lesson("xor", ask=False)
+    qtbot.waitUntil(lambda: w.controller.latest is not None, timeout=10000)
+    w.controller.train_epochs(30)
+    qtbot.waitUntil(lambda: w.controller.latest.epoch >= 30, timeout=30000)
+    panels = (w.surface, w.lab, w.loss_panel, w.gradient_panel)
+    # without more frames, the held updates land on their own ...
+    qtbot.waitUntil(lambda: all(p.snapshot is w.controller.latest for p in panels), timeout=2000)
+    # ... and a screenshot brings them in at once
+    w.controller.train_epochs(5)
+    qtbot.waitUntil(lambda: w.controller.latest.epoch >= 35, timeout=30000)
+    w.flush_panels()
+    assert all(p.snapshot is w.controller.latest for p in panels)
+    assert w.loss_panel.summary.text().startswith("epoch 35 ")
