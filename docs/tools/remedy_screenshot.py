@@ -8,17 +8,9 @@ presses Reset, trains EPOCHS epochs and saves a PNG of the window. Used to make 
 remedy-*.png images of the user guide; it is not part of the application.
 """
 import argparse
-import os
-import sys
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from PySide6.QtCore import QTimer  # noqa: E402
-
-from simulator import cli  # noqa: E402
-from simulator.ui.application import make_app, save_screenshot  # noqa: E402
+from doc_window import open_window, shoot_and_exit
+from PySide6.QtCore import QTimer
 
 
 def main() -> int:
@@ -29,19 +21,8 @@ def main() -> int:
     p.add_argument("remedies", nargs="+")
     p.add_argument("--size", default="1440x900")
     a = p.parse_args()
-    app = make_app()
-    from simulator.ui import i18n, theme
-    from simulator.ui.main_window import MainWindow
-    theme.apply(app, "light")
-    i18n.install(app, "en")
-    w = MainWindow(theme="light", restore=False)
-    app.nnsim_window = w
-    width, height = (int(v) for v in a.size.split("x"))
-    w.resize(width, height)
-    doc, _base, _label = cli.resolve(a.lesson)
-    w.open_document(doc, a.lesson)
-    w.show()
-    state = {"ticks": 0, "ok": False}
+    app, w = open_window(a.lesson, a.size)
+    state = {"ticks": 0}
 
     def tick_remedies():
         for r in a.remedies:
@@ -61,18 +42,11 @@ def main() -> int:
         QTimer.singleShot(500, shoot)
 
     def shoot():
-        w.view.zoom_to_fit()
-        for _ in range(5):
-            app.processEvents()
-        state["ok"] = save_screenshot(w, a.out)
-        w.shutdown()
-        sys.stdout.flush()
-        # the remedies changed the document: quitting normally would ask whether to save
-        os._exit(0 if state["ok"] else 2)
+        shoot_and_exit(app, w, a.out)
 
     QTimer.singleShot(300, tick_remedies)
     app.exec()
-    return 0 if state["ok"] else 2
+    return 2                      # shoot_and_exit leaves the process; reaching here is a failure
 
 
 if __name__ == "__main__":

@@ -8,17 +8,9 @@ forward phase; the phases are printed) and saves a PNG of the window. Used to ma
 step-*.png images of the user guide; it is not part of the application.
 """
 import argparse
-import os
-import sys
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from PySide6.QtCore import QTimer  # noqa: E402
-
-from simulator import cli  # noqa: E402
-from simulator.ui.application import make_app, save_screenshot  # noqa: E402
+from doc_window import open_window, shoot_and_exit
+from PySide6.QtCore import QTimer
 
 
 def main() -> int:
@@ -31,19 +23,7 @@ def main() -> int:
     p.add_argument("--theme", default="light")
     p.add_argument("--lang", default="en")
     a = p.parse_args()
-    app = make_app()
-    from simulator.ui import i18n, theme
-    from simulator.ui.main_window import MainWindow
-    theme.apply(app, a.theme)
-    i18n.install(app, a.lang)
-    w = MainWindow(theme=a.theme, restore=False)
-    app.nnsim_window = w
-    width, height = (int(v) for v in a.size.split("x"))
-    w.resize(width, height)
-    doc, _base, _label = cli.resolve(a.lesson)
-    w.open_document(doc, a.lesson)
-    w.show()
-    result = {"ok": False}
+    app, w = open_window(a.lesson, a.size, a.theme, a.lang)
 
     def wait_ready():
         snap = w.controller.latest
@@ -62,16 +42,11 @@ def main() -> int:
         QTimer.singleShot(400, shoot)
 
     def shoot():
-        w.view.zoom_to_fit()
-        for _ in range(5):
-            app.processEvents()
-        result["ok"] = save_screenshot(w, a.out)
-        n = w.animator.trace.n_layers
-        print("phases:", "; ".join(f"{i}: {ph.describe(n)}" for i, ph in enumerate(w.animator.phases)))
-        w.animator.stop()
-        w.shutdown()
-        sys.stdout.flush()
-        os._exit(0 if result["ok"] else 2)     # no "save changes?" question at exit
+        def report():
+            n = w.animator.trace.n_layers
+            print("phases:", "; ".join(f"{i}: {ph.describe(n)}" for i, ph in enumerate(w.animator.phases)))
+            w.animator.stop()
+        shoot_and_exit(app, w, a.out, report)
 
     def start():
         if a.epochs:
@@ -80,7 +55,7 @@ def main() -> int:
 
     QTimer.singleShot(200, start)
     app.exec()
-    return 0 if result["ok"] else 2
+    return 2                      # shoot_and_exit leaves the process; reaching here is a failure
 
 
 if __name__ == "__main__":
