@@ -196,6 +196,22 @@ class FigureControls(QWidget):
                 box.setCurrentIndex(i)
         self.transparent.setChecked(s.value(f"{SETTINGS}/transparent", False) in (True, "true"))
 
+    def browse(self, title: str) -> None:
+        """Ask where to write, in the chosen format."""
+        fmt = self.format.currentData()
+        path, _ = QFileDialog.getSaveFileName(self, title, self.path.text(), f"{fmt.upper()} (*.{fmt})")
+        if path:
+            self.path.setText(_with_suffix(path, fmt))
+
+    def chosen_path(self, title: str) -> str | None:
+        """The file to write (asked for when the field is empty), with the format's suffix;
+        None when the user cancels."""
+        if not self.path.text():
+            self.browse(title)
+            if not self.path.text():
+                return None
+        return _with_suffix(self.path.text(), self.format.currentData())
+
     def remember(self) -> None:
         s = QSettings()
         s.setValue(f"{SETTINGS}/view", self.view.currentData())
@@ -317,12 +333,7 @@ class ExportFigureDialog(QDialog):
         c.dpi.setEnabled(c.format.currentData() == "png" or c.unit.currentData() == "px")
 
     def _browse(self) -> None:
-        c = self.controls
-        fmt = c.format.currentData()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export figure"), c.path.text(),
-                                              f"{fmt.upper()} (*.{fmt})")
-        if path:
-            c.path.setText(_with_suffix(path, fmt))
+        self.controls.browse(self.tr("Export figure"))
 
     def update_preview(self) -> None:
         """The figure as it will be written, scaled to fit the preview."""
@@ -360,12 +371,9 @@ class ExportFigureDialog(QDialog):
         return out
 
     def _export_clicked(self) -> None:
-        c = self.controls
-        if not c.path.text():
-            self._browse()
-            if not c.path.text():
-                return
-        path = _with_suffix(c.path.text(), c.format.currentData())
+        path = self.controls.chosen_path(self.tr("Export figure"))
+        if path is None:
+            return
         try:
             out = self.export_to(path)
         except export.ExportError as exc:
@@ -440,11 +448,7 @@ class ExportAnimationDialog(QDialog):
         self.controls.transparent.setEnabled(self.controls.format.currentData() == "gif")
 
     def _browse(self) -> None:
-        fmt = self.controls.format.currentData()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export animation"), self.controls.path.text(),
-                                              f"{fmt.upper()} (*.{fmt})")
-        if path:
-            self.controls.path.setText(_with_suffix(path, fmt))
+        self.controls.browse(self.tr("Export animation"))
 
     def _cancel(self) -> None:
         if self.running:
@@ -489,12 +493,9 @@ class ExportAnimationDialog(QDialog):
         return done
 
     def _export_clicked(self) -> None:
-        c = self.controls
-        if not c.path.text():
-            self._browse()
-            if not c.path.text():
-                return
-        path = _with_suffix(c.path.text(), c.format.currentData())
+        path = self.controls.chosen_path(self.tr("Export animation"))
+        if path is None:
+            return
         try:
             done = self.export_to(path)
         except export.ExportError as exc:
