@@ -1776,22 +1776,22 @@
 <context>
     <name>GradientPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="243"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="240"/>
         <source>mean |∂J/∂w| is 0 in every layer: no gradient flows (dead ReLUs?)</source>
         <translation>o |∂J/∂w| médio é 0 em todas as camadas: nenhum gradiente flui (ReLUs agonizantes?)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="245"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="242"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="247"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="244"/>
         <source>mean |∂J/∂w| in the last epoch, layer by layer — %1</source>
         <translation>|∂J/∂w| médio na última época, camada por camada — %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="249"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="246"/>
         <source>mean |∂J/∂w| per layer appears after the first epoch</source>
         <translation>o |∂J/∂w| médio por camada aparece após a primeira época</translation>
     </message>
@@ -1928,22 +1928,22 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="177"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="206"/>
         <source>log scale</source>
         <translation>escala log</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="203"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="221"/>
         <source>accuracy %1 / %2</source>
         <translation>acurácia %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="205"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="223"/>
         <source>R² %1 / %2</source>
         <translation>R² %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="206"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="224"/>
         <source>epoch %1 · loss %2 / %3 (train / test) · %4</source>
         <translation>época %1 · perda %2 / %3 (treino / teste) · %4</translation>
     </message>

@@ -165,29 +165,47 @@ def _plot_widget(plot, theme: str) -> pg.PlotWidget:
     return widget
 
 
-class LossPanel(QWidget):
-    def __init__(self, theme: str = "light", parent=None):
+class ChartPanel(QWidget):
+    """A chart over the epochs: a summary line (``top`` takes widgets on its right), the
+    key row naming the curves, and the plot; redrawn from the latest snapshot."""
+
+    def __init__(self, plot, theme: str, parent=None):
         super().__init__(parent)
-        self.plot = LossPlot(encoding.theme(theme))
+        self.plot = plot
         # thousands of epochs on a few hundred pixels: a wide antialiased curve costs per
         # point, ~9 ms for 3,000 (figures for print keep the class's 2,000)
         self.plot.MAX_POINTS = SCREEN_POINTS
         self.widget = _plot_widget(self.plot, theme)
-        self.plot.attach()
-        self.log = QCheckBox(self.tr("log scale"))
-        self.log.toggled.connect(self._log)
         self.summary = ElidedLabel()
         self.key = KeyRow()
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.log)
+        self.top = QHBoxLayout()
+        self.top.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(3)
-        layout.addLayout(top)
+        layout.addLayout(self.top)
         layout.addWidget(self.key)
         layout.addWidget(self.widget, 1)
         self.snapshot = None
+
+    def set_snapshot(self, snap) -> None:
+        raise NotImplementedError
+
+    def set_theme(self, name: str) -> None:
+        t = encoding.theme(name)
+        self.widget.setBackground(t.plot_background)
+        self.plot.apply_theme(t)
+        if self.snapshot is not None:
+            self.set_snapshot(self.snapshot)
+
+
+class LossPanel(ChartPanel):
+    def __init__(self, theme: str = "light", parent=None):
+        super().__init__(LossPlot(encoding.theme(theme)), theme, parent)
+        self.plot.attach()
+        self.log = QCheckBox(self.tr("log scale"))
+        self.log.toggled.connect(self._log)
+        self.top.addWidget(self.log)
         self.key.set_entries(self.plot.key_entries())
 
     def _log(self, on: bool) -> None:
@@ -207,31 +225,10 @@ class LossPanel(QWidget):
                              .replace("%1", str(snap.epoch)).replace("%2", _num(snap.train_loss))
                              .replace("%3", _num(snap.test_loss)).replace("%4", metric))
 
-    def set_theme(self, name: str) -> None:
-        t = encoding.theme(name)
-        self.widget.setBackground(t.plot_background)
-        self.plot.apply_theme(t)
-        if self.snapshot is not None:
-            self.set_snapshot(self.snapshot)
 
-
-class GradientPanel(QWidget):
+class GradientPanel(ChartPanel):
     def __init__(self, theme: str = "light", parent=None):
-        super().__init__(parent)
-        self.plot = GradientPlot(encoding.theme(theme))
-        # thousands of epochs on a few hundred pixels: a wide antialiased curve costs per
-        # point, ~9 ms for 3,000 (figures for print keep the class's 2,000)
-        self.plot.MAX_POINTS = SCREEN_POINTS
-        self.widget = _plot_widget(self.plot, theme)
-        self.summary = ElidedLabel()
-        self.key = KeyRow()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(3)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.key)
-        layout.addWidget(self.widget, 1)
-        self.snapshot = None
+        super().__init__(GradientPlot(encoding.theme(theme)), theme, parent)
 
     def set_snapshot(self, snap) -> None:
         self.snapshot = snap
@@ -249,13 +246,6 @@ class GradientPanel(QWidget):
             text = self.tr("mean |∂J/∂w| per layer appears after the first epoch")
         # what the curves mean first (vanishing, dead units…), then the numbers
         self.summary.setText("\n".join(self.plot.notes + [text]))
-
-    def set_theme(self, name: str) -> None:
-        t = encoding.theme(name)
-        self.widget.setBackground(t.plot_background)
-        self.plot.apply_theme(t)
-        if self.snapshot is not None:
-            self.set_snapshot(self.snapshot)
 
 
 def _pct(v: float) -> str:
