@@ -28,15 +28,17 @@ def open_window(lesson: str, size: str = "1440x900", theme_name: str = "light", 
     return app, w
 
 
-def shoot_and_exit(app, w, out: str, before_exit=None) -> None:
-    """Fit the drawing, save the window to OUT and leave at once (the helpers change the
-    document, and quitting normally would ask whether to save it)."""
+def shoot_and_close(app, w, out: str, before_close=None) -> None:
+    """Fit the drawing, save the window to OUT, then close it as a user would after saving
+    (no "save changes?" question, no autosave left to recover) and end the event loop.
+    ``app.shot_ok`` says whether the PNG was written."""
     w.view.zoom_to_fit()
     for _ in range(5):
         app.processEvents()
-    ok = save_screenshot(w, out)
-    if before_exit is not None:
-        before_exit()
-    w.shutdown()
+    app.shot_ok = save_screenshot(w, out)
+    if before_close is not None:
+        before_close()
     sys.stdout.flush()
-    os._exit(0 if ok else 2)
+    w.model.mark_saved()
+    w.close()
+    app.quit()

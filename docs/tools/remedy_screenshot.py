@@ -9,7 +9,7 @@ remedy-*.png images of the user guide; it is not part of the application.
 """
 import argparse
 
-from doc_window import open_window, shoot_and_exit
+from doc_window import open_window, shoot_and_close
 from PySide6.QtCore import QTimer
 
 
@@ -42,11 +42,11 @@ def main() -> int:
         QTimer.singleShot(500, shoot)
 
     def shoot():
-        shoot_and_exit(app, w, a.out)
+        shoot_and_close(app, w, a.out)
 
     QTimer.singleShot(300, tick_remedies)
     app.exec()
-    return 2                      # shoot_and_exit leaves the process; reaching here is a failure
+    return 0 if getattr(app, "shot_ok", False) else 2
 
 
 if __name__ == "__main__":

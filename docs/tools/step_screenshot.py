@@ -9,7 +9,7 @@ step-*.png images of the user guide; it is not part of the application.
 """
 import argparse
 
-from doc_window import open_window, shoot_and_exit
+from doc_window import open_window, shoot_and_close
 from PySide6.QtCore import QTimer
 
 
@@ -46,7 +46,7 @@ def main() -> int:
             n = w.animator.trace.n_layers
             print("phases:", "; ".join(f"{i}: {ph.describe(n)}" for i, ph in enumerate(w.animator.phases)))
             w.animator.stop()
-        shoot_and_exit(app, w, a.out, report)
+        shoot_and_close(app, w, a.out, report)
 
     def start():
         if a.epochs:
@@ -55,7 +55,7 @@ def main() -> int:
 
     QTimer.singleShot(200, start)
     app.exec()
-    return 2                      # shoot_and_exit leaves the process; reaching here is a failure
+    return 0 if getattr(app, "shot_ok", False) else 2
 
 
 if __name__ == "__main__":
