@@ -19,118 +19,118 @@
         <translation>espessura: |w|</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="186"/>
+        <location filename="../../simulator/render/plots.py" line="185"/>
         <source>max σ′ = 0.25</source>
         <translation>max σ′ = 0.25</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="187"/>
+        <location filename="../../simulator/render/plots.py" line="186"/>
         <source>max tanh′ = 1</source>
         <translation>max tanh′ = 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="234"/>
+        <location filename="../../simulator/render/plots.py" line="233"/>
         <source>f′ = 0 for %1 of the samples</source>
         <translation>f′ = 0 em %1 das amostras</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="236"/>
+        <location filename="../../simulator/render/plots.py" line="235"/>
         <source>saturated (f′ &lt; 5% of max) for %1</source>
         <translation>saturação (f′ &lt; 5% do máximo) em %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="247"/>
+        <location filename="../../simulator/render/plots.py" line="246"/>
         <source>slope 0.01 below zero</source>
         <translation>inclinação 0,01 abaixo de zero</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="480"/>
-        <location filename="../../simulator/render/plots.py" line="626"/>
+        <location filename="../../simulator/render/plots.py" line="479"/>
+        <location filename="../../simulator/render/plots.py" line="625"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="481"/>
+        <location filename="../../simulator/render/plots.py" line="480"/>
         <location filename="../../simulator/ui/commands.py" line="20"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="527"/>
+        <location filename="../../simulator/render/plots.py" line="526"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="527"/>
+        <location filename="../../simulator/render/plots.py" line="526"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="528"/>
+        <location filename="../../simulator/render/plots.py" line="527"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="528"/>
+        <location filename="../../simulator/render/plots.py" line="527"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
         <location filename="../../simulator/export/plot_panels.py" line="290"/>
-        <location filename="../../simulator/render/plots.py" line="503"/>
-        <location filename="../../simulator/render/plots.py" line="566"/>
+        <location filename="../../simulator/render/plots.py" line="502"/>
+        <location filename="../../simulator/render/plots.py" line="565"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="627"/>
+        <location filename="../../simulator/render/plots.py" line="626"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="712"/>
+        <location filename="../../simulator/render/plots.py" line="711"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="713"/>
+        <location filename="../../simulator/render/plots.py" line="712"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="685"/>
+        <location filename="../../simulator/render/plots.py" line="684"/>
         <source>no gradient reaches any weight: training is stuck</source>
         <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="688"/>
+        <location filename="../../simulator/render/plots.py" line="687"/>
         <source>no gradient in layer(s) %1</source>
         <translation>nenhum gradiente na(s) camada(s) %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="694"/>
+        <location filename="../../simulator/render/plots.py" line="693"/>
         <source>first layer %1× smaller than the last (vanishing)</source>
         <translation>primeira camada %1× menor que a última (dissipação)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="696"/>
+        <location filename="../../simulator/render/plots.py" line="695"/>
         <source>first layer %1× larger than the last (exploding)</source>
         <translation>primeira camada %1× maior que a última (explosão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="699"/>
+        <location filename="../../simulator/render/plots.py" line="698"/>
         <source>dead ReLUs per layer %1</source>
         <translation>ReLUs agonizantes por camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="702"/>
+        <location filename="../../simulator/render/plots.py" line="701"/>
         <source>saturated units %1</source>
         <translation>unidades saturadas %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="704"/>
+        <location filename="../../simulator/render/plots.py" line="703"/>
         <source>clipping acted on %1 of the steps</source>
         <translation>a poda atuou em %1 dos passos</translation>
     </message>
@@ -635,13 +635,13 @@
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="27"/>
-        <location filename="../../simulator/render/plots.py" line="529"/>
+        <location filename="../../simulator/render/plots.py" line="528"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="28"/>
-        <location filename="../../simulator/render/plots.py" line="529"/>
+        <location filename="../../simulator/render/plots.py" line="528"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
