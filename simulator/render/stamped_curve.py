@@ -56,8 +56,11 @@ class StampedDataItem(pg.PlotDataItem):
 
     def __init__(self, *args, **kwargs):
         super().__init__()
-        # PlotDataItem builds a plain PlotCurveItem in __init__; swap it before any data
-        self.curve.setParentItem(None)
+        # PlotDataItem builds a plain PlotCurveItem in __init__; use ours instead, before any
+        # data. The plain one stays as a hidden, empty child: re-parenting it away would hand
+        # its ownership from Qt back to Python mid-life, leaving its deletion to a later
+        # garbage collection (a segfault in CI, during a paint, is suspected to be that).
+        self.curve.hide()
         self.curve = StampedCurve()
         self.curve.setParentItem(self)
         self.curve.sigClicked.connect(self.sigClicked)
