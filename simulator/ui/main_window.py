@@ -185,7 +185,12 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             a.setShortcut(QKeySequence(shortcut))
         if slot is not None:
-            (a.toggled if checkable else a.triggered).connect(slot)
+            if checkable:
+                a.toggled.connect(slot)
+            else:
+                # triggered(bool) would hand ``checked`` to the slot's first parameter (a
+                # slot with defaults, such as ``step(rows=None)``, then gets False): drop it
+                a.triggered.connect(lambda _checked=False, slot=slot: slot())
         a.setCheckable(checkable)
         if tip:
             a.setStatusTip(tip)
