@@ -43,6 +43,16 @@ def settings() -> QSettings:
     return QSettings()
 
 
+def standard_keys(standard: QKeySequence.StandardKey, *extra: str) -> list[QKeySequence]:
+    """Every key the platform binds to a standard action, then ``extra``, each once: a key
+    an action registers twice makes Qt call the shortcut ambiguous and ignore it."""
+    out: list[QKeySequence] = []
+    for seq in [*QKeySequence.keyBindings(standard), *(QKeySequence(e) for e in extra)]:
+        if not seq.isEmpty() and seq not in out:
+            out.append(seq)
+    return out
+
+
 class MainWindow(QMainWindow):
     themeChanged = Signal(str)
     snapshotShown = Signal(object)
@@ -207,9 +217,11 @@ class MainWindow(QMainWindow):
         self.act_save_as = A(self.tr("Save &As…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
         self.act_quit = A(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.act_undo = stack.createUndoAction(self, self.tr("&Undo"))
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_undo.setShortcuts(standard_keys(QKeySequence.StandardKey.Undo))
         self.act_redo = stack.createRedoAction(self, self.tr("&Redo"))
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        # the platform's Redo keys (Ctrl+Shift+Z under X11, Ctrl+Y under Windows) and both
+        # of the usual ones everywhere, as the guide promises
+        self.act_redo.setShortcuts(standard_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         self.act_delete = A(self.tr("&Delete"), self.view.delete_selection, QKeySequence.StandardKey.Delete)
         self.act_delete.setShortcuts([QKeySequence.StandardKey.Delete, QKeySequence(Qt.Key.Key_Backspace)])
         self.act_select_all = A(self.tr("Select &All"), self.view.select_all, QKeySequence.StandardKey.SelectAll)
@@ -620,18 +632,33 @@ class MainWindow(QMainWindow):
         (QT_TRANSLATE_NOOP("MainWindow", "Wheel"), QT_TRANSLATE_NOOP("MainWindow", "zoom under the mouse")),
         (QT_TRANSLATE_NOOP("MainWindow", "Middle-drag, Space+drag"), QT_TRANSLATE_NOOP("MainWindow", "pan")),
         ("Ctrl+0", QT_TRANSLATE_NOOP("MainWindow", "zoom to fit")),
-        (QT_TRANSLATE_NOOP("MainWindow", "Space"), QT_TRANSLATE_NOOP("MainWindow", "play / pause training")),
-        ("Ctrl+Z, Ctrl+Shift+Z", QT_TRANSLATE_NOOP("MainWindow", "undo, redo")),
-        ("Ctrl+N, Ctrl+O, Ctrl+S", QT_TRANSLATE_NOOP("MainWindow", "new, open, save")),
     )
+    # rows whose keys are read from the actions (they differ between platforms)
+    ACTION_ROWS = (
+        (("train.act_play",), QT_TRANSLATE_NOOP("MainWindow", "play / pause training")),
+        (("act_undo", "act_redo"), QT_TRANSLATE_NOOP("MainWindow", "undo, redo")),
+        (("act_new", "act_open", "act_save"), QT_TRANSLATE_NOOP("MainWindow", "new, open, save")),
+    )
+
+    @staticmethod
+    def _keys_text(action: QAction) -> str:
+        """The keys a person types for ``action``: its first one and any other with Ctrl
+        (not the media keys some platforms add, such as F14 or Undo)."""
+        seqs = action.shortcuts()
+        keys = [q for k, q in enumerate(seqs) if k == 0 or "Ctrl" in q.toString()]
+        return ", ".join(q.toString(QKeySequence.SequenceFormat.NativeText) for q in keys)
 
     def show_shortcuts(self) -> None:
         t = lambda s: QCoreApplication.translate("MainWindow", s)  # noqa: E731
-        rows = "".join(f"<tr><td><b>{t(k)}</b></td><td>&nbsp;&nbsp;{t(v)}</td></tr>" for k, v in self.SHORTCUTS)
-        extra = "".join(f"<tr><td><b>{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}</b></td>"
-                        f"<td>&nbsp;&nbsp;{a.text().replace('&', '')}</td></tr>"
-                        for a in self.menu_train.actions() if not a.shortcut().isEmpty())
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{rows}{extra}</table>")
+        table = [(t(k), t(v)) for k, v in self.SHORTCUTS]
+        action = lambda name: self.train.act_play if name == "train.act_play" else getattr(self, name)  # noqa: E731
+        table += [(", ".join(self._keys_text(action(name)) for name in names), t(v))
+                  for names, v in self.ACTION_ROWS]
+        table += [(self._keys_text(a), a.text().replace("&", ""))      # the rest of the Train menu
+                  for a in self.menu_train.actions()
+                  if not a.shortcut().isEmpty() and a is not self.train.act_play]
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in table)
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{rows}</table>")
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About nnsim"), self.tr(
