@@ -304,6 +304,14 @@ class Trainer:
                 self._hist_norms.append(np.full(self._hist_norms.width, np.nan))
         self._rate = old._rate
 
+    def continue_from(self, epoch: int, steps: int = 0) -> None:
+        """Count on from a run saved earlier, whose parameters the network now holds: the
+        epoch and step counters resume, the history and the optimiser's state start empty."""
+        self.reset(reinit=False)
+        self.epoch, self.steps = int(epoch), int(steps)
+        self._save_epoch_start()
+        self._rate = (time.perf_counter(), self.epoch)
+
     # state -------------------------------------------------------------------------------
     def reset(self, reinit: bool = True) -> None:
         """Back to the seeded initial weights, epoch 0, empty history."""
