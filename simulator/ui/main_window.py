@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QScrollArea, QWidget)
 
-from ..document import DocumentError, lessons, load, new_document, save
+from ..document import DocumentError, lessons, load, new_document, save, trained
 from ..render import engine_text
 from ..render.network import NetworkScene
 from . import i18n, icons
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.docks: dict[str, QDockWidget] = {}
         self.inspector = Inspector(self.model)
-        self.autosaver = Autosaver(self.model, parent=self)
+        self.autosaver = Autosaver(self.model, parent=self, document=lambda: self.document_to_save())
         self._make_docks()
         self._make_actions()
         self._make_menus()
@@ -89,6 +89,10 @@ class MainWindow(QMainWindow):
         self.controller.snapshot.connect(self.on_snapshot)
         self.controller.trace.connect(self.on_trace)
         self.controller.status.connect(self.on_status)
+        self.controller.cleared.connect(self.on_cleared)
+        # a step's trace belongs to the network it was taken on: a new document, an edit of
+        # the network (or its undo) and Reset drop it
+        self.model.networkChanged.connect(self.drop_step_trace)
         self.animator.activeChanged.connect(self._animation_active)
         self.view.spaceTapped.connect(self.train.act_play.trigger)
         self.view.painted.connect(self.controller.gui_idle)
@@ -365,7 +369,7 @@ class MainWindow(QMainWindow):
 
     def _connect_model(self) -> None:
         m = self.model
-        m.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(self.model.is_modified()))
+        m.modifiedChanged.connect(self.setWindowModified)
         m.pathChanged.connect(self._update_title)
         m.titleChanged.connect(self._update_title)
         m.replaced.connect(self._load_into_scene)
@@ -501,9 +505,15 @@ class MainWindow(QMainWindow):
         base = self.model.lesson_id or self.model.doc.get("title", "network")
         return "".join(c if c.isalnum() or c in "-_" else "-" for c in base).strip("-").lower() or "network"
 
+    def document_to_save(self) -> dict:
+        """The document with the network as trained (the latest snapshot's weights, biases,
+        slopes and epoch; see document/trained.py), or as drawn when nothing was trained."""
+        state = trained.from_snapshot(self.controller.latest)
+        return self.model.doc if state is None else trained.attach(self.model.doc, state)
+
     def _save_to(self, path: Path) -> bool:
         try:
-            save(self.model.doc, path)
+            save(self.document_to_save(), path)
         except (OSError, DocumentError) as exc:
             self.error_dialog(self.tr("Cannot save %1").replace("%1", path.name), exc)
             return False
@@ -720,6 +730,7 @@ class MainWindow(QMainWindow):
 
     def on_snapshot(self, snap) -> None:
         """The latest snapshot, at most once per frame: redraw what depends on training."""
+        self.model.note_progress(snap.revision, snap.epoch, snap.step)
         if not self.animator.active:
             self.scene.apply_snapshot(snap)
             self._mark_health(snap)
@@ -731,9 +742,29 @@ class MainWindow(QMainWindow):
 
     def on_trace(self, payload) -> None:
         trace, snap = payload
+        if snap.node_ids != tuple(self.model.node_ids()) or set(snap.edges) != set(self.model.edge_pairs()):
+            return                      # taken on the network as it was before an edit
+        self.model.note_progress(snap.revision, snap.epoch, snap.step)
         self.train.set_epoch(snap.epoch)
         self.animator.add(trace, snap, autoplay=True)
         self.snapshotShown.emit(snap)
+
+    def drop_step_trace(self) -> None:
+        """Forget the step animation's recorded steps: they show a network that is gone."""
+        self.animator.clear()
+
+    def on_cleared(self) -> None:
+        """No network to train (an empty canvas, an output deleted…): nothing of the last
+        run stays on screen."""
+        self.drop_step_trace()
+        for throttle in self.panel_rates.values():
+            throttle.cancel()
+        for panel in (self.surface, self.loss_panel, self.gradient_panel):
+            panel.clear()
+        for panel in (self.lab, self.inspector):
+            panel.set_snapshot(None)
+        self.train.set_epoch(0)
+        self.view.legend.refresh()
 
     def _animation_active(self, on: bool) -> None:
         if not on and self.controller.latest is not None:

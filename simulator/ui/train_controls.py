@@ -219,8 +219,7 @@ class TrainControls(QObject):
         self.controller.request_snapshot()
 
     def reset(self) -> None:
-        if self.animator.active:
-            self.animator.stop()
+        self.animator.clear()           # the recorded steps led to weights that are gone
         self.controller.reset()
 
     def _speed_changed(self, notch: int) -> None:

@@ -60,3 +60,52 @@ def open_lesson(window, qtbot, lesson_title_or_id: str):
     qtbot.waitUntil(lambda: window.controller.latest is not None
                     and window.controller.latest.revision == window.model.revision, timeout=5000)
     return window.controller.latest
+
+
+def settled(window, qtbot, timeout=5000):
+    """Wait until the worker has compiled the open document and the window shows it."""
+    qtbot.waitUntil(lambda: window.controller.latest is not None
+                    and window.controller.latest.revision == window.model.revision, timeout=timeout)
+    return window.controller.latest
+
+
+def play_until(window, qtbot, epochs: int):
+    """Space to play, Space to pause once the epoch counter passed ``epochs``."""
+    from PySide6.QtCore import Qt as _Qt
+    press(window, _Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.controller.running, timeout=3000)
+    qtbot.waitUntil(lambda: window.controller.latest.epoch >= epochs, timeout=30000)
+    press(window, _Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not window.controller.running, timeout=3000)
+    qtbot.wait(150)                  # the snapshot sent on pausing has arrived
+    return window.controller.latest
+
+
+def patch_file_dialogs(monkeypatch, save_to=None, open_from=None):
+    """Answer the Save and Open dialogs with these paths (as a person picking a file)."""
+    from PySide6.QtWidgets import QFileDialog
+    asked = []
+    if save_to is not None:
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            lambda *a, **k: (asked.append("save") or (str(save_to), "")))
+    if open_from is not None:
+        monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                            lambda *a, **k: (asked.append("open") or (str(open_from), "")))
+    return asked
+
+
+def forbid_dialogs(monkeypatch):
+    """A message box nobody expects fails the test instead of waiting for a click forever."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(box, *args):
+        raise AssertionError(f"unexpected dialog: {box.text()}")
+    monkeypatch.setattr(QMessageBox, "exec", unexpected)
+
+
+def answer_dialogs(monkeypatch, button):
+    """Every message box is answered with ``button`` (e.g. Discard); returns their texts."""
+    from PySide6.QtWidgets import QMessageBox
+    asked = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box, *a: asked.append(box.text()) or button)
+    return asked
