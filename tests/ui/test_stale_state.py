@@ -178,3 +178,29 @@ def test_undoing_the_deletion_of_the_output_brings_the_run_back(window, qtbot):
     assert back.epoch == trained.epoch
     assert len(back.history.epoch) == len(trained.history.epoch)
     assert by_edge(back) == pytest.approx(by_edge(trained), abs=0)
+
+
+def test_leaving_the_step_animation_leaves_no_value_box_on_screen(window, qtbot):
+    """What the screen holds (the window's backing store), not a fresh render: a box whose
+    area the scene was not told about stays drawn after the animation ends."""
+    from PySide6.QtGui import QColor
+    w = window
+    open_lesson(w, qtbot, "xor")
+    step_to_the_update(w, qtbot)
+    item = w.scene.nodes["y"]
+    box = w.view.mapFromScene(item.mapToScene(item._caption_rect().adjusted(-2, -2, 2, 2))).boundingRect()
+    origin = w.view.viewport().mapTo(w, box.topLeft())
+    frame = QColor(item.caption_color or item.theme.accent)
+
+    def box_pixels() -> int:
+        qtbot.wait(100)
+        img = w.screen().grabWindow(w.winId()).toImage()
+        return sum(1 for x in range(origin.x(), origin.x() + box.width())
+                   for y in range(origin.y(), origin.y() + box.height())
+                   if abs(QColor(img.pixel(x, y)).hue() - frame.hue()) < 12
+                   and QColor(img.pixel(x, y)).saturation() > 120)
+
+    assert box_pixels() > 50                             # the value box is drawn
+    press(w, Qt.Key.Key_Escape)                          # Leave the Animation
+    assert not w.animator.active
+    assert box_pixels() == 0
