@@ -298,6 +298,7 @@ class Trainer:
         self._hist = old._hist
         if old._hist_norms.width == self._hist_norms.width:
             self._hist_norms = old._hist_norms
+            self._last_norms = old._last_norms.copy()     # the last epoch's, until the next
         else:        # the number of layers changed: per-layer records start again
             self._hist_norms = _Series(self._hist_norms.width)
             for _ in range(old._hist_norms.n):

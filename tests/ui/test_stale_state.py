@@ -125,6 +125,8 @@ def test_select_all_and_delete_empties_the_panels_and_undo_brings_the_run_back(w
     qtbot.waitUntil(lambda: f"{trained.epoch:04d}" in w.train.epoch_label.text(), timeout=2000)
     qtbot.waitUntil(lambda: w.loss_panel.plot.train.getData()[0] is not None
                     and len(w.loss_panel.plot.train.getData()[0]) > 0, timeout=2000)
+    qtbot.wait(200)
+    assert "0 in every layer" not in w.gradient_panel.summary.text()     # the gradients flowed
 
 
 def test_undoing_back_to_an_empty_canvas_empties_the_panels(empty, qtbot):

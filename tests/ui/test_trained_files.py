@@ -64,6 +64,7 @@ def test_save_keeps_the_trained_network_and_reopening_continues(window, qtbot, m
     assert not w.isWindowModified()
     qtbot.wait(200)
     assert f"epoch {trained.epoch}" in w.loss_panel.summary.text()
+    assert "0 in every layer" not in w.gradient_panel.summary.text()    # not measured yet, not 0
     # training goes on from there
     trigger_menu(w, "Train", "Step Size", "One Epoch")
     press(w, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

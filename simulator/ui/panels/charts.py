@@ -253,9 +253,11 @@ class GradientPanel(ChartPanel):
                               snap.clip_fraction)
         self.key.set_entries(self.plot.key_entries())
         norms = snap.layer_gradient_norms
-        if snap.epoch and len(norms) and np.all(norms == 0):
+        # measured once an epoch is recorded (a reopened file at epoch 3000 has none yet)
+        measured = len(snap.history.epoch) > 0
+        if measured and len(norms) and np.all(norms == 0):
             text = self.tr("mean |∂J/∂w| is 0 in every layer: no gradient flows (dead ReLUs?)")
-        elif snap.epoch and len(norms):
+        elif measured and len(norms):
             values = " · ".join((self.tr("output") if k == len(norms) - 1 else str(k + 1)) + f": {v:.1e}"
                                 for k, v in enumerate(norms))
             text = self.tr("mean |∂J/∂w| in the last epoch, layer by layer — %1").replace("%1", values)
