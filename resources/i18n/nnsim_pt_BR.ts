@@ -44,93 +44,93 @@
         <translation>inclinação 0,01 abaixo de zero</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="478"/>
-        <location filename="../../simulator/render/plots.py" line="624"/>
+        <location filename="../../simulator/render/plots.py" line="489"/>
+        <location filename="../../simulator/render/plots.py" line="635"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="479"/>
-        <location filename="../../simulator/ui/commands.py" line="20"/>
+        <location filename="../../simulator/render/plots.py" line="490"/>
+        <location filename="../../simulator/ui/commands.py" line="21"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="525"/>
+        <location filename="../../simulator/render/plots.py" line="536"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="525"/>
+        <location filename="../../simulator/render/plots.py" line="536"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="526"/>
+        <location filename="../../simulator/render/plots.py" line="537"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="526"/>
+        <location filename="../../simulator/render/plots.py" line="537"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
         <location filename="../../simulator/export/plot_panels.py" line="290"/>
-        <location filename="../../simulator/render/plots.py" line="501"/>
-        <location filename="../../simulator/render/plots.py" line="564"/>
+        <location filename="../../simulator/render/plots.py" line="512"/>
+        <location filename="../../simulator/render/plots.py" line="575"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="625"/>
+        <location filename="../../simulator/render/plots.py" line="636"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="710"/>
+        <location filename="../../simulator/render/plots.py" line="721"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="711"/>
+        <location filename="../../simulator/render/plots.py" line="722"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="683"/>
+        <location filename="../../simulator/render/plots.py" line="694"/>
         <source>no gradient reaches any weight: training is stuck</source>
         <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="686"/>
+        <location filename="../../simulator/render/plots.py" line="697"/>
         <source>no gradient in layer(s) %1</source>
         <translation>nenhum gradiente na(s) camada(s) %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="692"/>
+        <location filename="../../simulator/render/plots.py" line="703"/>
         <source>first layer %1× smaller than the last (vanishing)</source>
         <translation>primeira camada %1× menor que a última (dissipação)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="694"/>
+        <location filename="../../simulator/render/plots.py" line="705"/>
         <source>first layer %1× larger than the last (exploding)</source>
         <translation>primeira camada %1× maior que a última (explosão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="697"/>
+        <location filename="../../simulator/render/plots.py" line="708"/>
         <source>dead ReLUs per layer %1</source>
         <translation>ReLUs agonizantes por camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="700"/>
+        <location filename="../../simulator/render/plots.py" line="711"/>
         <source>saturated units %1</source>
         <translation>unidades saturadas %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="702"/>
+        <location filename="../../simulator/render/plots.py" line="713"/>
         <source>clipping acted on %1 of the steps</source>
         <translation>a poda atuou em %1 dos passos</translation>
     </message>
@@ -155,182 +155,182 @@
         <translation>atualização: w ← w − α·∂J/∂w</translation>
     </message>
     <message>
-        <location filename="../../simulator/runtime/worker.py" line="204"/>
+        <location filename="../../simulator/runtime/worker.py" line="277"/>
         <source>nothing to train: the network is not complete</source>
         <translation>nada para treinar: a rede não está completa</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="20"/>
+        <location filename="../../simulator/ui/commands.py" line="21"/>
         <source>optimiser</source>
         <translation>otimizador</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="20"/>
+        <location filename="../../simulator/ui/commands.py" line="21"/>
         <source>learning rate</source>
         <translation>taxa de aprendizado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="21"/>
+        <location filename="../../simulator/ui/commands.py" line="22"/>
         <source>batch size</source>
         <translation>tamanho do lote</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="21"/>
+        <location filename="../../simulator/ui/commands.py" line="22"/>
         <source>initialisation</source>
         <translation>inicialização</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="21"/>
+        <location filename="../../simulator/ui/commands.py" line="22"/>
         <source>seed</source>
         <translation>semente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="22"/>
+        <location filename="../../simulator/ui/commands.py" line="23"/>
         <source>L1 penalty</source>
         <translation>penalidade L1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="22"/>
+        <location filename="../../simulator/ui/commands.py" line="23"/>
         <source>L2 penalty</source>
         <translation>penalidade L2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="22"/>
+        <location filename="../../simulator/ui/commands.py" line="23"/>
         <source>gradient clipping</source>
         <translation>poda do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="23"/>
+        <location filename="../../simulator/ui/commands.py" line="24"/>
         <source>shuffling</source>
         <translation>embaralhamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="27"/>
+        <location filename="../../simulator/ui/commands.py" line="28"/>
         <source>data set</source>
         <translation>conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="27"/>
+        <location filename="../../simulator/ui/commands.py" line="28"/>
         <source>number of samples</source>
         <translation>número de amostras</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="27"/>
+        <location filename="../../simulator/ui/commands.py" line="28"/>
         <source>noise</source>
         <translation>ruído</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="28"/>
+        <location filename="../../simulator/ui/commands.py" line="29"/>
         <source>test fraction</source>
         <translation>fração de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="28"/>
+        <location filename="../../simulator/ui/commands.py" line="29"/>
         <source>data seed</source>
         <translation>semente dos dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="28"/>
+        <location filename="../../simulator/ui/commands.py" line="29"/>
         <source>number of classes</source>
         <translation>número de classes</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="43"/>
+        <location filename="../../simulator/ui/commands.py" line="55"/>
         <source>Add neuron %1</source>
         <translation>Adicionar neurônio %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="65"/>
+        <location filename="../../simulator/ui/commands.py" line="79"/>
         <source>Delete %1 neuron(s)</source>
         <translation>Excluir %1 neurônio(s)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="67"/>
+        <location filename="../../simulator/ui/commands.py" line="81"/>
         <source>Delete %1 connection(s)</source>
         <translation>Excluir %1 conexão(ões)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="69"/>
+        <location filename="../../simulator/ui/commands.py" line="83"/>
         <source>Delete %1 item(s)</source>
         <translation>Excluir %1 item(ns)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="105"/>
+        <location filename="../../simulator/ui/commands.py" line="121"/>
         <source>Connect %1 → %2</source>
         <translation>Conectar %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="107"/>
+        <location filename="../../simulator/ui/commands.py" line="123"/>
         <source>Connect %1 pair(s)</source>
         <translation>Conectar %1 par(es)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="122"/>
+        <location filename="../../simulator/ui/commands.py" line="140"/>
         <source>Move %1 neuron(s)</source>
         <translation>Mover %1 neurônio(s)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="142"/>
+        <location filename="../../simulator/ui/commands.py" line="160"/>
         <source>Set the activation of %1</source>
         <translation>Definir a ativação de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="142"/>
+        <location filename="../../simulator/ui/commands.py" line="160"/>
         <source>Set the bias of %1</source>
         <translation>Definir o bias de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="143"/>
+        <location filename="../../simulator/ui/commands.py" line="161"/>
         <source>Switch batch normalisation of %1</source>
         <translation>Alternar a normalização de batch de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="143"/>
+        <location filename="../../simulator/ui/commands.py" line="161"/>
         <source>Set the slope of %1</source>
         <translation>Definir a inclinação de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="144"/>
+        <location filename="../../simulator/ui/commands.py" line="162"/>
         <source>Set the feature of %1</source>
         <translation>Definir a entrada de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="144"/>
+        <location filename="../../simulator/ui/commands.py" line="162"/>
         <source>Change %1</source>
         <translation>Alterar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="170"/>
+        <location filename="../../simulator/ui/commands.py" line="188"/>
         <source>Make %1 an input neuron</source>
         <translation>Tornar %1 um neurônio de entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="170"/>
+        <location filename="../../simulator/ui/commands.py" line="188"/>
         <source>Make %1 a hidden neuron</source>
         <translation>Tornar %1 um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="171"/>
+        <location filename="../../simulator/ui/commands.py" line="189"/>
         <source>Make %1 an output neuron</source>
         <translation>Tornar %1 um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="217"/>
+        <location filename="../../simulator/ui/commands.py" line="235"/>
         <source>Set the %1</source>
         <translation>Alterar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="191"/>
+        <location filename="../../simulator/ui/commands.py" line="209"/>
         <source>Set weight %1 → %2</source>
         <translation>Definir peso %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="244"/>
+        <location filename="../../simulator/ui/commands.py" line="262"/>
         <source>Change the data</source>
         <translation>Alterar os dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="259"/>
+        <location filename="../../simulator/ui/commands.py" line="277"/>
         <source>Rename the network</source>
         <translation>Renomear a rede</translation>
     </message>
@@ -626,7 +626,7 @@
         <translation>Ainda não é possível treinar: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="229"/>
+        <location filename="../../simulator/ui/train_controls.py" line="228"/>
         <source>max</source>
         <translation>máx.</translation>
     </message>
@@ -645,13 +645,13 @@
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="27"/>
-        <location filename="../../simulator/render/plots.py" line="527"/>
+        <location filename="../../simulator/render/plots.py" line="538"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="28"/>
-        <location filename="../../simulator/render/plots.py" line="527"/>
+        <location filename="../../simulator/render/plots.py" line="538"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
@@ -1786,22 +1786,22 @@
 <context>
     <name>GradientPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="240"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="259"/>
         <source>mean |∂J/∂w| is 0 in every layer: no gradient flows (dead ReLUs?)</source>
         <translation>o |∂J/∂w| médio é 0 em todas as camadas: nenhum gradiente flui (ReLUs agonizantes?)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="242"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="261"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="244"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="263"/>
         <source>mean |∂J/∂w| in the last epoch, layer by layer — %1</source>
         <translation>|∂J/∂w| médio na última época, camada por camada — %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="246"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="265"/>
         <source>mean |∂J/∂w| per layer appears after the first epoch</source>
         <translation>o |∂J/∂w| médio por camada aparece após a primeira época</translation>
     </message>
@@ -1938,22 +1938,22 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="206"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="217"/>
         <source>log scale</source>
         <translation>escala log</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="221"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="235"/>
         <source>accuracy %1 / %2</source>
         <translation>acurácia %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="223"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="237"/>
         <source>R² %1 / %2</source>
         <translation>R² %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="224"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="238"/>
         <source>epoch %1 · loss %2 / %3 (train / test) · %4</source>
         <translation>época %1 · perda %2 / %3 (treino / teste) · %4</translation>
     </message>
@@ -1961,492 +1961,492 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="176"/>
+        <location filename="../../simulator/ui/main_window.py" line="180"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="177"/>
+        <location filename="../../simulator/ui/main_window.py" line="181"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="178"/>
+        <location filename="../../simulator/ui/main_window.py" line="182"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="179"/>
+        <location filename="../../simulator/ui/main_window.py" line="183"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="180"/>
+        <location filename="../../simulator/ui/main_window.py" line="184"/>
         <source>Activation lab</source>
         <translation>Laboratório de ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="181"/>
+        <location filename="../../simulator/ui/main_window.py" line="185"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="182"/>
+        <location filename="../../simulator/ui/main_window.py" line="186"/>
         <source>Loss and metrics</source>
         <translation>Perda e métricas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="183"/>
+        <location filename="../../simulator/ui/main_window.py" line="187"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="213"/>
+        <location filename="../../simulator/ui/main_window.py" line="217"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="214"/>
+        <location filename="../../simulator/ui/main_window.py" line="218"/>
         <source>Start an empty network</source>
         <translation>Começar uma rede vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="215"/>
+        <location filename="../../simulator/ui/main_window.py" line="219"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="216"/>
+        <location filename="../../simulator/ui/main_window.py" line="220"/>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="217"/>
+        <location filename="../../simulator/ui/main_window.py" line="221"/>
         <source>Save &amp;As…</source>
         <translation>Salvar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="218"/>
+        <location filename="../../simulator/ui/main_window.py" line="222"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;ir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="219"/>
+        <location filename="../../simulator/ui/main_window.py" line="223"/>
         <source>&amp;Undo</source>
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="221"/>
+        <location filename="../../simulator/ui/main_window.py" line="225"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="225"/>
+        <location filename="../../simulator/ui/main_window.py" line="229"/>
         <source>&amp;Delete</source>
         <translation>&amp;Excluir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="227"/>
+        <location filename="../../simulator/ui/main_window.py" line="231"/>
         <source>Select &amp;All</source>
         <translation>Selecionar &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="228"/>
+        <location filename="../../simulator/ui/main_window.py" line="232"/>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="229"/>
+        <location filename="../../simulator/ui/main_window.py" line="233"/>
         <source>Add &amp;Layer…</source>
         <translation>Adicionar &amp;camada…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="230"/>
+        <location filename="../../simulator/ui/main_window.py" line="234"/>
         <source>&amp;Fully Connect Selection</source>
         <translation>Co&amp;nectar toda a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="232"/>
+        <location filename="../../simulator/ui/main_window.py" line="236"/>
         <source>Connect every selected neuron to every selected neuron in the next column</source>
         <translation>Conectar cada neurônio selecionado a cada neurônio selecionado da coluna seguinte</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="233"/>
+        <location filename="../../simulator/ui/main_window.py" line="237"/>
         <source>Auto-la&amp;yout</source>
         <translation>&amp;Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="234"/>
+        <location filename="../../simulator/ui/main_window.py" line="238"/>
         <source>&amp;Zoom to Fit</source>
         <translation>&amp;Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="235"/>
+        <location filename="../../simulator/ui/main_window.py" line="239"/>
         <source>&amp;Draw</source>
         <translation>Desen&amp;har</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="236"/>
+        <location filename="../../simulator/ui/main_window.py" line="240"/>
         <source>Draw: click to add a neuron, drag between neurons to connect</source>
         <translation>Desenhar: clique para adicionar um neurônio, arraste entre neurônios para conectar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="237"/>
+        <location filename="../../simulator/ui/main_window.py" line="241"/>
         <source>&amp;Select / Move</source>
         <translation>&amp;Selecionar / mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="238"/>
+        <location filename="../../simulator/ui/main_window.py" line="242"/>
         <source>Select and move neurons</source>
         <translation>Selecionar e mover neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="247"/>
+        <location filename="../../simulator/ui/main_window.py" line="251"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="247"/>
+        <location filename="../../simulator/ui/main_window.py" line="251"/>
         <source>A click adds an input neuron (a feature of the data)</source>
         <translation>Um clique adiciona um neurônio de entrada (um atributo dos dados)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="248"/>
+        <location filename="../../simulator/ui/main_window.py" line="252"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="248"/>
+        <location filename="../../simulator/ui/main_window.py" line="252"/>
         <source>A click adds a hidden neuron</source>
         <translation>Um clique adiciona um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="249"/>
+        <location filename="../../simulator/ui/main_window.py" line="253"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="249"/>
+        <location filename="../../simulator/ui/main_window.py" line="253"/>
         <source>A click adds an output neuron</source>
         <translation>Um clique adiciona um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="258"/>
+        <location filename="../../simulator/ui/main_window.py" line="262"/>
         <source>Show &amp;Legend</source>
         <translation>Mostrar &amp;legenda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="260"/>
+        <location filename="../../simulator/ui/main_window.py" line="264"/>
         <source>Colour by &amp;Gradient</source>
         <translation>Colorir por &amp;gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="261"/>
+        <location filename="../../simulator/ui/main_window.py" line="265"/>
         <source>Colour by &amp;Weight</source>
         <translation>Colorir por pe&amp;so</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="268"/>
+        <location filename="../../simulator/ui/main_window.py" line="272"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="269"/>
+        <location filename="../../simulator/ui/main_window.py" line="273"/>
         <source>&amp;Dark</source>
         <translation>&amp;Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="276"/>
+        <location filename="../../simulator/ui/main_window.py" line="280"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="277"/>
+        <location filename="../../simulator/ui/main_window.py" line="281"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="281"/>
+        <location filename="../../simulator/ui/main_window.py" line="285"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="284"/>
+        <location filename="../../simulator/ui/main_window.py" line="288"/>
         <source>Open &amp;Lesson</source>
         <translation>Abrir &amp;lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="285"/>
+        <location filename="../../simulator/ui/main_window.py" line="289"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="291"/>
+        <location filename="../../simulator/ui/main_window.py" line="295"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="295"/>
+        <location filename="../../simulator/ui/main_window.py" line="299"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="300"/>
+        <location filename="../../simulator/ui/main_window.py" line="304"/>
         <source>A Click &amp;Adds</source>
         <translation>Um clique &amp;adiciona</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="304"/>
+        <location filename="../../simulator/ui/main_window.py" line="308"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="305"/>
+        <location filename="../../simulator/ui/main_window.py" line="309"/>
         <source>&amp;Panels</source>
         <translation>&amp;Painéis</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="314"/>
+        <location filename="../../simulator/ui/main_window.py" line="318"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="317"/>
+        <location filename="../../simulator/ui/main_window.py" line="321"/>
         <source>La&amp;nguage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="326"/>
+        <location filename="../../simulator/ui/main_window.py" line="330"/>
         <source>&amp;Train</source>
         <translation>&amp;Treinar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="327"/>
+        <location filename="../../simulator/ui/main_window.py" line="331"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="330"/>
+        <location filename="../../simulator/ui/main_window.py" line="334"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="356"/>
+        <location filename="../../simulator/ui/main_window.py" line="360"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="405"/>
+        <location filename="../../simulator/ui/main_window.py" line="409"/>
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="406"/>
+        <location filename="../../simulator/ui/main_window.py" line="410"/>
         <source>“%1” has changes that are not saved.</source>
         <translation>“%1” tem alterações que não foram salvas.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="409"/>
+        <location filename="../../simulator/ui/main_window.py" line="413"/>
         <source>Save them before continuing?</source>
         <translation>Salvá-las antes de continuar?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="418"/>
+        <location filename="../../simulator/ui/main_window.py" line="422"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="424"/>
+        <location filename="../../simulator/ui/main_window.py" line="428"/>
         <source>Open network</source>
         <translation>Abrir rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="435"/>
+        <location filename="../../simulator/ui/main_window.py" line="439"/>
         <source>Cannot open %1</source>
         <translation>Não é possível abrir %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="439"/>
+        <location filename="../../simulator/ui/main_window.py" line="443"/>
         <source>Opened %1</source>
         <translation>Arquivo aberto: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="448"/>
+        <location filename="../../simulator/ui/main_window.py" line="452"/>
         <source>Cannot open the lesson</source>
         <translation>Não é possível abrir a lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="493"/>
+        <location filename="../../simulator/ui/main_window.py" line="497"/>
         <source>Save network</source>
         <translation>Salvar rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="508"/>
+        <location filename="../../simulator/ui/main_window.py" line="518"/>
         <source>Cannot save %1</source>
         <translation>Não é possível salvar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="514"/>
+        <location filename="../../simulator/ui/main_window.py" line="524"/>
         <source>Saved %1</source>
         <translation>Arquivo salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="527"/>
+        <location filename="../../simulator/ui/main_window.py" line="537"/>
         <source>Recover unsaved work</source>
         <translation>Recuperar trabalho não salvo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="528"/>
+        <location filename="../../simulator/ui/main_window.py" line="538"/>
         <source>nnsim did not close properly. Recover “%1”, autosaved at %2?</source>
         <translation>O nnsim não foi fechado corretamente. Recuperar “%1”, salvo automaticamente às %2?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="531"/>
+        <location filename="../../simulator/ui/main_window.py" line="541"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="532"/>
+        <location filename="../../simulator/ui/main_window.py" line="542"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="539"/>
+        <location filename="../../simulator/ui/main_window.py" line="549"/>
         <source>Cannot recover the autosaved work</source>
         <translation>Não é possível recuperar o trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="545"/>
+        <location filename="../../simulator/ui/main_window.py" line="555"/>
         <source>Recovered the autosaved work: save it to keep it.</source>
         <translation>Trabalho salvo automaticamente recuperado: salve-o para não perdê-lo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="577"/>
+        <location filename="../../simulator/ui/main_window.py" line="587"/>
         <source>(none yet)</source>
         <translation>(nenhum ainda)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="580"/>
+        <location filename="../../simulator/ui/main_window.py" line="590"/>
         <source>Clear the list</source>
         <translation>Limpar a lista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="623"/>
+        <location filename="../../simulator/ui/main_window.py" line="633"/>
         <source>Click on the canvas</source>
         <translation>Clicar na área de desenho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="623"/>
+        <location filename="../../simulator/ui/main_window.py" line="633"/>
         <source>add a neuron of the chosen kind (draw mode; I, H, O choose)</source>
         <translation>adicionar um neurônio do tipo escolhido (modo desenho; I, H, O escolhem)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="624"/>
+        <location filename="../../simulator/ui/main_window.py" line="634"/>
         <source>Drag from a neuron to another</source>
         <translation>Arrastar de um neurônio a outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="624"/>
+        <location filename="../../simulator/ui/main_window.py" line="634"/>
         <source>connect them</source>
         <translation>conectá-los</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="625"/>
+        <location filename="../../simulator/ui/main_window.py" line="635"/>
         <source>draw mode / select-and-move mode</source>
         <translation>modo desenho / modo selecionar e mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="626"/>
+        <location filename="../../simulator/ui/main_window.py" line="636"/>
         <source>Drag on empty canvas</source>
         <translation>Arrastar na área vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="626"/>
+        <location filename="../../simulator/ui/main_window.py" line="636"/>
         <source>select with a rubber band</source>
         <translation>selecionar com um retângulo de seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="627"/>
+        <location filename="../../simulator/ui/main_window.py" line="637"/>
         <source>delete the selection</source>
         <translation>excluir a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="628"/>
+        <location filename="../../simulator/ui/main_window.py" line="638"/>
         <source>duplicate the selection</source>
         <translation>duplicar a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="629"/>
+        <location filename="../../simulator/ui/main_window.py" line="639"/>
         <source>add a hidden layer</source>
         <translation>adicionar uma camada oculta</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="630"/>
+        <location filename="../../simulator/ui/main_window.py" line="640"/>
         <source>fully connect the selected columns</source>
         <translation>conectar totalmente as colunas selecionadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="631"/>
+        <location filename="../../simulator/ui/main_window.py" line="641"/>
         <source>auto-layout in columns</source>
         <translation>organizar automaticamente em colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="632"/>
+        <location filename="../../simulator/ui/main_window.py" line="642"/>
         <source>Wheel</source>
         <translation>Roda do mouse</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="632"/>
+        <location filename="../../simulator/ui/main_window.py" line="642"/>
         <source>zoom under the mouse</source>
         <translation>zoom sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="633"/>
+        <location filename="../../simulator/ui/main_window.py" line="643"/>
         <source>Middle-drag, Space+drag</source>
         <translation>Arrastar com o botão do meio, Espaço+arrastar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="633"/>
+        <location filename="../../simulator/ui/main_window.py" line="643"/>
         <source>pan</source>
         <translation>mover a vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="634"/>
+        <location filename="../../simulator/ui/main_window.py" line="644"/>
         <source>zoom to fit</source>
         <translation>ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="638"/>
+        <location filename="../../simulator/ui/main_window.py" line="648"/>
         <source>play / pause training</source>
         <translation>reproduzir / pausar o treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="639"/>
+        <location filename="../../simulator/ui/main_window.py" line="649"/>
         <source>undo, redo</source>
         <translation>desfazer, refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="640"/>
+        <location filename="../../simulator/ui/main_window.py" line="650"/>
         <source>new, open, save</source>
         <translation>novo, abrir, salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="661"/>
+        <location filename="../../simulator/ui/main_window.py" line="671"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="664"/>
+        <location filename="../../simulator/ui/main_window.py" line="674"/>
         <source>About nnsim</source>
         <translation>Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="665"/>
+        <location filename="../../simulator/ui/main_window.py" line="675"/>
         <source>&lt;b&gt;nnsim&lt;/b&gt; — a visual simulator of artificial neural networks for teaching.&lt;br&gt;&lt;br&gt;Draw a network, train it step by step, and watch the forward and backward passes: edge thickness is the weight, edge colour the gradient.</source>
         <translation>&lt;b&gt;nnsim&lt;/b&gt; — um simulador visual de redes neurais artificiais para o ensino.&lt;br&gt;&lt;br&gt;Desenhe uma rede, treine-a passo a passo e observe as passagens direta e reversa: a espessura de cada conexão é o peso; a cor, o gradiente.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="768"/>
+        <location filename="../../simulator/ui/main_window.py" line="799"/>
         <source>Cannot train yet: %1</source>
         <translation>Ainda não é possível treinar: %1</translation>
     </message>
@@ -2507,7 +2507,7 @@
         <translation>R² de teste %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="172"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="178"/>
         <source>Add a data point</source>
         <translation>Adicionar um ponto de dados</translation>
     </message>
