@@ -197,12 +197,14 @@ def lesson_variants(doc: Mapping, entries: Sequence[Mapping]) -> list[Variant]:
     return out
 
 
-def document_variants(doc: Mapping, label: str, others: Sequence[tuple[str, Mapping]]) -> list[Variant]:
-    """The document itself, then each of ``others`` ((label, document) pairs)."""
-    out = [Variant(label, _base(doc), "document", 0)]
-    for k, (name, other) in enumerate(others):
-        out.append(Variant(name, _base(other), "document", k + 1))
-    _count(len(out))
+def document_variants(doc: Mapping, label: str, others: Sequence[tuple[str, Mapping, object]],
+                      base_dir=None) -> list[Variant]:
+    """The document itself, then each of ``others`` ((label, document, folder of its
+    relative paths) triples)."""
+    _count(1 + len(others))
+    out = [Variant(label, _base(doc), "document", 0, base_dir=base_dir)]
+    for k, (name, other, folder) in enumerate(others):
+        out.append(Variant(name, _base(other), "document", k + 1, base_dir=folder))
     return out
 
 

@@ -12,7 +12,7 @@ LESSONS_DIR = RESOURCES / "lessons"
 #: Lesson ids in the order the lecture meets them (stable: files and tests use them).
 ORDER = ("and", "xor", "circles", "square", "reciprocal", "sine", "chain-rule", "two-neurons",
          "vanishing-gradient", "exploding-gradient", "dying-relu", "activations", "spiral",
-         "gauss", "moons")
+         "gauss", "moons", "perceptron-vs-mlp", "step-vs-sigmoid", "seeds", "learning-rate")
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,11 @@ from .trainer import Divergence, History, Trainer
 #: At most this many variants in one comparison (a 8 × 8 wall of small multiples).
 MAX_VARIANTS = 64
 #: A variant whose training metric (accuracy or R²) trails the best one by this much or
-#: more, after STUCK_MIN_EPOCHS epochs, is shown as stuck.
+#: more, after STUCK_MIN_EPOCHS epochs, is behind; stuck if its training loss has also
+#: stopped falling (see ``plateaued``).
 STUCK_GAP = 0.1
 STUCK_MIN_EPOCHS = 10
+PLATEAU = 0.02
 #: Resolution of each small multiple's decision surface, and points of a 1-D fit.
 SURFACE_RES = 48
 CURVE_POINTS = 120
@@ -45,6 +47,7 @@ class Variant:
     kind: str = "document"           # "seed" | "learning_rate" | "activation" | "document"
     value: object = None             # the seed, rate or hidden activation it sets
     labels: Mapping[str, str] = field(default_factory=dict)   # translated labels by language
+    base_dir: object = None          # where its relative paths start (another file's folder)
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ class VariantView:
     data: datasets.Dataset
     surface: probe.Surface | None    # two inputs
     curve: probe.Curve | None        # one input
-    status: str                      # "training" | "ok" | "stuck" | "diverged"
+    status: str                      # "training" | "ok" | "behind" | "stuck" | "diverged"
 
     @property
     def label(self) -> str:
@@ -168,11 +171,12 @@ class Comparison:
         data: dict[str, datasets.Dataset] = {}
         self.trainers: list[Trainer] = []
         for v in self.variants:
-            key = _data_key(v.doc)
+            folder = v.base_dir if v.base_dir is not None else base_dir
+            key = _data_key(v.doc) + str(folder)
             if key not in data:      # one Dataset object per distinct data: variants share it
                 tr = v.doc.get("training") or {}
-                data[key] = datasets.from_spec(v.doc.get("data") or {}, base_dir, tr.get("loss"))
-            self.trainers.append(Trainer.from_document(v.doc, base_dir=base_dir, data=data[key]))
+                data[key] = datasets.from_spec(v.doc.get("data") or {}, folder, tr.get("loss"))
+            self.trainers.append(Trainer.from_document(v.doc, base_dir=folder, data=data[key]))
         by_key: dict = {}
         for i, t in enumerate(self.trainers):
             by_key.setdefault(group_key(t) or "separate", []).append(i)
@@ -268,8 +272,22 @@ class Comparison:
         return ComparisonSnapshot(tuple(views), self.epoch, target_epochs, self.seconds, revision)
 
 
+def plateaued(loss: np.ndarray) -> bool:
+    """The training loss no longer falls: its mean over the last fifth of the epochs (at
+    least 5) is within PLATEAU (relative) of the fifth before. Flat or jumping about, the
+    variant is going nowhere; a slow one still creeping down is not stuck."""
+    n = max(5, len(loss) // 5)
+    if len(loss) < 2 * n:
+        return False
+    recent, before = np.asarray(loss[-n:], float).mean(), np.asarray(loss[-2 * n:-n], float).mean()
+    if not (math.isfinite(recent) and math.isfinite(before)):
+        return False
+    return before - recent < PLATEAU * abs(before)
+
+
 def _with_status(views: list[VariantView]) -> list[VariantView]:
-    """Mark the diverged variants, and the stuck ones: far behind the best variant."""
+    """Mark the diverged variants, those far behind the best one, and among these the
+    stuck ones (their loss no longer moves: a local minimum, a step function…)."""
     def score(v: VariantView) -> float:
         return v.train_metric if math.isfinite(v.train_metric) else v.test_metric
 
@@ -281,7 +299,7 @@ def _with_status(views: list[VariantView]) -> list[VariantView]:
             status = "diverged"
         elif v.epoch >= STUCK_MIN_EPOCHS and math.isfinite(best) and (
                 not math.isfinite(score(v)) or best - score(v) >= STUCK_GAP):
-            status = "stuck"
+            status = "stuck" if plateaued(v.history.train_loss) else "behind"
         elif v.epoch >= STUCK_MIN_EPOCHS:
             status = "ok"
         else:

@@ -164,7 +164,7 @@ def test_other_drawings_train_as_groups_of_their_own():
     perceptron = copy.deepcopy(xor)
     perceptron["network"]["nodes"] = [n for n in xor["network"]["nodes"] if n["kind"] != "hidden"]
     perceptron["network"]["edges"] = [{"source": "x1", "target": "y"}, {"source": "x2", "target": "y"}]
-    variants = dc.document_variants(xor, "MLP", [("perceptron", perceptron)])
+    variants = dc.document_variants(xor, "MLP", [("perceptron", perceptron, BASE)])
     comparison, results = assert_each_equals_its_single_run(variants, 40)
     assert len(comparison.groups) == 2
     assert results[0]["test_accuracy"] > results[1]["test_accuracy"] + 0.2
