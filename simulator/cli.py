@@ -302,8 +302,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "or an animation (.gif .mp4) of a view")
     e.add_argument("target", metavar="FILE|LESSON")
     e.add_argument("--view", required=True,
-                   choices=("network", "surface", "activations", "loss", "gradients", "slide"),
-                   help="what to draw; slide: network, surface and loss on a 16:9 page")
+                   choices=("network", "surface", "activations", "loss", "gradients", "slide", "compare"),
+                   help="what to draw; slide: network, surface and loss on a 16:9 page; compare: the "
+                        "document's comparison (its compare block, else seeds 0-7) trained side by side")
     e.add_argument("--out", required=True, metavar="PATH",
                    help="output file; its extension picks the format: .svg .pdf .png .gif .mp4")
     e.add_argument("--epochs", type=int, metavar="N",
