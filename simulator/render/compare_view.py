@@ -50,12 +50,15 @@ def variant_label(variant, language: str = "en") -> str:
     return variant.labels.get(language, variant.label)
 
 
-def metric_text(view) -> str:
-    """“70.0%” (test accuracy) or “R² 0.996” (test R²); “—” when there is none."""
+def metric_text(view, short: bool = False) -> str:
+    """“70.0%” (test accuracy) or “R² 0.996” (test R²); “—” when there is none; ``short``:
+    “70%”, “0.996”."""
     v = view.test_metric if math.isfinite(view.test_metric) else view.train_metric
     if not math.isfinite(v):
         return "—"
-    return f"{v:.1%}" if view.metric_name == "accuracy" else f"R² {v:.3f}"
+    if view.metric_name == "accuracy":
+        return f"{v:.0%}" if short else f"{v:.1%}"
+    return f"{v:.3f}" if short else f"R² {v:.3f}"
 
 
 def status_text(view) -> str:
@@ -128,18 +131,29 @@ def paint_tile(painter: QPainter, rect: QRectF, view, label: str, color: QColor,
     if selected:
         painter.setPen(QPen(theme.selection, 2.0, Qt.PenStyle.DashLine))
         painter.drawRect(rect.adjusted(1, 1, -1, -1))
-    metric = metric_text(view)
-    painter.setFont(bold)
-    painter.setPen(theme.text)
-    metric_w = fm_bold.horizontalAdvance(metric) + 2
-    painter.drawText(QRectF(bottom.left(), bottom.top(), metric_w, bottom.height()),
-                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), metric)
+    # the status first (it is why a tile stands out); the accuracy shortened to make room
     small = _font(points * 0.92, frame is not None)
+    status = status_text(view)
+    status_w = QFontMetricsF(small).horizontalAdvance(status) + 2
+    metric = metric_text(view)
+    if fm_bold.horizontalAdvance(metric) + 6 + status_w > bottom.width():
+        metric = metric_text(view, short=True)
+    metric_w = fm_bold.horizontalAdvance(metric) + 2
+    if metric_w + 6 + status_w <= bottom.width() or frame is None:
+        painter.setFont(bold)
+        painter.setPen(theme.text)
+        painter.drawText(QRectF(bottom.left(), bottom.top(), metric_w, bottom.height()),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), metric)
+    else:
+        metric_w = -6
+    if frame is None and metric_w + 6 + status_w > bottom.width():
+        painter.restore()           # just the epoch, which the panel's summary says too
+        return
     painter.setFont(small)
     painter.setPen(frame if frame is not None else theme.muted)
-    status_rect = QRectF(bottom.left() + metric_w + 4, bottom.top(), bottom.width() - metric_w - 4, bottom.height())
+    status_rect = QRectF(bottom.left() + metric_w + 6, bottom.top(), bottom.width() - metric_w - 6, bottom.height())
     painter.drawText(status_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                     QFontMetricsF(small).elidedText(status_text(view), Qt.TextElideMode.ElideRight,
+                     QFontMetricsF(small).elidedText(status, Qt.TextElideMode.ElideRight,
                                                      max(0.0, status_rect.width())))
     painter.restore()
 

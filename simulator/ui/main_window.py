@@ -27,6 +27,7 @@ from .autosave import Autosaver
 from .elided_label import ElidedLabel
 from .panels.activation_lab import ActivationLab
 from .panels.charts import GradientPanel, LossPanel
+from .panels.compare_panel import ComparePanel
 from .panels.data_panel import DataPanel
 from .panels.inspector import Inspector
 from .panels.lesson_panel import LessonPanel
@@ -76,6 +77,10 @@ class MainWindow(QMainWindow):
             controller.attach(self.model)
         self.animator = StepAnimator(self.scene, self)
         self.train = TrainControls(self, self.controller, self.animator)
+        self.act_compare = self._action(self.tr("&Compare Runs"), self.show_compare, QKeySequence("Ctrl+Shift+M"),
+                                        tip=self.tr("Train variants side by side: seeds, learning rates, activations"))
+        self.menu_train.addSeparator()
+        self.menu_train.addAction(self.act_compare)
         self.controller.snapshot.connect(self.on_snapshot)
         self.controller.trace.connect(self.on_trace)
         self.controller.status.connect(self.on_status)
@@ -177,6 +182,16 @@ class MainWindow(QMainWindow):
         self.docks["lesson"].raise_()
         self.tabifyDockWidget(self.docks["activations"], self.docks["inspector"])
         self.docks["activations"].raise_()
+        # the Compare panel: under the charts, the window's whole width; hidden until asked
+        # for, and built the first time it shows
+        self.compare_panel: ComparePanel | None = None
+        compare = self.add_dock("compare", self.tr("Compare"), QWidget(), B, scroll=False)
+        self.splitDockWidget(self.docks["loss"], compare, Qt.Orientation.Vertical)
+        self.addDockWidget(B, compare, Qt.Orientation.Vertical)   # a row of its own, full width
+        compare.hide()
+        compare.visibilityChanged.connect(lambda on: on and self._build_compare())
+        self._charts_hidden: set[str] = set()
+        compare.toggleViewAction().toggled.connect(self._compare_closed)
         self.resizeDocks([self.docks["data"], self.docks["surface"]], [300, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["loss"]], [230], Qt.Orientation.Vertical)
 
@@ -443,7 +458,9 @@ class MainWindow(QMainWindow):
         self.set_status_text(f"{title} — {first}" if first else title)
         self.docks["lesson"].raise_()
         panel = lesson.get("panel")
-        if panel in self.docks:
+        if panel == "compare":
+            self.show_compare()
+        elif panel in self.docks:
             self.docks[panel].show()
             self.docks[panel].raise_()
         if lesson.get("lab") == "all":
@@ -676,9 +693,88 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def shutdown(self) -> None:
-        """Stop the training thread (closing the window, the end of a screenshot)."""
+        """Stop the training threads (closing the window, the end of a screenshot)."""
         self.animator.pause()
         self.controller.shutdown()
+        if self.compare_panel is not None:
+            self.compare_panel.shutdown()
+
+    # comparing runs -------------------------------------------------------------------------------
+    def _build_compare(self) -> ComparePanel:
+        """The Compare panel, made the first time its dock shows (start-up does not pay for it)."""
+        if self.compare_panel is None:
+            panel = ComparePanel(self.model, self.theme_name, self._language())
+            panel.openRequested.connect(self.open_variant)
+            self.themeChanged.connect(panel.set_theme)
+            self.compare_panel = panel
+            self.docks["compare"].setWidget(panel)
+        return self.compare_panel
+
+    def show_compare(self) -> ComparePanel:
+        """Show the Compare panel, tall enough for its small multiples."""
+        dock = self.docks["compare"]
+        dock.show()
+        dock.raise_()
+        panel = self._build_compare()
+        # comparing is a mode: the panel has its own loss chart, so the single run's charts
+        # make room for the small multiples (they come back when the panel is closed)
+        for key in ("loss", "gradients"):
+            if not self.docks[key].isHidden():         # (the window itself may not show yet)
+                self._charts_hidden.add(key)
+                self.docks[key].hide()
+        # tall enough for two rows of small multiples, once laid out (a dock just shown
+        # has no place in the layout yet)
+        QTimer.singleShot(0, lambda: self.resizeDocks([self.docks["compare"]], [int(self.height() * 0.42)],
+                                                      Qt.Orientation.Vertical))
+        return panel
+
+    def _compare_closed(self, open_: bool) -> None:
+        if not open_:
+            for key in self._charts_hidden:
+                self.docks[key].show()
+            self._charts_hidden.clear()
+
+    def open_variant(self, view) -> None:
+        """Make a variant of the comparison the current network: its settings as undoable
+        edits of the open document (or its drawing, when it is another one), then trained
+        afresh to the epoch it reached, so the window shows exactly that run."""
+        from ..document import mitigations
+        from . import commands
+        current = self.model.doc
+        target = dict(view.variant.doc)
+        for key in ("compare", "lesson", "title", "description", "i18n"):   # stay in the lesson
+            if key in current:
+                target[key] = current[key]
+        same_drawing = ([n["id"] for n in current["network"]["nodes"]] == [n["id"] for n in target["network"]["nodes"]]
+                        and self.model.edge_pairs() == [(e["source"], e["target"]) for e in target["network"]["edges"]])
+        label = self.compare_panel.labels(self.compare_panel.snapshot)[view.index] if self.compare_panel else view.label
+        panel = self.compare_panel
+        if same_drawing:
+            node_changes, training_changes = mitigations.differences(current, target)
+            stack = self.model.undo_stack
+            stack.beginMacro(self.tr("Open the variant %1").replace("%1", label))
+            for nid, key, value in node_changes:
+                stack.push(commands.SetNodeProperty(self.model, nid, key, value))
+            for key, value in training_changes:
+                stack.push(commands.SetTraining(self.model, key, value))
+            if current.get("data") != target.get("data"):
+                stack.push(commands.SetData(self.model, target.get("data") or {}))
+            stack.endMacro()
+        else:
+            if not self.maybe_save():
+                return
+            if panel is not None:
+                panel.opening = True
+            try:
+                self.model.replace(target, lesson_id=self.model.lesson_id)
+            finally:
+                if panel is not None:
+                    panel.opening = False
+            self.model.unsaved_outside_undo = self.model.lesson_id is None
+        epochs = view.epoch + (1 if view.diverged is not None else 0)    # diverged: show it diverge
+        self.controller.retrain(epochs)
+        self.show_message(self.tr("Opened the variant %1: trained %2 epochs, as in the comparison")
+                          .replace("%1", label).replace("%2", str(epochs)))
 
     # training -------------------------------------------------------------------------------------------
     def flush_panels(self) -> None:
@@ -771,6 +867,8 @@ def switch_language(window: MainWindow, code: str) -> MainWindow:
     new.persist = window.persist
     new.restoreGeometry(geometry)
     new.restoreState(state)
+    if window.compare_panel is not None:    # its comparison stays behind with it
+        window.compare_panel.shutdown()
     window.retired = True           # closing it must neither ask nor stop the thread
     window.autosaver.stop()
     window.autosaver.discard()
