@@ -243,22 +243,40 @@ class Comparison:
                         "diverged": g.diverged[j] is not None})
         return out
 
+    def _pictures(self) -> dict[int, tuple]:
+        """Each variant's (surface, curve): the stacked ones' in one pass per group."""
+        out: dict[int, tuple] = {}
+        for idx, g in self.groups:
+            data = g.data
+            if data.n_raw not in (1, 2):
+                continue
+            two = data.n_raw == 2
+            X = probe.grid(data.domain, SURFACE_RES) if two else \
+                np.linspace(data.domain[0][0], data.domain[0][1], CURVE_POINTS)[:, None]
+            going = {int(lane): k for k, lane in enumerate(g.lanes)} if isinstance(g, StackedTrainer) else {}
+            ys = g.outputs(X) if going else None
+            for j, i in enumerate(idx):
+                net = g.network_of(j)
+                if j in going:
+                    y = ys[going[j]]
+                    out[i] = ((probe.surface_of_outputs(net, data.domain, SURFACE_RES, y), None) if two else
+                              (None, probe.Curve(X[:, 0], y[:, 0], np.zeros((0, len(X))), (), math.nan)))
+                else:
+                    out[i] = ((probe.surface(net, data.domain, SURFACE_RES), None) if two else
+                              (None, probe.curve(net, data.domain, CURVE_POINTS)))
+        return out
+
     def snapshot(self, target_epochs: int | None = None, revision: int = 0,
                  surfaces: bool = True) -> ComparisonSnapshot:
         """Every variant's state now (its surface or fit too, unless ``surfaces`` is off)."""
         views = []
         with np.errstate(all="ignore"):
+            pictures = self._pictures() if surfaces else {}
             for i, (v, ev) in enumerate(zip(self.variants, self._evaluations())):
                 t = self.trainers[i]
                 g, j = self.engine_of(i)
                 data = t.data
-                surface = curve = None
-                if surfaces:
-                    net = g.network_of(j)
-                    if data.n_raw == 2:
-                        surface = probe.surface(net, data.domain, SURFACE_RES)
-                    elif data.n_raw == 1:
-                        curve = probe.curve(net, data.domain, CURVE_POINTS)
+                surface, curve = pictures.get(i, (None, None))
                 norms = g.layer_gradient_norms(j)
                 norms.setflags(write=False)
                 views.append(VariantView(

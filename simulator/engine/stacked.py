@@ -213,14 +213,25 @@ class StackedTrainer:
         self._start_perms = self._start_perms[keep]
         self._lanes(self.lanes[keep], self.P[keep], self._acc[keep], self._clipped[keep], state)
 
-    def _plan(self, n: int, shared_input: bool = False) -> _Plan:
-        key = (n, shared_input)
+    def _plan(self, n: int, shared_input: bool = False, tag: str = "") -> _Plan:
+        key = (n, shared_input, tag)
         plan = self._plans.get(key)
         if plan is None:
             plan = self._plans[key] = _Plan(self, n, shared_input)
-            if shared_input and n:
+            if shared_input and n and not tag:
                 plan.A[0][0] = self._F_all
         return plan
+
+    def outputs(self, X: np.ndarray) -> np.ndarray:
+        """(K, N, n_outputs): every training variant's outputs for raw inputs X (N, n_raw),
+        in one pass for all of them (their decision surfaces)."""
+        X = np.asarray(X, dtype=float)
+        plan = self._plan(len(X), shared_input=True, tag="points")
+        plan.A[0][0] = self.net.features_of(X).T
+        with np.errstate(all="ignore"):
+            for f, args in plan.forward:
+                f(*args)
+        return plan.A[-1].transpose(0, 2, 1).copy()
 
     def _W(self, blk) -> np.ndarray:
         return _rows(self.P, blk.offset, blk.W_full.shape)

@@ -253,8 +253,9 @@ class Trainer:
         elif cls:
             self._label = self.TT_all.argmax(axis=0)
         else:
-            self._ss_tot = [float(((t - t.mean(axis=1, keepdims=True)) ** 2).sum()) if t.size else 0.0
-                            for t in (self.TT_all[:, :n_tr], self.TT_all[:, n_tr:])]
+            with np.errstate(over="ignore", invalid="ignore"):     # targets near 1e308 overflow: quietly
+                self._ss_tot = [float(((t - t.mean(axis=1, keepdims=True)) ** 2).sum()) if t.size else 0.0
+                                for t in (self.TT_all[:, :n_tr], self.TT_all[:, n_tr:])]
         self._perm = np.arange(self.n_train)
         self.position = 0
 

@@ -78,8 +78,8 @@ class CompareLossPanel(PlotPanel):
     def update(self, state) -> None:
         plot: CompareLossPlot = self.plot
         snap = getattr(state, "comparison", None)
-        if plot.log_scale != state.loss_log_scale:
-            plot.set_log(state.loss_log_scale)
+        if plot.log_scale != state.compare_log_scale:
+            plot.set_log(state.compare_log_scale)
         if snap is None:
             self.set_note(tr("not trained"))
             return

@@ -44,6 +44,7 @@ class ExportState:
     show_test: bool = True
     epoch_axis: int | None = None         # fixed extent of the history plots (animations)
     comparison: object | None = None      # engine ComparisonSnapshot (the compare view)
+    compare_log_scale: bool = False       # the Compare panel's loss chart
 
     def with_(self, **changes) -> "ExportState":
         return replace(self, **changes)

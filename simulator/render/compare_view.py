@@ -104,7 +104,8 @@ def tile_layout(rect: QRectF, points: float) -> tuple[QRectF, QRectF, QRectF]:
 
 
 def paint_tile(painter: QPainter, rect: QRectF, view, label: str, color: QColor,
-               theme: encoding.Theme, points: float = 9.0, selected: bool = False) -> None:
+               theme: encoding.Theme, points: float = 9.0, selected: bool = False,
+               cache: dict | None = None) -> None:
     """One variant: a colour key (its curve's colour in the loss chart) and its label over
     its surface (or fit); under it its test accuracy (or R²) and its epoch, or why it
     stands out (stuck, behind, diverged), in the colour of its frame."""
@@ -121,7 +122,7 @@ def paint_tile(painter: QPainter, rect: QRectF, view, label: str, color: QColor,
     text_rect = QRectF(key.right() + 4, top.top(), top.right() - key.right() - 4, top.height())
     painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                      fm_bold.elidedText(label, Qt.TextElideMode.ElideRight, max(0.0, text_rect.width())))
-    _paint_plot(painter, plot, view, theme)
+    _paint_plot(painter, plot, view, theme, cache)
     # the frame: the status colour, thick; else a hairline
     pen = QPen(frame if frame is not None else theme.grid, 3.0 if frame is not None else 1.0)
     pen.setCosmetic(False)
@@ -158,40 +159,70 @@ def paint_tile(painter: QPainter, rect: QRectF, view, label: str, color: QColor,
     painter.restore()
 
 
-def _paint_plot(painter: QPainter, plot: QRectF, view, theme: encoding.Theme) -> None:
+def _paint_plot(painter: QPainter, plot: QRectF, view, theme: encoding.Theme, cache: dict | None) -> None:
     painter.fillRect(plot, theme.canvas)
     if view.surface is not None:
-        _paint_surface(painter, plot, view, theme)
+        _paint_surface(painter, plot, view, theme, cache)
     elif view.curve is not None:
         _paint_fit(painter, plot, view, theme)
 
 
-def _paint_surface(painter: QPainter, plot: QRectF, view, theme: encoding.Theme) -> None:
+def surface_image(view, theme: encoding.Theme) -> QImage:
+    """A variant's decision surface as an image, row 0 on top."""
     s = view.surface
     values = np.nan_to_num(np.asarray(s.values, dtype=float), nan=0.0, posinf=0.0, neginf=0.0)
     surface = type(s)(s.domain, values, s.classes, s.confidence, s.value_range)
-    rgba = np.ascontiguousarray(np.flipud(surface_rgba(surface, theme)))      # row 0 on top
+    rgba = np.ascontiguousarray(np.flipud(surface_rgba(surface, theme)))
     h, w = rgba.shape[:2]
-    image = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
+    return QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
+
+
+def _paint_surface(painter: QPainter, plot: QRectF, view, theme: encoding.Theme, cache: dict | None) -> None:
+    """The surface, then the training points. On screen (``cache`` given) both are kept
+    as images between paints; a figure draws every point as a vector circle."""
+    key = (id(view.surface), theme.name)
+    if cache is not None and cache.get("surface", (None,))[0] == key:
+        image = cache["surface"][1]
+    else:
+        image = surface_image(view, theme)
+        if cache is not None:
+            cache["surface"] = (key, image)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
     painter.drawImage(plot, image)
     painter.restore()
-    (x0, x1), (y0, y1) = s.domain
+    if cache is None:
+        _paint_points(painter, plot, view, theme)
+        return
+    key = (id(view.data), round(plot.width()), round(plot.height()), theme.name)
+    if cache.get("points", (None,))[0] != key:
+        layer = QImage(max(1, round(plot.width())), max(1, round(plot.height())),
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        layer.fill(Qt.GlobalColor.transparent)
+        p = QPainter(layer)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        _paint_points(p, QRectF(0, 0, layer.width(), layer.height()), view, theme)
+        p.end()
+        cache["points"] = (key, layer)
+    painter.drawImage(plot.topLeft(), cache["points"][1])
+
+
+def _paint_points(painter: QPainter, plot: QRectF, view, theme: encoding.Theme) -> None:
+    (x0, x1), (y0, y1) = view.surface.domain
     d = view.data
     sx, sy = plot.width() / ((x1 - x0) or 1.0), plot.height() / ((y1 - y0) or 1.0)
     r = max(1.2, min(2.6, plot.width() / 70))
     painter.save()
     painter.setClipRect(plot)
     outline = QPen(theme.node_outline, 0.5)
-    for X, Y in ((d.x_train, d.y_train),):
-        for label in np.unique(Y) if len(Y) else []:
-            color = class_color(label, d.classes)
-            sel = Y == label if d.classes != 2 else (Y > 0) == (label > 0)
-            painter.setPen(outline)
-            painter.setBrush(QBrush(color))
-            for x, y in X[sel]:
-                painter.drawEllipse(QPointF(plot.left() + (x - x0) * sx, plot.bottom() - (y - y0) * sy), r, r)
+    X, Y = d.x_train, d.y_train
+    for label in np.unique(Y) if len(Y) else []:
+        color = class_color(label, d.classes)
+        sel = Y == label if d.classes != 2 else (Y > 0) == (label > 0)
+        painter.setPen(outline)
+        painter.setBrush(QBrush(color))
+        for x, y in X[sel]:
+            painter.drawEllipse(QPointF(plot.left() + (x - x0) * sx, plot.bottom() - (y - y0) * sy), r, r)
     painter.restore()
 
 

@@ -14,6 +14,9 @@ from .controller import LIVE_THREADS
 SLICE_SECONDS = 0.010        # training between two looks at the command queue
 EMIT_HZ = 8.0                # small multiples need no more
 STALE_SECONDS = 0.5          # a snapshot even if the window has not said it drew the last
+GUI_FRAME_SECONDS = 0.060    # the longest the worker steps aside while the window draws one
+PAINT_SHARE = 0.4            # drawing may take at most this share of the time: 64 small
+                             # multiples cost more to draw than 4, so they come less often
 
 
 class CompareWorker(QObject):
@@ -28,6 +31,10 @@ class CompareWorker(QObject):
         self.revision = 0
         self.running = False
         self.snapshot_wanted = True      # set by the GUI thread when it has drawn the last
+        # set by the GUI thread (a float: atomic under the GIL): it is drawing a snapshot
+        # until then, and Python runs one thread at a time: the worker sleeps meanwhile
+        self.gui_busy_until = 0.0
+        self.frame_seconds = 0.0         # what the window takes to draw one (set by it)
         self._last_emit = 0.0
         self._timer: QTimer | None = None
 
@@ -89,6 +96,8 @@ class CompareWorker(QObject):
         c = self.comparison
         if not self.running or c is None:
             return
+        while self.gui_busy_until > time.perf_counter():
+            time.sleep(0.002)
         try:
             done = c.train_to(self.target, seconds=SLICE_SECONDS)
         except Exception as exc:          # never let the thread die silently
@@ -102,7 +111,8 @@ class CompareWorker(QObject):
             self._emit()
             self.status.emit("finished", "")
             return
-        if now - self._last_emit >= 1.0 / EMIT_HZ and (self.snapshot_wanted or now - self._last_emit >= STALE_SECONDS):
+        interval = max(1.0 / EMIT_HZ, self.frame_seconds / PAINT_SHARE)
+        if now - self._last_emit >= interval and (self.snapshot_wanted or now - self._last_emit >= STALE_SECONDS):
             self._emit()
         self._ensure_timer().start(0)
 
@@ -143,6 +153,7 @@ class CompareController(QObject):
         self.running = False
         self.latest = None
         self.revision = 0
+        self._frame_start = 0.0
         self._closed = False
 
     def start(self, variants, base_dir, epochs: int) -> None:
@@ -161,8 +172,19 @@ class CompareController(QObject):
         self.latest = None
         self._clear.emit()
 
+    def gui_busy(self) -> None:
+        """The window is about to draw a snapshot: the worker steps aside meanwhile."""
+        self._frame_start = time.perf_counter()
+        self.worker.gui_busy_until = self._frame_start + GUI_FRAME_SECONDS
+
     def drawn(self) -> None:
-        """The window has drawn the last snapshot: the worker may make the next."""
+        """The window has drawn (a batch of paints): the worker may make the next snapshot."""
+        if self._frame_start:
+            took = time.perf_counter() - self._frame_start
+            self._frame_start = 0.0
+            w = self.worker
+            w.frame_seconds = took if not w.frame_seconds else w.frame_seconds + 0.3 * (took - w.frame_seconds)
+        self.worker.gui_busy_until = 0.0
         self.worker.snapshot_wanted = True
 
     def _on_snapshot(self, snap) -> None:

@@ -670,7 +670,19 @@ class MainWindow(QMainWindow):
         # Qt paints every dirty widget of the window in one batch on UpdateRequest: the
         # training thread steps aside for it (see TrainingController.painting)
         controller = getattr(self, "controller", None)
-        if event.type() == QEvent.Type.UpdateRequest and controller is not None and controller.running:
+        if event.type() == QEvent.Type.UpdateRequest:
+            compare = getattr(self, "compare_panel", None)
+            if compare is not None and compare.controller is not None:
+                # the comparison's worker waits for this paint, then makes the next snapshot
+                try:
+                    return self._paint_batch(event, controller)
+                finally:
+                    compare.controller.drawn()
+            return self._paint_batch(event, controller)
+        return super().event(event)
+
+    def _paint_batch(self, event: QEvent, controller) -> bool:
+        if controller is not None and controller.running:
             controller.painting(True)
             try:
                 return super().event(event)

@@ -8,11 +8,11 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
-                               QPushButton, QScrollArea, QSizePolicy, QSpinBox, QSplitter, QVBoxLayout,
-                               QWidget)
+                               QPushButton, QScrollArea, QSizePolicy, QSpinBox, QSplitter, QToolTip,
+                               QVBoxLayout, QWidget)
 
 from ...document import compare as doc_compare
 from ...document import lessons, training_problems
@@ -38,14 +38,22 @@ class VariantTile(QWidget):
         self.color = None
         self.theme = encoding.theme("light")
         self.selected = False
+        self.cache: dict = {}                 # its surface and points as images, between paints
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def set_view(self, view, label: str, color, theme: encoding.Theme, selected: bool) -> None:
         self.view, self.label, self.color, self.theme, self.selected = view, label, color, theme, selected
-        self.setToolTip(tooltip(view, label))
-        self.setAccessibleName(label)
+        if self.accessibleName() != label:
+            self.setAccessibleName(label)
         self.update()
+
+    def event(self, event) -> bool:      # noqa: N802 (Qt's name)
+        # the tooltip is made when asked for, not with every snapshot
+        if event.type() == QEvent.Type.ToolTip and self.view is not None:
+            QToolTip.showText(event.globalPos(), tooltip(self.view, self.label), self)
+            return True
+        return super().event(event)
 
     def plot_rect(self) -> QRectF:
         """Where the surface or fit is drawn (widget coordinates)."""
@@ -59,7 +67,7 @@ class VariantTile(QWidget):
             return
         painter = QPainter(self)
         paint_tile(painter, self._inner(), self.view, self.label, self.color, self.theme,
-                   TILE_TEXT_PT, self.selected or self.hasFocus())
+                   TILE_TEXT_PT, self.selected or self.hasFocus(), self.cache)
         painter.end()
 
     def mouseReleaseEvent(self, event) -> None:      # noqa: N802
@@ -347,6 +355,8 @@ class ComparePanel(QWidget):
         return [variant_label(v.variant, self.language) for v in snap.variants]
 
     def set_snapshot(self, snap) -> None:
+        if self.controller is not None:
+            self.controller.gui_busy()
         self.snapshot = snap
         colors = variant_colors(len(snap.variants))
         self.grid.set_views(snap.variants, self.labels(snap), colors, self.theme, self.selected)
@@ -354,8 +364,6 @@ class ComparePanel(QWidget):
         self.plot.set_comparison(snap, colors, snap.target_epochs)
         self.summary.setText(self._summary(snap))
         self._update_buttons()
-        if self.controller is not None:
-            QTimer.singleShot(0, self.controller.drawn)
 
     def _summary(self, snap) -> str:
         counts = {s: sum(v.status == s for v in snap.variants) for s in ("stuck", "behind", "diverged")}
