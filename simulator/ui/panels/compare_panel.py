@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
 
 from ...document import compare as doc_compare
 from ...document import lessons, training_problems
-from ...render import encoding
+from ...render import encoding, engine_text
 from ...render.compare_view import (CompareLossPlot, grid_shape, paint_tile, tile_layout, tooltip,
                                     variant_colors, variant_label)
 from .charts import ElidedLabel
@@ -257,14 +257,14 @@ class ComparePanel(QWidget):
         doc = self.model.snapshot_copy()
         problems = training_problems(doc)
         if problems:
-            raise ValueError(self.tr("the network cannot train yet: %1").replace("%1", problems[0]))
+            raise ValueError(self.tr("the network cannot train yet: %1").replace("%1", engine_text.problem(problems[0])))
         kind = self.vary.currentData()
         if kind == "variants":
             return doc_compare.variants(doc, kind, self.declared.values)
         try:
             values = doc_compare.parse(kind, self.values.text())
         except ValueError as exc:
-            raise ValueError(f"{self.kind_names()[kind]}: {exc}") from None
+            raise ValueError(f"{self.kind_names()[kind]}: {engine_text.list_error(str(exc))}") from None
         return doc_compare.variants(doc, kind, values)
 
     def base_dir(self):
@@ -310,7 +310,7 @@ class ComparePanel(QWidget):
 
     def _status(self, kind: str, message: str) -> None:
         if kind == "error":
-            self._error(message)
+            self._error(engine_text.problem(message))
         self._update_buttons()
 
     def _error(self, message: str) -> None:
