@@ -49,12 +49,13 @@ class ComparisonTiles(Panel):
         cols, rows = grid_shape(n, self.rect.width(), self.rect.height(), extra + gap)
         w, h = self.rect.width() / cols, self.rect.height() / rows
         side = min(w - gap, h - extra - gap)
+        h = side + extra + gap                        # rows as tall as they need, centred
+        top = self.rect.top() + max(0.0, (self.rect.height() - rows * h) / 2)
         out = []
         for k in range(n):
             r, c = divmod(k, cols)
             x = self.rect.left() + c * w + (w - side) / 2
-            y = self.rect.top() + r * h
-            out.append(QRectF(x, y, side, side + extra))
+            out.append(QRectF(x, top + r * h, side, side + extra))
         return out
 
     def paint(self, painter: QPainter) -> None:

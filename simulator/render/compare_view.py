@@ -97,9 +97,9 @@ def tile_layout(rect: QRectF, points: float) -> tuple[QRectF, QRectF, QRectF]:
     """(label line, plot, status line) inside a small multiple's rectangle."""
     line = QFontMetricsF(_font(points, True)).height() + 1
     top = QRectF(rect.left(), rect.top(), rect.width(), line)
-    bottom = QRectF(rect.left(), rect.bottom() - line, rect.width(), line)
     side = max(4.0, min(rect.width() - 2, rect.height() - 2 * line - 2 * LABEL_GAP))
     plot = QRectF(rect.center().x() - side / 2, top.bottom() + LABEL_GAP, side, side)
+    bottom = QRectF(rect.left(), plot.bottom() + LABEL_GAP, rect.width(), line)
     return top, plot, bottom
 
 

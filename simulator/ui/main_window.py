@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(B, compare, Qt.Orientation.Vertical)   # a row of its own, full width
         compare.hide()
         compare.visibilityChanged.connect(lambda on: on and self._build_compare())
-        self._charts_hidden: set[str] = set()
+        self._charts_tabbed: QByteArray | None = None      # the layout before the charts were tabbed
         compare.toggleViewAction().toggled.connect(self._compare_closed)
         self.resizeDocks([self.docks["data"], self.docks["surface"]], [300, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["loss"]], [230], Qt.Orientation.Vertical)
@@ -725,26 +725,48 @@ class MainWindow(QMainWindow):
     def show_compare(self) -> ComparePanel:
         """Show the Compare panel, tall enough for its small multiples."""
         dock = self.docks["compare"]
+        if not self.isVisible():
+            # docks tabbed before the window first shows do not switch tabs when raised
+            # (Qt keeps a stale tab bar): do it once the window is on screen
+            self._compare_pending = True
+            return self._build_compare()
+        # the single run's charts and the comparison share the bottom as tabs (the panel
+        # has its own loss chart; the Gradient flow of a variant opened from it is a click
+        # away), so the small multiples get the whole width; side by side again on closing.
+        # Tabbed before it shows: a row of its own first would make the window grow.
+        loss, gradients = self.docks["loss"], self.docks["gradients"]
+        if (self._charts_tabbed is None and dock.isHidden()
+                and self.dockWidgetArea(loss) == self.dockWidgetArea(dock) == self.dockWidgetArea(gradients)):
+            self._charts_tabbed = self.saveState()
+            self.tabifyDockWidget(loss, gradients)
+            self.tabifyDockWidget(gradients, dock)
         dock.show()
-        dock.raise_()
         panel = self._build_compare()
-        # comparing is a mode: the panel has its own loss chart, so the single run's charts
-        # make room for the small multiples (they come back when the panel is closed)
-        for key in ("loss", "gradients"):
-            if not self.docks[key].isHidden():         # (the window itself may not show yet)
-                self._charts_hidden.add(key)
-                self.docks[key].hide()
+        dock.raise_()
         # tall enough for two rows of small multiples, once laid out (a dock just shown
         # has no place in the layout yet)
-        QTimer.singleShot(0, lambda: self.resizeDocks([self.docks["compare"]], [int(self.height() * 0.42)],
-                                                      Qt.Orientation.Vertical))
+        QTimer.singleShot(0, self._size_compare)
         return panel
 
+    def _size_compare(self) -> None:
+        # 42 % of the window, less if the panels on the right would not fit above it any
+        # more (asking for more would make the window itself grow)
+        right = sum(self.docks[k].minimumSizeHint().height() for k in ("surface", "activations"))
+        chrome = self.menuBar().height() + self.toolbar.height() + self.statusBar().height() + 60
+        height = min(int(self.height() * 0.42), self.height() - right - chrome)
+        self.resizeDocks([self.docks["compare"]], [max(160, height)], Qt.Orientation.Vertical)
+
+    def showEvent(self, event) -> None:      # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if getattr(self, "_compare_pending", False):
+            self._compare_pending = False
+            QTimer.singleShot(0, self.show_compare)
+
     def _compare_closed(self, open_: bool) -> None:
-        if not open_:
-            for key in self._charts_hidden:
-                self.docks[key].show()
-            self._charts_hidden.clear()
+        if not open_ and self._charts_tabbed is not None:
+            # the layout from before (Qt cannot split docks out of a tab group again)
+            state, self._charts_tabbed = self._charts_tabbed, None
+            QTimer.singleShot(0, lambda: self.docks["compare"].isHidden() and self.restoreState(state))
 
     def open_variant(self, view) -> None:
         """Make a variant of the comparison the current network: its settings as undoable

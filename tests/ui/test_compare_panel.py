@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -47,9 +47,14 @@ def test_the_panel_is_built_only_when_first_shown(window, qtbot):
     window.act_compare.trigger()                       # Train ▸ Compare Runs
     qtbot.waitUntil(lambda: window.docks["compare"].isVisible(), timeout=3000)
     assert window.compare_panel is not None and window.docks["compare"].widget() is window.compare_panel
-    assert not window.docks["loss"].isVisible()        # the panel has its own loss chart
-    window.docks["compare"].toggleViewAction().trigger()     # closing it brings them back
-    qtbot.waitUntil(lambda: window.docks["loss"].isVisible(), timeout=3000)
+    # the charts and the panel share the bottom as tabs: the small multiples get its width
+    assert window.tabifiedDockWidgets(window.docks["compare"]) == [window.docks["loss"], window.docks["gradients"]]
+    assert window.docks["compare"].width() > 0.9 * window.width()
+    assert window.docks["loss"].visibleRegion().isEmpty() and window.height() == 900   # the window did not grow
+    window.docks["compare"].toggleViewAction().trigger()     # closing it: side by side again
+    shown = lambda key: not window.docks[key].visibleRegion().isEmpty()       # noqa: E731
+    qtbot.waitUntil(lambda: shown("loss") and shown("gradients"), timeout=3000)
+    assert window.docks["loss"].y() == window.docks["gradients"].y() and not window.docks["compare"].isVisible()
 
 
 def test_choose_seeds_train_and_click_one_to_make_it_the_current_network(window, qtbot):
