@@ -599,8 +599,8 @@ class StackedTrainer:
 
     @property
     def finished(self) -> bool:
-        """Every variant diverged (nothing left to train)."""
-        return self.K == 0
+        """Nothing left to train: every variant diverged, or there are no training rows."""
+        return self.K == 0 or self.n_train == 0
 
 
 def stackable(trainers: Sequence[Trainer]) -> bool:
