@@ -14,6 +14,7 @@ train/test :class:`SequenceData` a document's ``data`` describes (split by seque
 """
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -205,7 +206,7 @@ def _rows(value, where: str, width: int | None, nullable: bool) -> tuple[list, i
         if (not isinstance(row, list) or not row
                 or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in row)):
             raise ValueError(f"{where}[{t}]: expected a number or a list of numbers"
-                             + (" (or null: no target)" if nullable else "") + f", got {row!r}")
+                             + (" (or null: no target)" if nullable else "") + f", got {_json(row)}")
         if not all(math.isfinite(v) for v in row):
             raise ValueError(f"{where}[{t}]: not a finite number")
         if width is None:
@@ -214,6 +215,15 @@ def _rows(value, where: str, width: int | None, nullable: bool) -> tuple[list, i
             raise ValueError(f"{where}[{t}]: {len(row)} values where the steps before have {width}")
         rows.append([float(v) for v in row])
     return rows, width
+
+
+def _json(value) -> str:
+    """A value as the file spells it."""
+    try:
+        text = json.dumps(value)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) < 40 else text[:37] + "..."
 
 
 def inline(items, where: str = "data.sequences") -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -20,12 +20,14 @@ def training_key_label(key: str) -> str:
     return {"loss": tr("loss"), "optimizer": tr("optimiser"), "learning_rate": tr("learning rate"),
             "batch_size": tr("batch size"), "init": tr("initialisation"), "seed": tr("seed"),
             "l1": tr("L1 penalty"), "l2": tr("L2 penalty"), "clip": tr("gradient clipping"),
-            "shuffle": tr("shuffling")}.get(key, key)
+            "shuffle": tr("shuffling"), "bptt": tr("truncation of backpropagation through time")}.get(key, key)
 
 
 def data_key_label(key: str) -> str:
     return {"dataset": tr("data set"), "samples": tr("number of samples"), "noise": tr("noise"),
-            "test_fraction": tr("test fraction"), "seed": tr("data seed"), "classes": tr("number of classes")}.get(key, key)
+            "test_fraction": tr("test fraction"), "seed": tr("data seed"), "classes": tr("number of classes"),
+            "sequences": tr("number of sequences"), "length": tr("steps per sequence"),
+            "lag": tr("lag")}.get(key, key)
 
 
 class _Command(QUndoCommand):
