@@ -118,6 +118,23 @@ class AddEdges(_Command):
         self.model.notify_edges_changed()
 
 
+class InsertEdges(_Command):
+    """Put back connections exactly as given (delay and weight included), e.g. a lesson's
+    delayed edges restored."""
+
+    def __init__(self, model: DocumentModel, edge_dicts: Iterable[Mapping], text: str | None = None):
+        self.edge_dicts = [copy.deepcopy(dict(e)) for e in edge_dicts]
+        super().__init__(model, text or tr("Connect %1 pair(s)").replace("%1", str(len(self.edge_dicts))))
+
+    def redo(self):
+        edits.edges(self.doc).extend(copy.deepcopy(self.edge_dicts))
+        self.model.notify_edges_changed()
+
+    def undo(self):
+        edits.remove_edges(self.doc, [(e["source"], e["target"]) for e in self.edge_dicts])
+        self.model.notify_edges_changed()
+
+
 class MoveNodes(_Command):
     def __init__(self, model: DocumentModel, new: Mapping[str, tuple[float, float]],
                  old: Mapping[str, tuple[float, float]] | None = None, text: str | None = None):
