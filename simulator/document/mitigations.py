@@ -90,11 +90,13 @@ def differences(current: Mapping, target: Mapping) -> tuple[list[tuple[str, str,
     return node_changes, training_changes
 
 
-def edge_differences(current: Mapping, target: Mapping) -> tuple[list[tuple[str, str]], list[dict]]:
+def edge_differences(current: Mapping, target: Mapping) -> tuple[list[tuple[str, str]], list[tuple[int, dict]]]:
     """What to change in the connections to go from ``current`` to ``target``: the pairs to
-    remove, and the connections to add (as ``target`` has them)."""
+    remove, and the connections to add with their place in ``target`` (inserted in that
+    order, they come back where they were)."""
     have = {(e["source"], e["target"]) for e in current["network"]["edges"]}
-    want = {(e["source"], e["target"]): e for e in target["network"]["edges"]}
-    remove = [p for p in ((e["source"], e["target"]) for e in current["network"]["edges"]) if p not in want]
-    add = [copy.deepcopy(e) for p, e in want.items() if p not in have]
+    want = [(e["source"], e["target"]) for e in target["network"]["edges"]]
+    remove = [p for p in ((e["source"], e["target"]) for e in current["network"]["edges"]) if p not in set(want)]
+    add = [(i, copy.deepcopy(e)) for i, (p, e) in enumerate(zip(want, target["network"]["edges"]))
+           if p not in have]
     return remove, add

@@ -131,7 +131,13 @@ class TrainingWorker(QObject):
             return
         try:
             data = datasets.from_spec(doc.get("data", {}), self.base_dir, doc["training"].get("loss"))
-            self.trainer.set_data(data)
+            if data.is_sequence == getattr(self.trainer, "is_sequence", False):
+                self.trainer.set_data(data)
+            else:      # points <-> sequences: the other kind of trainer, the weights kept
+                old = self.trainer
+                self.trainer = Trainer.from_document(doc, base_dir=self.base_dir, data=data,
+                                                     previous=old.net)
+                self.trainer.adopt_history(old)
         except Exception as exc:
             self._refuse(str(exc) or type(exc).__name__)
             return
@@ -324,9 +330,9 @@ class TrainingWorker(QObject):
         if rows is None and kind == "random":
             rows = np.array([np.random.default_rng().integers(t.n_train)])
             kind = "sample"
-        tr = t.trace_step(None if rows is None else np.asarray(rows, dtype=np.intp), kind=kind)
+        step = t.trace_step(None if rows is None else np.asarray(rows, dtype=np.intp), kind=kind)
         snap = self._make_snapshot()
-        self.traceReady.emit((tr, snap))
+        self.traceReady.emit((step, snap))
         self._last_emit = time.perf_counter()
         if t.diverged is not None:
             self.status.emit("diverged", t.diverged.message)

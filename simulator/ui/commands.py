@@ -119,19 +119,19 @@ class AddEdges(_Command):
 
 
 class InsertEdges(_Command):
-    """Put back connections exactly as given (delay and weight included), e.g. a lesson's
-    delayed edges restored."""
+    """Put connections back exactly as given (delay and weight included) at their places,
+    e.g. a lesson's delayed edges restored."""
 
-    def __init__(self, model: DocumentModel, edge_dicts: Iterable[Mapping], text: str | None = None):
-        self.edge_dicts = [copy.deepcopy(dict(e)) for e in edge_dicts]
-        super().__init__(model, text or tr("Connect %1 pair(s)").replace("%1", str(len(self.edge_dicts))))
+    def __init__(self, model: DocumentModel, placed: Iterable[tuple[int, Mapping]], text: str | None = None):
+        self.placed = sorted((int(i), copy.deepcopy(dict(e))) for i, e in placed)
+        super().__init__(model, text or tr("Connect %1 pair(s)").replace("%1", str(len(self.placed))))
 
     def redo(self):
-        edits.edges(self.doc).extend(copy.deepcopy(self.edge_dicts))
+        edits.restore(self.doc, [], copy.deepcopy(self.placed))
         self.model.notify_edges_changed()
 
     def undo(self):
-        edits.remove_edges(self.doc, [(e["source"], e["target"]) for e in self.edge_dicts])
+        edits.remove_edges(self.doc, [(e["source"], e["target"]) for _, e in self.placed])
         self.model.notify_edges_changed()
 
 

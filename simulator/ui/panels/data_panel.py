@@ -169,12 +169,12 @@ class DataPanel(QWidget):
         data = copy.deepcopy(self.model.doc.get("data", {}))
         if key == "dataset" and ("dataset" not in data
                                  or (data["dataset"] in sequences.TASKS) != (value in sequences.TASKS)):
-            # another kind of data (points or sequences): its own settings
+            # another kind of data (points or sequences): its own settings (the data set is
+            # set below, so that the change is not mistaken for no change)
             if value in sequences.TASKS:
-                data = {"dataset": value, **sequences.DEFAULTS, "seed": data.get("seed", 0)}
+                data = {**sequences.DEFAULTS, "seed": data.get("seed", 0)}
             else:
-                data = {"dataset": value, "samples": 200, "noise": 0.1, "test_fraction": 0.5,
-                        "seed": data.get("seed", 0)}
+                data = {"samples": 200, "noise": 0.1, "test_fraction": 0.5, "seed": data.get("seed", 0)}
         if data.get(key) == value:
             return
         data[key] = value
