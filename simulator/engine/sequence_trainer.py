@@ -19,7 +19,7 @@ import numpy as np
 
 from . import datasets as _datasets
 from . import recurrent
-from .trainer import Snapshot, Trainer, _quiet, _ro
+from .trainer import Snapshot, StepTrace, Trainer, _quiet, _ro
 
 PROBE_SEQUENCES = 32
 
@@ -293,9 +293,30 @@ class SequenceTrainer(Trainer):
             step_metric=None if step_metric is None else _ro(step_metric),
             sequence_metric=float(extra.get("sequence_accuracy", float("nan"))))
 
-    def trace_step(self, rows=None, kind: str = "sample"):
-        raise NotImplementedError("the step-by-step animation of recurrent networks is not "
-                                  "available yet")
+    @_quiet
+    def trace_step(self, rows=None, kind: str = "sample") -> StepTrace:
+        """One training step on whole sequences, recorded: every array has one row per
+        (sequence, step) pair, sequence by sequence (``rows`` the sequence, ``steps`` the
+        step t); ∂J/∂y and the loss count only the steps with a target."""
+        trace = super().trace_step(rows, kind)
+        net, plan = self.net, self._last_plan
+        seqs = np.asarray(trace.rows, dtype=np.intp)
+        B = len(seqs)
+        lengths = self.lengths[seqs]
+        seq = np.repeat(np.arange(B), lengths)
+        step = np.concatenate([np.arange(n) for n in lengths]) if B else np.zeros(0, dtype=np.intp)
+        order = step * B + seq
+        k = net.layers[-1].index
+        zeros = np.zeros_like(plan.A[0])
+        out_dy = net.loss.dJ_da(plan.A[k], plan.T) * plan.weight
+        dout = net.gather_nodes([zeros] + [plan.dA[L.index] for L in net.layers[1:-1]] + [out_dy], plan)
+        has = plan.has_target[0] > 0
+        target = np.where(has[:, None], plan.T.T, np.nan)
+        x = self.data.x_train[seqs][seq, step]
+        return replace(trace, rows=_ro(seqs[seq]), steps=_ro(step), x=_ro(x), target=_ro(target[order]),
+                       pre=_ro(trace.pre[order]), act=_ro(trace.act[order]), dact=_ro(trace.dact[order]),
+                       dout=_ro(dout[order]), delta=_ro(trace.delta[order]),
+                       loss=recurrent.loss_value(net, plan))
 
 
 def _seq_tasks() -> tuple[str, ...]:

@@ -126,6 +126,7 @@ class StepTrace:
     n_layers: int
     learning_rate: float
     output_ids: tuple[str, ...] = ()   # the order of ``target``'s columns
+    steps: np.ndarray | None = None    # sequences: the time step of each row (rows: the sequences)
 
 
 def _quiet(method):

@@ -219,3 +219,28 @@ def test_truncated_bptt_cuts_the_gradient_at_window_boundaries():
     dz2 = dz3 * w["Wh"][0, 0] * (1 - h[3] ** 2)
     expected = dz3 * h[3] + dz2 * h[2]
     assert net.gradients().weights[("h0", "h0")] == pytest.approx(expected, rel=1e-12)
+
+
+def test_a_recorded_step_on_sequences_matches_the_api():
+    """trace_step on sequences: one row per (sequence, step), values equal to the API's."""
+    from simulator.engine.trainer import Trainer
+    doc, _ = elman(H=2, seed=4)
+    doc["data"] = {"dataset": "echo", "sequences": 6, "length": 5, "lag": 2, "test_fraction": 0.0}
+    doc["training"].update(batch_size=3, learning_rate=0.1)
+    t = Trainer.from_document(doc)
+    before = Network.from_document(doc)
+    trace = t.trace_step(kind="batch")
+    seqs = np.unique(trace.rows)
+    assert len(trace.rows) == 15 and list(trace.steps[:5]) == [0, 1, 2, 3, 4]
+    X, Y = t.data.x_train[seqs], t.data.y_train[seqs]
+    g, y = before.node_values(X)
+    first = trace.rows == trace.rows[0]
+    n = list(seqs).index(trace.rows[0])
+    np.testing.assert_allclose(trace.pre[first], g[n], rtol=1e-12)
+    np.testing.assert_allclose(trace.act[first], y[n], rtol=1e-12)
+    loss, grads = before.loss_and_gradients(X, Y, True)
+    assert trace.loss == pytest.approx(loss, rel=1e-12)
+    np.testing.assert_allclose(trace.grads, [grads.weights[e] for e in before.edges], rtol=1e-10)
+    assert np.isnan(trace.target[first][:2]).all()           # lag 2: no target at steps 0, 1
+    out = before.doc_node_ids.index("y")
+    assert (trace.dout[first][:2, out] == 0).all()          # ... so no error from them
