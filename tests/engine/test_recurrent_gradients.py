@@ -168,19 +168,37 @@ def test_elman_network_equals_a_hand_unrolled_reference():
 
 
 def test_elman_network_equals_torch_rnn():
+    """Outputs and BPTT gradients against torch.nn.RNN and autograd (skipped without torch)."""
     torch = pytest.importorskip("torch")
     doc, w = elman(H=4, seed=3)
     net = Network.from_document(doc)
-    X = np.random.default_rng(2).normal(size=(3, 9, 1))
+    rng = np.random.default_rng(2)
+    X = rng.normal(size=(3, 9, 1))
+    Y = rng.integers(0, 2, (3, 9)).astype(float)
+    Y[1, :3] = np.nan
     rnn = torch.nn.RNN(1, 4, nonlinearity="tanh", batch_first=True, bias=True).double()
     with torch.no_grad():
         rnn.weight_ih_l0.copy_(torch.tensor(w["Wx"][:, None]))
         rnn.weight_hh_l0.copy_(torch.tensor(w["Wh"].T))       # torch: h W_hhᵀ
         rnn.bias_ih_l0.copy_(torch.tensor(w["bh"]))
         rnn.bias_hh_l0.zero_()
-        h, _ = rnn(torch.tensor(X))
-        out = torch.sigmoid(h @ torch.tensor(w["Wy"]) + w["by"]).numpy()
-    np.testing.assert_allclose(net.forward(X)[:, :, 0], out, rtol=1e-12)
+    Wy = torch.tensor(w["Wy"], requires_grad=True)
+    h, _ = rnn(torch.tensor(X))
+    out = torch.sigmoid(h @ Wy + w["by"])
+    np.testing.assert_allclose(net.forward(X)[:, :, 0], out.detach().numpy(), rtol=1e-12)
+    has = torch.tensor(np.isfinite(Y))
+    target = torch.tensor(np.nan_to_num(Y))
+    loss = torch.nn.functional.binary_cross_entropy(out[has], target[has])   # mean over the steps
+    loss.backward()
+    value, grads = net.loss_and_gradients(X, Y, True)
+    assert value == pytest.approx(loss.item(), rel=1e-12)
+    for i in range(4):
+        assert grads.weights[("x", f"h{i}")] == pytest.approx(rnn.weight_ih_l0.grad[i, 0].item(), rel=1e-9)
+        assert grads.weights[(f"h{i}", "y")] == pytest.approx(Wy.grad[i].item(), rel=1e-9)
+        assert grads.biases[f"h{i}"] == pytest.approx(rnn.bias_ih_l0.grad[i].item(), rel=1e-9)
+        for j in range(4):
+            assert grads.weights[(f"h{i}", f"h{j}")] == pytest.approx(
+                rnn.weight_hh_l0.grad[j, i].item(), rel=1e-9, abs=1e-15)
 
 
 def test_truncated_bptt_equals_full_when_the_window_covers_the_sequence():
