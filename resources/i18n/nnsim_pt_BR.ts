@@ -76,7 +76,7 @@
         <translation>R² de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="290"/>
+        <location filename="../../simulator/export/plot_panels.py" line="293"/>
         <location filename="../../simulator/render/plots.py" line="501"/>
         <location filename="../../simulator/render/plots.py" line="564"/>
         <source>accuracy</source>
@@ -658,8 +658,8 @@
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="38"/>
-        <location filename="../../simulator/export/plot_panels.py" line="285"/>
-        <location filename="../../simulator/export/plot_panels.py" line="309"/>
+        <location filename="../../simulator/export/plot_panels.py" line="288"/>
+        <location filename="../../simulator/export/plot_panels.py" line="312"/>
         <source>not trained</source>
         <translation>não treinada</translation>
     </message>
@@ -777,20 +777,25 @@
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="259"/>
+        <location filename="../../simulator/export/plot_panels.py" line="256"/>
+        <source>sequences have no input plane</source>
+        <translation>sequências não têm um plano de entradas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/plot_panels.py" line="262"/>
         <location filename="../../simulator/ui/panels/surface.py" line="80"/>
         <source>Fit</source>
         <translation>Ajuste</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="276"/>
+        <location filename="../../simulator/export/plot_panels.py" line="279"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="34"/>
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="294"/>
-        <location filename="../../simulator/export/plot_panels.py" line="316"/>
+        <location filename="../../simulator/export/plot_panels.py" line="297"/>
+        <location filename="../../simulator/export/plot_panels.py" line="319"/>
         <source>no epoch trained yet</source>
         <translation>nenhuma época treinada ainda</translation>
     </message>
@@ -800,24 +805,24 @@
         <translation>perda de treino / teste %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="302"/>
+        <location filename="../../simulator/export/plot_panels.py" line="305"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="35"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="320"/>
+        <location filename="../../simulator/export/plot_panels.py" line="323"/>
         <source>mean |∂J/∂w| per layer</source>
         <translation>|∂J/∂w| médio por camada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="327"/>
+        <location filename="../../simulator/export/plot_panels.py" line="330"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="34"/>
         <source>Activation functions</source>
         <translation>Funções de ativação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="339"/>
+        <location filename="../../simulator/export/plot_panels.py" line="342"/>
         <source>f solid, f′ dashed</source>
         <translation>f em linha cheia, f′ tracejada</translation>
     </message>
@@ -962,7 +967,7 @@
         <translation>MP4 — vídeo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="556"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="557"/>
         <source>Figure copied: %1</source>
         <translation>Figura copiada: %1</translation>
     </message>
@@ -1710,54 +1715,54 @@
 <context>
     <name>ExportAnimationDialog</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="395"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="451"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="496"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="396"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="452"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="497"/>
         <source>Export animation</source>
         <translation>Exportar animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="401"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="402"/>
         <source>Training from the start</source>
         <translation>Treinamento desde o início</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="402"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="403"/>
         <source>One training step, phase by phase (current weights)</source>
         <translation>Um passo de treinamento, fase por fase (pesos atuais)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="409"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="410"/>
         <source>Animation</source>
         <translation>Animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="410"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="411"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="411"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="412"/>
         <source>Frames</source>
         <translation>Quadros</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="418"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="419"/>
         <source>The same settings give the same file: training is seeded.</source>
         <translation>As mesmas opções geram o mesmo arquivo: o treinamento usa semente fixa.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="421"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="422"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="502"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="503"/>
         <source>Cannot export the animation</source>
         <translation>Não foi possível exportar a animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="508"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="509"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>
@@ -1767,7 +1772,7 @@
     <message>
         <location filename="../../simulator/ui/export_dialogs.py" line="276"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="336"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="374"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="375"/>
         <source>Export figure</source>
         <translation>Exportar figura</translation>
     </message>
@@ -1782,22 +1787,22 @@
         <translation>Copiar para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="360"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="361"/>
         <source>%1 × %2 in, %3 × %4 pixels at %5 dpi</source>
         <translation>%1 × %2 pol, %3 × %4 pixels a %5 dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="364"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="365"/>
         <source>%1 × %2 in, vector: text stays text, sharp at any size</source>
         <translation>%1 × %2 pol, vetorial: o texto continua texto, nítido em qualquer tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="380"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="381"/>
         <source>Cannot export the figure</source>
         <translation>Não foi possível exportar a figura</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="383"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="384"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>

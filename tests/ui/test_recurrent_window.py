@@ -3,6 +3,7 @@ what they cannot show, the lesson toggle removes and restores the delayed edges,
 recurrent file is refused with a dialog and the open document kept."""
 import json
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -147,3 +148,29 @@ def test_a_recurrent_drawing_on_point_data_says_why_it_cannot_train(window, qtbo
     m.undo_stack.undo()
     qtbot.waitUntil(lambda: not w.alert.isVisible(), timeout=5000)
     assert lessons.load_lesson("sine")["network"] == m.doc["network"]
+
+
+def test_the_export_dialogs_on_a_recurrent_lesson(window, qtbot, tmp_path):
+    from simulator import export
+    from simulator.ui import export_dialogs
+    w = window
+    w.open_lesson("echo", ask=False)
+    w.controller.train_epochs(3)
+    qtbot.waitUntil(lambda: w.controller.latest is not None and w.controller.latest.epoch >= 3, timeout=10000)
+    dialog = export_dialogs.ExportFigureDialog(w)
+    qtbot.addWidget(dialog)
+    c = dialog.controls
+    c.view.setCurrentIndex(c.view.findData("surface"))
+    dialog.update_preview()
+    assert "sequence data do not have" in dialog.preview.text()
+    for view in ("network", "slide"):
+        c.view.setCurrentIndex(c.view.findData(view))
+        dialog.update_preview()
+        assert dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull()
+    assert dialog.export_to(tmp_path / "slide.png").stat().st_size > 1000
+    anim = export_dialogs.ExportAnimationDialog(w)
+    qtbot.addWidget(anim)
+    anim.kind.setCurrentIndex(anim.kind.findData("step"))
+    with pytest.raises(export.ExportError, match="not available yet"):
+        anim.export_to(tmp_path / "step.gif")
+    assert not (tmp_path / "step.gif").exists()
