@@ -35,7 +35,7 @@ PARAMETERS = {"echo": {"lag": 1}, "temporal-xor": {}, "sine-next": {"step": 0.4,
 DEFAULTS = {"sequences": 200, "length": 20, "test_fraction": 0.5, "seed": 0}
 MAX_SEQUENCES = 20_000
 MAX_LENGTH = 1_000
-MAX_STEPS = 1_000_000       # sequences x length
+MAX_STEPS = 200_000         # sequences x length: every step is a column of the evaluation pass
 
 
 def is_sequence_spec(spec: Mapping) -> bool:
@@ -252,6 +252,9 @@ def inline(items, where: str = "data.sequences") -> tuple[np.ndarray, np.ndarray
         raise ValueError(f"{where}: no step has a target")
     lengths = np.array([len(x) for x in xs], dtype=np.intp)
     T = int(lengths.max())
+    if len(xs) * T > MAX_STEPS:
+        raise ValueError(f"{where}: {len(xs)} sequences of up to {T} steps is more than nnsim "
+                         f"handles ({MAX_STEPS:,} steps)")
     X = np.zeros((len(xs), T, wx))
     Y = np.full((len(xs), T, wy), np.nan)
     for i, (x, y) in enumerate(zip(xs, ys)):

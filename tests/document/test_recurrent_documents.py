@@ -94,3 +94,19 @@ def test_bptt_window():
         doc = copy.deepcopy(doc)
         doc["training"]["bptt"] = bad
         assert any(e.startswith("training.bptt") for e in problems(doc))
+
+
+def test_the_editor_helpers_read_only_undelayed_edges_as_cycles():
+    from simulator.document import edits
+    doc = elman(2)
+    doc["network"]["edges"] = [e for e in doc["network"]["edges"]
+                               if not (e.get("delay") and (e["source"], e["target"]) == ("h1", "h2"))]
+    # h2 → h1 is delayed: an ordinary h1 → h2 closes no cycle within a step
+    assert edits.connection_refusal(doc, "h1", "h2") is None
+    doc["network"]["edges"].append({"source": "h1", "target": "h2"})
+    assert problems({**doc, "data": {"dataset": "echo"}}) == []
+    # ... but h2 → h1 within a step now would
+    doc["network"]["edges"] = [e for e in doc["network"]["edges"] if (e["source"], e["target"]) != ("h2", "h1")]
+    assert "cycle" in edits.connection_refusal(doc, "h2", "h1")
+    layout = edits.auto_layout(doc)                     # columns by the undelayed edges
+    assert layout["h2"][0] > layout["h1"][0] > layout["x1"][0]
