@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..engine import activations
+from ..engine import activations, sequences
 from ..engine.compare import MAX_VARIANTS, Variant
 
 #: What a comparison may vary, as the ``compare`` block and the window name them.
@@ -110,6 +110,17 @@ def parse_activations(text: str) -> list[str]:
     _count(len(names))
     _no_repeats(names)
     return names
+
+
+def refusal(doc: Mapping) -> str | None:
+    """Why a document cannot be compared, or None: comparisons train feed-forward networks
+    on points (a recurrent network, or sequence data, trains one run at a time)."""
+    edges = (doc.get("network") or {}).get("edges") or []
+    if any(isinstance(e, Mapping) and e.get("delay") for e in edges):
+        return "comparisons train feed-forward networks; this one is recurrent (it has delayed connections)"
+    if sequences.is_sequence_spec(doc.get("data") or {}):
+        return "comparisons train on points; this document's data are sequences"
+    return None
 
 
 PARSERS = {"seeds": parse_seeds, "learning_rates": parse_learning_rates, "activations": parse_activations}

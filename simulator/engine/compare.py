@@ -176,7 +176,11 @@ class Comparison:
             if key not in data:      # one Dataset object per distinct data: variants share it
                 tr = v.doc.get("training") or {}
                 data[key] = datasets.from_spec(v.doc.get("data") or {}, folder, tr.get("loss"))
-            self.trainers.append(Trainer.from_document(v.doc, base_dir=folder, data=data[key]))
+            trainer = Trainer.from_document(v.doc, base_dir=folder, data=data[key])
+            if type(trainer) is not Trainer:          # a recurrent network, sequence data
+                raise ValueError(f"{v.label}: comparisons train feed-forward networks on points, "
+                                 "not recurrent networks or sequences")
+            self.trainers.append(trainer)
         by_key: dict = {}
         for i, t in enumerate(self.trainers):
             by_key.setdefault(group_key(t) or "separate", []).append(i)

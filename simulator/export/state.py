@@ -133,6 +133,9 @@ def trained_comparison(doc: Mapping, base_dir: str | Path | None, epochs: int | 
     prefix = f"{label}: " if label else ""
     if problems:
         raise ExportError(prefix + tr("cannot train: %1").replace("%1", problems[0]))
+    if doc_compare.refusal(doc):
+        raise ExportError(prefix + tr("the comparison trains feed-forward networks on points, not recurrent "
+                                      "networks or sequences"))
     declared = doc_compare.declared(doc)
     if declared is not None:
         variants = doc_compare.variants(doc, declared.kind, declared.values)

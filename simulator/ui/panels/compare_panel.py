@@ -255,6 +255,9 @@ class ComparePanel(QWidget):
     def variants(self) -> list:
         """The variants asked for, made from the open document; ValueError says why not."""
         doc = self.model.snapshot_copy()
+        if doc_compare.refusal(doc):
+            raise ValueError(self.tr("Comparisons train feed-forward networks on points: this network is "
+                                     "recurrent or its data are sequences."))
         problems = training_problems(doc)
         if problems:
             raise ValueError(self.tr("the network cannot train yet: %1").replace("%1", engine_text.problem(problems[0])))
