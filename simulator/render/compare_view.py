@@ -333,7 +333,7 @@ class CompareLossPlot(ThemedPlot):
             ok = np.isfinite(y)
             y = np.where(ok, y, np.nan)
             if v.diverged is not None:
-                y = np.minimum(y, top * (10.0 if self.log_scale else 1.0))   # off the chart: at its edge
+                y = np.minimum(y, top)          # off the chart: drawn along its top edge
             if self.log_scale:
                 y = np.maximum(y, 1e-12)
             width = 3.2 if self.highlight == k else (2.0 if v.status == "stuck" else 1.6)

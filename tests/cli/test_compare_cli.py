@@ -99,3 +99,11 @@ def test_bad_input_from_the_real_program():
     r = nnsim("compare", "xor", "--seeds", "5-2")
     assert r.returncode == 2 and r.stdout == ""
     assert r.stderr == 'nnsim: error: --seeds: "5-2" is an empty range (did you mean 2-5?)\n'
+
+
+@pytest.mark.parametrize("args", [("echo", "--seeds", "0-3"), ("xor", "--documents", "echo")])
+def test_recurrent_networks_are_refused(capsys, args):
+    code = cli.main(["compare", *args])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1
+    assert "comparisons train feed-forward networks; this one is recurrent" in err
