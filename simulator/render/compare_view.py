@@ -43,8 +43,8 @@ def variant_label(variant, language: str = "en") -> str:
     kind, value = variant.kind, variant.value
     if kind == "seed":
         return tr("seed %1").replace("%1", str(value))
-    if kind == "learning_rate":
-        return "α = " + (f"{value:g}" if language == "en" else f"{value:g}".replace(".", ","))
+    if kind == "learning_rate":            # numbers as every panel writes them
+        return f"α = {value:g}"
     if kind == "activation":
         return str(value)
     return variant.labels.get(language, variant.label)
