@@ -127,3 +127,19 @@ def test_prelu_slopes_and_batch_norm_statistics_survive_save_and_reopen(window, 
     # equal only if they came back too
     assert back.train_loss == pytest.approx(trained.train_loss, rel=1e-12)
     assert back.test_loss == pytest.approx(trained.test_loss, rel=1e-12)
+
+
+def test_a_recurrent_network_saves_and_reopens_trained(window, qtbot, monkeypatch, tmp_path):
+    w = window
+    open_lesson(w, qtbot, "echo")
+    trained = play_until(w, qtbot, 15)
+    path = tmp_path / "echo.nnsim.json"
+    patch_file_dialogs(monkeypatch, save_to=path)
+    press(w, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    text = json.loads(path.read_text())
+    assert text["trained"]["epoch"] == trained.epoch
+    assert any(e.get("delay") for e in text["network"]["edges"])
+    back = reopen(w, qtbot, monkeypatch, path)
+    assert back.epoch == trained.epoch
+    assert by_edge(back) == pytest.approx(by_edge(trained), abs=0)
+    assert back.train_loss == pytest.approx(trained.train_loss, rel=1e-12)
