@@ -59,17 +59,28 @@ def cmd_train(args) -> int:
     epochs = args.epochs if args.epochs is not None else int(doc.get("lesson", {}).get("epochs", 100))
     if epochs < 0:
         raise UsageError("--epochs must be 0 or more")
+    from .document import trained
+    from .engine import params
+    # a file saved after training continues its run (as the window does)
+    doc, saved = trained.detach(doc)
     try:
         trainer = Trainer.from_document(doc, base_dir=base)
+        if saved is not None:
+            params.write(trainer.net, saved)
+            trainer.continue_from(saved["epoch"], saved["steps"])
     except (ValueError, KeyError) as exc:
         raise UsageError(f"{label}: {exc}") from None
+    first = trainer.epoch
     t0 = time.perf_counter()
     trainer.run(epochs=epochs)
     elapsed = time.perf_counter() - t0
     m = trainer.metrics()
-    m["epochs_per_second"] = trainer.epoch / elapsed if elapsed > 0 and trainer.epoch else 0.0
+    done = trainer.epoch - first
+    m["epochs_per_second"] = done / elapsed if elapsed > 0 and done else 0.0
     if args.save:
-        out = trainer.net.to_document(doc)
+        state = params.read(trainer.net)
+        state.update(epoch=trainer.epoch, steps=trainer.steps)
+        out = trained.attach(doc, state) if trainer.steps else doc
         try:
             save(out, args.save)
         except OSError as exc:

@@ -44,120 +44,94 @@
         <translation>inclinação 0,01 abaixo de zero</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/compare_view.py" line="45"/>
-        <location filename="../../simulator/render/compare_view.py" line="84"/>
-        <source>seed %1</source>
-        <translation>semente %1</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/render/compare_view.py" line="66"/>
-        <source>diverged in epoch %1</source>
-        <translation>divergiu na época %1</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/render/compare_view.py" line="68"/>
-        <source>stuck</source>
-        <translation>presa</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/render/compare_view.py" line="70"/>
-        <source>behind</source>
-        <translation>atrás</translation>
-    </message>
-    <message>
         <location filename="../../simulator/render/compare_view.py" line="290"/>
-        <location filename="../../simulator/render/plots.py" line="486"/>
-        <location filename="../../simulator/render/plots.py" line="632"/>
+        <location filename="../../simulator/render/plots.py" line="497"/>
+        <location filename="../../simulator/render/plots.py" line="643"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/compare_view.py" line="291"/>
-        <source>training loss</source>
-        <translation>perda de treino</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/render/plots.py" line="487"/>
-        <location filename="../../simulator/ui/commands.py" line="20"/>
+        <location filename="../../simulator/render/plots.py" line="498"/>
+        <location filename="../../simulator/ui/commands.py" line="21"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="533"/>
+        <location filename="../../simulator/render/plots.py" line="544"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="533"/>
+        <location filename="../../simulator/render/plots.py" line="544"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="534"/>
+        <location filename="../../simulator/render/plots.py" line="545"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="534"/>
+        <location filename="../../simulator/render/plots.py" line="545"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
         <location filename="../../simulator/export/plot_panels.py" line="293"/>
-        <location filename="../../simulator/render/plots.py" line="509"/>
-        <location filename="../../simulator/render/plots.py" line="572"/>
+        <location filename="../../simulator/render/plots.py" line="520"/>
+        <location filename="../../simulator/render/plots.py" line="583"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="633"/>
+        <location filename="../../simulator/render/plots.py" line="644"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="718"/>
+        <location filename="../../simulator/render/plots.py" line="729"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="719"/>
+        <location filename="../../simulator/render/plots.py" line="730"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="691"/>
+        <location filename="../../simulator/render/plots.py" line="702"/>
         <source>no gradient reaches any weight: training is stuck</source>
         <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="694"/>
+        <location filename="../../simulator/render/plots.py" line="705"/>
         <source>no gradient in layer(s) %1</source>
         <translation>nenhum gradiente na(s) camada(s) %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="700"/>
+        <location filename="../../simulator/render/plots.py" line="711"/>
         <source>first layer %1× smaller than the last (vanishing)</source>
         <translation>primeira camada %1× menor que a última (dissipação)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="702"/>
+        <location filename="../../simulator/render/plots.py" line="713"/>
         <source>first layer %1× larger than the last (exploding)</source>
         <translation>primeira camada %1× maior que a última (explosão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="705"/>
+        <location filename="../../simulator/render/plots.py" line="716"/>
         <source>dead ReLUs per layer %1</source>
         <translation>ReLUs agonizantes por camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="708"/>
+        <location filename="../../simulator/render/plots.py" line="719"/>
         <source>saturated units %1</source>
         <translation>unidades saturadas %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="710"/>
+        <location filename="../../simulator/render/plots.py" line="721"/>
         <source>clipping acted on %1 of the steps</source>
         <translation>a poda atuou em %1 dos passos</translation>
     </message>
@@ -182,183 +156,183 @@
         <translation>atualização: w ← w − α·∂J/∂w</translation>
     </message>
     <message>
-        <location filename="../../simulator/runtime/worker.py" line="217"/>
+        <location filename="../../simulator/runtime/worker.py" line="290"/>
         <source>nothing to train: the network is not complete</source>
         <translation>nada para treinar: a rede não está completa</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="20"/>
+        <location filename="../../simulator/ui/commands.py" line="21"/>
         <source>optimiser</source>
         <translation>otimizador</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="20"/>
+        <location filename="../../simulator/ui/commands.py" line="21"/>
         <source>learning rate</source>
         <translation>taxa de aprendizado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="21"/>
+        <location filename="../../simulator/ui/commands.py" line="22"/>
         <source>batch size</source>
         <translation>tamanho do lote</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="21"/>
+        <location filename="../../simulator/ui/commands.py" line="22"/>
         <source>initialisation</source>
         <translation>inicialização</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="21"/>
+        <location filename="../../simulator/ui/commands.py" line="22"/>
         <source>seed</source>
         <translation>semente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="22"/>
+        <location filename="../../simulator/ui/commands.py" line="23"/>
         <source>L1 penalty</source>
         <translation>penalidade L1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="22"/>
+        <location filename="../../simulator/ui/commands.py" line="23"/>
         <source>L2 penalty</source>
         <translation>penalidade L2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="22"/>
+        <location filename="../../simulator/ui/commands.py" line="23"/>
         <source>gradient clipping</source>
         <translation>poda do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="23"/>
+        <location filename="../../simulator/ui/commands.py" line="24"/>
         <source>shuffling</source>
         <translation>embaralhamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="27"/>
+        <location filename="../../simulator/ui/commands.py" line="28"/>
         <source>data set</source>
         <translation>conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="27"/>
+        <location filename="../../simulator/ui/commands.py" line="28"/>
         <source>number of samples</source>
         <translation>número de amostras</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="27"/>
+        <location filename="../../simulator/ui/commands.py" line="28"/>
         <source>noise</source>
         <translation>ruído</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="28"/>
+        <location filename="../../simulator/ui/commands.py" line="29"/>
         <source>test fraction</source>
         <translation>fração de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="28"/>
+        <location filename="../../simulator/ui/commands.py" line="29"/>
         <source>data seed</source>
         <translation>semente dos dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="28"/>
+        <location filename="../../simulator/ui/commands.py" line="29"/>
         <source>number of classes</source>
         <translation>número de classes</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="45"/>
+        <location filename="../../simulator/ui/commands.py" line="57"/>
         <source>Add neuron %1</source>
         <translation>Adicionar neurônio %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="67"/>
+        <location filename="../../simulator/ui/commands.py" line="81"/>
         <source>Delete %1 neuron(s)</source>
         <translation>Excluir %1 neurônio(s)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="69"/>
+        <location filename="../../simulator/ui/commands.py" line="83"/>
         <source>Delete %1 connection(s)</source>
         <translation>Excluir %1 conexão(ões)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="71"/>
+        <location filename="../../simulator/ui/commands.py" line="85"/>
         <source>Delete %1 item(s)</source>
         <translation>Excluir %1 item(ns)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="107"/>
+        <location filename="../../simulator/ui/commands.py" line="123"/>
         <source>Connect %1 → %2</source>
         <translation>Conectar %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="109"/>
-        <location filename="../../simulator/ui/commands.py" line="127"/>
+        <location filename="../../simulator/ui/commands.py" line="125"/>
+        <location filename="../../simulator/ui/commands.py" line="145"/>
         <source>Connect %1 pair(s)</source>
         <translation>Conectar %1 par(es)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="141"/>
+        <location filename="../../simulator/ui/commands.py" line="159"/>
         <source>Move %1 neuron(s)</source>
         <translation>Mover %1 neurônio(s)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="161"/>
+        <location filename="../../simulator/ui/commands.py" line="179"/>
         <source>Set the activation of %1</source>
         <translation>Definir a ativação de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="161"/>
+        <location filename="../../simulator/ui/commands.py" line="179"/>
         <source>Set the bias of %1</source>
         <translation>Definir o bias de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="162"/>
+        <location filename="../../simulator/ui/commands.py" line="180"/>
         <source>Switch batch normalisation of %1</source>
         <translation>Alternar a normalização de batch de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="162"/>
+        <location filename="../../simulator/ui/commands.py" line="180"/>
         <source>Set the slope of %1</source>
         <translation>Definir a inclinação de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="163"/>
+        <location filename="../../simulator/ui/commands.py" line="181"/>
         <source>Set the feature of %1</source>
         <translation>Definir a entrada de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="163"/>
+        <location filename="../../simulator/ui/commands.py" line="181"/>
         <source>Change %1</source>
         <translation>Alterar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="189"/>
+        <location filename="../../simulator/ui/commands.py" line="207"/>
         <source>Make %1 an input neuron</source>
         <translation>Tornar %1 um neurônio de entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="189"/>
+        <location filename="../../simulator/ui/commands.py" line="207"/>
         <source>Make %1 a hidden neuron</source>
         <translation>Tornar %1 um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="190"/>
+        <location filename="../../simulator/ui/commands.py" line="208"/>
         <source>Make %1 an output neuron</source>
         <translation>Tornar %1 um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="236"/>
+        <location filename="../../simulator/ui/commands.py" line="254"/>
         <source>Set the %1</source>
         <translation>Alterar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="210"/>
+        <location filename="../../simulator/ui/commands.py" line="228"/>
         <source>Set weight %1 → %2</source>
         <translation>Definir peso %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="263"/>
+        <location filename="../../simulator/ui/commands.py" line="281"/>
         <source>Change the data</source>
         <translation>Alterar os dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="278"/>
+        <location filename="../../simulator/ui/commands.py" line="296"/>
         <source>Rename the network</source>
         <translation>Renomear a rede</translation>
     </message>
@@ -542,109 +516,119 @@
         <translation>uma pequena inclinação (0,01) abaixo de zero mantém o gradiente vivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="30"/>
-        <location filename="../../simulator/ui/train_controls.py" line="137"/>
+        <location filename="../../simulator/ui/train_controls.py" line="32"/>
+        <location filename="../../simulator/ui/train_controls.py" line="139"/>
         <source>&amp;Play</source>
         <translation>&amp;Reproduzir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="31"/>
-        <location filename="../../simulator/ui/train_controls.py" line="138"/>
+        <location filename="../../simulator/ui/train_controls.py" line="33"/>
+        <location filename="../../simulator/ui/train_controls.py" line="140"/>
         <source>Train continuously (Space)</source>
         <translation>Treinar continuamente (Space)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="32"/>
+        <location filename="../../simulator/ui/train_controls.py" line="34"/>
         <source>&amp;Step</source>
         <translation>Pa&amp;sso</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="33"/>
+        <location filename="../../simulator/ui/train_controls.py" line="35"/>
         <source>One training step, animated: forward, loss, backward, update</source>
         <translation>Um passo de treinamento, animado: passagem direta, perda, passagem reversa, atualização</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="34"/>
+        <location filename="../../simulator/ui/train_controls.py" line="36"/>
         <source>&amp;Next Phase</source>
         <translation>Pró&amp;xima fase</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="35"/>
+        <location filename="../../simulator/ui/train_controls.py" line="37"/>
         <source>P&amp;revious Phase</source>
         <translation>Fase &amp;anterior</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="36"/>
+        <location filename="../../simulator/ui/train_controls.py" line="38"/>
         <source>&amp;Reset</source>
         <translation>Re&amp;iniciar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="37"/>
+        <location filename="../../simulator/ui/train_controls.py" line="39"/>
         <source>Back to the initial weights (same seed), epoch 0</source>
         <translation>Voltar aos pesos iniciais (mesma semente), época 0</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="38"/>
+        <location filename="../../simulator/ui/train_controls.py" line="40"/>
         <source>&amp;Animate Steps</source>
         <translation>A&amp;nimar passos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="42"/>
+        <location filename="../../simulator/ui/train_controls.py" line="44"/>
         <source>One &amp;Sample</source>
         <translation>Uma &amp;amostra</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="42"/>
+        <location filename="../../simulator/ui/train_controls.py" line="44"/>
         <source>One &amp;Mini-batch</source>
         <translation>Um &amp;mini-lote</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="43"/>
+        <location filename="../../simulator/ui/train_controls.py" line="45"/>
         <source>One &amp;Epoch</source>
         <translation>Uma &amp;época</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="49"/>
+        <location filename="../../simulator/ui/train_controls.py" line="51"/>
         <source>Step on a Random Sample</source>
         <translation>Passo em uma amostra aleatória</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="50"/>
+        <location filename="../../simulator/ui/train_controls.py" line="52"/>
         <source>Leave the Animation</source>
         <translation>Sair da animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="56"/>
+        <location filename="../../simulator/ui/train_controls.py" line="58"/>
         <source>Step &amp;Size</source>
         <translation>&amp;Tamanho do passo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="69"/>
+        <location filename="../../simulator/ui/train_controls.py" line="71"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="96"/>
+        <location filename="../../simulator/ui/train_controls.py" line="98"/>
         <source>speed</source>
         <translation>velocidade</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="101"/>
+        <location filename="../../simulator/ui/train_controls.py" line="103"/>
         <source>Epochs per second while playing (right end: as fast as possible); also the pace of the step animation</source>
         <translation>Épocas por segundo durante a reprodução (extremo direito: o mais rápido possível); também o ritmo da animação do passo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="137"/>
+        <location filename="../../simulator/ui/train_controls.py" line="139"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="138"/>
+        <location filename="../../simulator/ui/train_controls.py" line="140"/>
         <source>Pause training (Space)</source>
         <translation>Pausar o treinamento (Space)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="209"/>
+        <location filename="../../simulator/ui/train_controls.py" line="162"/>
+        <source>Nothing to train yet: draw a network first (click the canvas to add neurons)</source>
+        <translation>Ainda não há o que treinar: desenhe uma rede primeiro (clique na área de desenho para adicionar neurônios)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="167"/>
+        <source>Cannot train yet: %1</source>
+        <translation>Ainda não é possível treinar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="228"/>
         <source>max</source>
         <translation>máx.</translation>
     </message>
@@ -660,21 +644,21 @@
         <location filename="../../simulator/export/captions.py" line="11"/>
         <location filename="../../simulator/export/compare_panels.py" line="26"/>
         <location filename="../../simulator/render/compare_view.py" line="71"/>
-        <location filename="../../simulator/ui/train_controls.py" line="141"/>
+        <location filename="../../simulator/ui/train_controls.py" line="143"/>
         <source>epoch %1</source>
         <translation>época %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="27"/>
         <location filename="../../simulator/render/compare_view.py" line="81"/>
-        <location filename="../../simulator/render/plots.py" line="535"/>
+        <location filename="../../simulator/render/plots.py" line="546"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="28"/>
         <location filename="../../simulator/render/compare_view.py" line="83"/>
-        <location filename="../../simulator/render/plots.py" line="535"/>
+        <location filename="../../simulator/render/plots.py" line="546"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
@@ -744,11 +728,6 @@
         <source>cannot train: %1</source>
         <extracomment>What ``export --view compare`` trains when a document declares no comparison.</extracomment>
         <translation>não é possível treinar: %1</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/export/state.py" line="137"/>
-        <source>the comparison trains feed-forward networks on points, not recurrent networks or sequences</source>
-        <translation>a comparação treina redes acíclicas sobre pontos, não redes recorrentes nem sequências</translation>
     </message>
     <message>
         <location filename="../../simulator/export/figures.py" line="26"/>
@@ -912,16 +891,6 @@
         <translation>--epochs deve ser 0 ou mais</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="100"/>
-        <source>the comparison is a still figure: use .svg, .pdf or .png</source>
-        <translation>a comparação é uma figura estática: use .svg, .pdf ou .png</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/export/files.py" line="102"/>
-        <source>--frames and --animate are for animations (.gif, .mp4)</source>
-        <translation>--frames e --animate são para animações (.gif, .mp4)</translation>
-    </message>
-    <message>
         <location filename="../../simulator/export/files.py" line="108"/>
         <source>--frames is for animations (.gif, .mp4)</source>
         <translation>--frames é para animações (.gif, .mp4)</translation>
@@ -940,11 +909,6 @@
         <location filename="../../simulator/ui/export_dialogs.py" line="35"/>
         <source>Slide (16:9): network, surface, loss</source>
         <translation>Slide (16:9): rede, superfície, perda</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="36"/>
-        <source>Comparison (the Compare panel&apos;s variants)</source>
-        <translation>Comparação (as variantes do painel Comparar)</translation>
     </message>
     <message>
         <location filename="../../simulator/ui/export_dialogs.py" line="40"/>
@@ -1007,6 +971,52 @@
         <translation>Copiar a última vista exportada (de início, a rede) como imagem</translation>
     </message>
     <message>
+        <location filename="../../simulator/render/compare_view.py" line="45"/>
+        <location filename="../../simulator/render/compare_view.py" line="84"/>
+        <source>seed %1</source>
+        <translation>semente %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="66"/>
+        <source>diverged in epoch %1</source>
+        <translation>divergiu na época %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="68"/>
+        <source>stuck</source>
+        <translation>presa</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="70"/>
+        <source>behind</source>
+        <translation>atrás</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="291"/>
+        <source>training loss</source>
+        <translation>perda de treino</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/state.py" line="137"/>
+        <source>the comparison trains feed-forward networks on points, not recurrent networks or sequences</source>
+        <translation>a comparação treina redes acíclicas sobre pontos, não redes recorrentes nem sequências</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="100"/>
+        <source>the comparison is a still figure: use .svg, .pdf or .png</source>
+        <translation>a comparação é uma figura estática: use .svg, .pdf ou .png</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="102"/>
+        <source>--frames and --animate are for animations (.gif, .mp4)</source>
+        <translation>--frames e --animate são para animações (.gif, .mp4)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="36"/>
+        <source>Comparison (the Compare panel&apos;s variants)</source>
+        <translation>Comparação (as variantes do painel Comparar)</translation>
+    </message>
+    <message>
         <location filename="../../simulator/export/compare_panels.py" line="23"/>
         <location filename="../../simulator/export/compare_panels.py" line="63"/>
         <source>no comparison trained yet</source>
@@ -1053,27 +1063,27 @@
         <translation>Comparação</translation>
     </message>
     <message>
-        <location filename="../../simulator/runtime/worker.py" line="326"/>
+        <location filename="../../simulator/runtime/worker.py" line="399"/>
         <source>The step-by-step animation of recurrent networks is not available yet: one step was trained without it.</source>
         <translation>A animação passo a passo de redes recorrentes ainda não está disponível: um passo foi treinado sem ela.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="23"/>
+        <location filename="../../simulator/ui/commands.py" line="24"/>
         <source>truncation of backpropagation through time</source>
         <translation>truncamento da retropropagação no tempo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="29"/>
+        <location filename="../../simulator/ui/commands.py" line="30"/>
         <source>number of sequences</source>
         <translation>número de sequências</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="29"/>
+        <location filename="../../simulator/ui/commands.py" line="30"/>
         <source>steps per sequence</source>
         <translation>passos por sequência</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="30"/>
+        <location filename="../../simulator/ui/commands.py" line="31"/>
         <source>lag</source>
         <translation>defasagem</translation>
     </message>
@@ -2163,22 +2173,22 @@
 <context>
     <name>GradientPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="240"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="259"/>
         <source>mean |∂J/∂w| is 0 in every layer: no gradient flows (dead ReLUs?)</source>
         <translation>o |∂J/∂w| médio é 0 em todas as camadas: nenhum gradiente flui (ReLUs agonizantes?)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="242"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="261"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="244"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="263"/>
         <source>mean |∂J/∂w| in the last epoch, layer by layer — %1</source>
         <translation>|∂J/∂w| médio na última época, camada por camada — %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="246"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="265"/>
         <source>mean |∂J/∂w| per layer appears after the first epoch</source>
         <translation>o |∂J/∂w| médio por camada aparece após a primeira época</translation>
     </message>
@@ -2331,22 +2341,22 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="206"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="217"/>
         <source>log scale</source>
         <translation>escala log</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="221"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="235"/>
         <source>accuracy %1 / %2</source>
         <translation>acurácia %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="223"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="237"/>
         <source>R² %1 / %2</source>
         <translation>R² %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="224"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="238"/>
         <source>epoch %1 · loss %2 / %3 (train / test) · %4</source>
         <translation>época %1 · perda %2 / %3 (treino / teste) · %4</translation>
     </message>
@@ -2354,524 +2364,519 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="80"/>
-        <source>&amp;Compare Runs</source>
-        <translation>&amp;Comparar Treinos</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/ui/main_window.py" line="81"/>
-        <source>Train variants side by side: seeds, learning rates, activations</source>
-        <translation>Treinar variantes lado a lado: sementes, taxas de aprendizado, ativações</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/ui/main_window.py" line="171"/>
+        <location filename="../../simulator/ui/main_window.py" line="185"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="172"/>
+        <location filename="../../simulator/ui/main_window.py" line="186"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="173"/>
+        <location filename="../../simulator/ui/main_window.py" line="187"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="174"/>
+        <location filename="../../simulator/ui/main_window.py" line="188"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="175"/>
+        <location filename="../../simulator/ui/main_window.py" line="189"/>
         <source>Activation lab</source>
         <translation>Laboratório de ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="176"/>
+        <location filename="../../simulator/ui/main_window.py" line="190"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="177"/>
+        <location filename="../../simulator/ui/main_window.py" line="191"/>
         <source>Loss and metrics</source>
         <translation>Perda e métricas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="178"/>
+        <location filename="../../simulator/ui/main_window.py" line="192"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="188"/>
-        <source>Compare</source>
-        <translation>Comparar</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/ui/main_window.py" line="213"/>
+        <location filename="../../simulator/ui/main_window.py" line="232"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="214"/>
+        <location filename="../../simulator/ui/main_window.py" line="233"/>
         <source>Start an empty network</source>
         <translation>Começar uma rede vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="215"/>
+        <location filename="../../simulator/ui/main_window.py" line="234"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="216"/>
+        <location filename="../../simulator/ui/main_window.py" line="235"/>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="217"/>
+        <location filename="../../simulator/ui/main_window.py" line="236"/>
         <source>Save &amp;As…</source>
         <translation>Salvar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="218"/>
+        <location filename="../../simulator/ui/main_window.py" line="237"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;ir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="219"/>
+        <location filename="../../simulator/ui/main_window.py" line="238"/>
         <source>&amp;Undo</source>
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="221"/>
+        <location filename="../../simulator/ui/main_window.py" line="240"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="223"/>
+        <location filename="../../simulator/ui/main_window.py" line="244"/>
         <source>&amp;Delete</source>
         <translation>&amp;Excluir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="225"/>
+        <location filename="../../simulator/ui/main_window.py" line="246"/>
         <source>Select &amp;All</source>
         <translation>Selecionar &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="226"/>
+        <location filename="../../simulator/ui/main_window.py" line="247"/>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="227"/>
+        <location filename="../../simulator/ui/main_window.py" line="248"/>
         <source>Add &amp;Layer…</source>
         <translation>Adicionar &amp;camada…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="228"/>
+        <location filename="../../simulator/ui/main_window.py" line="249"/>
         <source>&amp;Fully Connect Selection</source>
         <translation>Co&amp;nectar toda a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="230"/>
+        <location filename="../../simulator/ui/main_window.py" line="251"/>
         <source>Connect every selected neuron to every selected neuron in the next column</source>
         <translation>Conectar cada neurônio selecionado a cada neurônio selecionado da coluna seguinte</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="231"/>
+        <location filename="../../simulator/ui/main_window.py" line="252"/>
         <source>Auto-la&amp;yout</source>
         <translation>&amp;Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="232"/>
+        <location filename="../../simulator/ui/main_window.py" line="253"/>
         <source>&amp;Zoom to Fit</source>
         <translation>&amp;Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="233"/>
+        <location filename="../../simulator/ui/main_window.py" line="254"/>
         <source>&amp;Draw</source>
         <translation>Desen&amp;har</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="234"/>
+        <location filename="../../simulator/ui/main_window.py" line="255"/>
         <source>Draw: click to add a neuron, drag between neurons to connect</source>
         <translation>Desenhar: clique para adicionar um neurônio, arraste entre neurônios para conectar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="235"/>
+        <location filename="../../simulator/ui/main_window.py" line="256"/>
         <source>&amp;Select / Move</source>
         <translation>&amp;Selecionar / mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="236"/>
+        <location filename="../../simulator/ui/main_window.py" line="257"/>
         <source>Select and move neurons</source>
         <translation>Selecionar e mover neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="245"/>
+        <location filename="../../simulator/ui/main_window.py" line="266"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="245"/>
+        <location filename="../../simulator/ui/main_window.py" line="266"/>
         <source>A click adds an input neuron (a feature of the data)</source>
         <translation>Um clique adiciona um neurônio de entrada (um atributo dos dados)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="246"/>
+        <location filename="../../simulator/ui/main_window.py" line="267"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="246"/>
+        <location filename="../../simulator/ui/main_window.py" line="267"/>
         <source>A click adds a hidden neuron</source>
         <translation>Um clique adiciona um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="247"/>
+        <location filename="../../simulator/ui/main_window.py" line="268"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="247"/>
+        <location filename="../../simulator/ui/main_window.py" line="268"/>
         <source>A click adds an output neuron</source>
         <translation>Um clique adiciona um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="256"/>
+        <location filename="../../simulator/ui/main_window.py" line="277"/>
         <source>Show &amp;Legend</source>
         <translation>Mostrar &amp;legenda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="258"/>
+        <location filename="../../simulator/ui/main_window.py" line="279"/>
         <source>Colour by &amp;Gradient</source>
         <translation>Colorir por &amp;gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="259"/>
+        <location filename="../../simulator/ui/main_window.py" line="280"/>
         <source>Colour by &amp;Weight</source>
         <translation>Colorir por pe&amp;so</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="266"/>
+        <location filename="../../simulator/ui/main_window.py" line="287"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="267"/>
+        <location filename="../../simulator/ui/main_window.py" line="288"/>
         <source>&amp;Dark</source>
         <translation>&amp;Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="274"/>
+        <location filename="../../simulator/ui/main_window.py" line="295"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="275"/>
+        <location filename="../../simulator/ui/main_window.py" line="296"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="279"/>
+        <location filename="../../simulator/ui/main_window.py" line="300"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="282"/>
+        <location filename="../../simulator/ui/main_window.py" line="303"/>
         <source>Open &amp;Lesson</source>
         <translation>Abrir &amp;lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="283"/>
+        <location filename="../../simulator/ui/main_window.py" line="304"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="289"/>
+        <location filename="../../simulator/ui/main_window.py" line="310"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="293"/>
+        <location filename="../../simulator/ui/main_window.py" line="314"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="298"/>
+        <location filename="../../simulator/ui/main_window.py" line="319"/>
         <source>A Click &amp;Adds</source>
         <translation>Um clique &amp;adiciona</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="302"/>
+        <location filename="../../simulator/ui/main_window.py" line="323"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="303"/>
+        <location filename="../../simulator/ui/main_window.py" line="324"/>
         <source>&amp;Panels</source>
         <translation>&amp;Painéis</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="312"/>
+        <location filename="../../simulator/ui/main_window.py" line="333"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="315"/>
+        <location filename="../../simulator/ui/main_window.py" line="336"/>
         <source>La&amp;nguage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="324"/>
+        <location filename="../../simulator/ui/main_window.py" line="345"/>
         <source>&amp;Train</source>
         <translation>&amp;Treinar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="325"/>
+        <location filename="../../simulator/ui/main_window.py" line="346"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="328"/>
+        <location filename="../../simulator/ui/main_window.py" line="349"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="354"/>
+        <location filename="../../simulator/ui/main_window.py" line="375"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="403"/>
+        <location filename="../../simulator/ui/main_window.py" line="424"/>
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="404"/>
+        <location filename="../../simulator/ui/main_window.py" line="425"/>
         <source>“%1” has changes that are not saved.</source>
         <translation>“%1” tem alterações que não foram salvas.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="407"/>
+        <location filename="../../simulator/ui/main_window.py" line="428"/>
         <source>Save them before continuing?</source>
         <translation>Salvá-las antes de continuar?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="416"/>
+        <location filename="../../simulator/ui/main_window.py" line="437"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="422"/>
+        <location filename="../../simulator/ui/main_window.py" line="443"/>
         <source>Open network</source>
         <translation>Abrir rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="433"/>
+        <location filename="../../simulator/ui/main_window.py" line="454"/>
         <source>Cannot open %1</source>
         <translation>Não é possível abrir %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="437"/>
+        <location filename="../../simulator/ui/main_window.py" line="458"/>
         <source>Opened %1</source>
         <translation>Arquivo aberto: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="446"/>
+        <location filename="../../simulator/ui/main_window.py" line="467"/>
         <source>Cannot open the lesson</source>
         <translation>Não é possível abrir a lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="493"/>
+        <location filename="../../simulator/ui/main_window.py" line="514"/>
         <source>Save network</source>
         <translation>Salvar rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="508"/>
+        <location filename="../../simulator/ui/main_window.py" line="535"/>
         <source>Cannot save %1</source>
         <translation>Não é possível salvar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="514"/>
+        <location filename="../../simulator/ui/main_window.py" line="541"/>
         <source>Saved %1</source>
         <translation>Arquivo salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="527"/>
+        <location filename="../../simulator/ui/main_window.py" line="554"/>
         <source>Recover unsaved work</source>
         <translation>Recuperar trabalho não salvo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="528"/>
+        <location filename="../../simulator/ui/main_window.py" line="555"/>
         <source>nnsim did not close properly. Recover “%1”, autosaved at %2?</source>
         <translation>O nnsim não foi fechado corretamente. Recuperar “%1”, salvo automaticamente às %2?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="531"/>
+        <location filename="../../simulator/ui/main_window.py" line="558"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="532"/>
+        <location filename="../../simulator/ui/main_window.py" line="559"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="539"/>
+        <location filename="../../simulator/ui/main_window.py" line="566"/>
         <source>Cannot recover the autosaved work</source>
         <translation>Não é possível recuperar o trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="545"/>
+        <location filename="../../simulator/ui/main_window.py" line="572"/>
         <source>Recovered the autosaved work: save it to keep it.</source>
         <translation>Trabalho salvo automaticamente recuperado: salve-o para não perdê-lo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="577"/>
+        <location filename="../../simulator/ui/main_window.py" line="604"/>
         <source>(none yet)</source>
         <translation>(nenhum ainda)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="580"/>
+        <location filename="../../simulator/ui/main_window.py" line="607"/>
         <source>Clear the list</source>
         <translation>Limpar a lista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="623"/>
+        <location filename="../../simulator/ui/main_window.py" line="650"/>
         <source>Click on the canvas</source>
         <translation>Clicar na área de desenho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="623"/>
+        <location filename="../../simulator/ui/main_window.py" line="650"/>
         <source>add a neuron of the chosen kind (draw mode; I, H, O choose)</source>
         <translation>adicionar um neurônio do tipo escolhido (modo desenho; I, H, O escolhem)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="624"/>
+        <location filename="../../simulator/ui/main_window.py" line="651"/>
         <source>Drag from a neuron to another</source>
         <translation>Arrastar de um neurônio a outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="624"/>
+        <location filename="../../simulator/ui/main_window.py" line="651"/>
         <source>connect them</source>
         <translation>conectá-los</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="625"/>
+        <location filename="../../simulator/ui/main_window.py" line="652"/>
         <source>draw mode / select-and-move mode</source>
         <translation>modo desenho / modo selecionar e mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="626"/>
+        <location filename="../../simulator/ui/main_window.py" line="653"/>
         <source>Drag on empty canvas</source>
         <translation>Arrastar na área vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="626"/>
+        <location filename="../../simulator/ui/main_window.py" line="653"/>
         <source>select with a rubber band</source>
         <translation>selecionar com um retângulo de seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="627"/>
+        <location filename="../../simulator/ui/main_window.py" line="654"/>
         <source>delete the selection</source>
         <translation>excluir a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="628"/>
+        <location filename="../../simulator/ui/main_window.py" line="655"/>
         <source>duplicate the selection</source>
         <translation>duplicar a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="629"/>
+        <location filename="../../simulator/ui/main_window.py" line="656"/>
         <source>add a hidden layer</source>
         <translation>adicionar uma camada oculta</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="630"/>
+        <location filename="../../simulator/ui/main_window.py" line="657"/>
         <source>fully connect the selected columns</source>
         <translation>conectar totalmente as colunas selecionadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="631"/>
+        <location filename="../../simulator/ui/main_window.py" line="658"/>
         <source>auto-layout in columns</source>
         <translation>organizar automaticamente em colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="632"/>
+        <location filename="../../simulator/ui/main_window.py" line="659"/>
         <source>Wheel</source>
         <translation>Roda do mouse</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="632"/>
+        <location filename="../../simulator/ui/main_window.py" line="659"/>
         <source>zoom under the mouse</source>
         <translation>zoom sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="633"/>
+        <location filename="../../simulator/ui/main_window.py" line="660"/>
         <source>Middle-drag, Space+drag</source>
         <translation>Arrastar com o botão do meio, Espaço+arrastar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="633"/>
+        <location filename="../../simulator/ui/main_window.py" line="660"/>
         <source>pan</source>
         <translation>mover a vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="634"/>
+        <location filename="../../simulator/ui/main_window.py" line="661"/>
         <source>zoom to fit</source>
         <translation>ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="635"/>
-        <source>Space</source>
-        <translation>Espaço</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/ui/main_window.py" line="635"/>
+        <location filename="../../simulator/ui/main_window.py" line="665"/>
         <source>play / pause training</source>
         <translation>reproduzir / pausar o treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="636"/>
+        <location filename="../../simulator/ui/main_window.py" line="666"/>
         <source>undo, redo</source>
         <translation>desfazer, refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="637"/>
+        <location filename="../../simulator/ui/main_window.py" line="667"/>
         <source>new, open, save</source>
         <translation>novo, abrir, salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="646"/>
+        <location filename="../../simulator/ui/main_window.py" line="688"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="649"/>
+        <location filename="../../simulator/ui/main_window.py" line="691"/>
         <source>About nnsim</source>
         <translation>Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="650"/>
+        <location filename="../../simulator/ui/main_window.py" line="692"/>
         <source>&lt;b&gt;nnsim&lt;/b&gt; — a visual simulator of artificial neural networks for teaching.&lt;br&gt;&lt;br&gt;Draw a network, train it step by step, and watch the forward and backward passes: edge thickness is the weight, edge colour the gradient.</source>
         <translation>&lt;b&gt;nnsim&lt;/b&gt; — um simulador visual de redes neurais artificiais para o ensino.&lt;br&gt;&lt;br&gt;Desenhe uma rede, treine-a passo a passo e observe as passagens direta e reversa: a espessura de cada conexão é o peso; a cor, o gradiente.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="789"/>
+        <location filename="../../simulator/ui/main_window.py" line="929"/>
+        <source>Cannot train yet: %1</source>
+        <translation>Ainda não é possível treinar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="90"/>
+        <source>&amp;Compare Runs</source>
+        <translation>&amp;Comparar Treinos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="91"/>
+        <source>Train variants side by side: seeds, learning rates, activations</source>
+        <translation>Treinar variantes lado a lado: sementes, taxas de aprendizado, ativações</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="202"/>
+        <source>Compare</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="831"/>
         <source>Open the variant %1</source>
         <translation>Abrir a variante %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="810"/>
+        <location filename="../../simulator/ui/main_window.py" line="852"/>
         <source>Opened the variant %1: trained %2 epochs, as in the comparison</source>
         <translation>Variante %1 aberta: %2 épocas treinadas, como na comparação</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/ui/main_window.py" line="866"/>
-        <source>Cannot train yet: %1</source>
-        <translation>Ainda não é possível treinar: %1</translation>
     </message>
 </context>
 <context>
@@ -2926,12 +2931,12 @@
     </message>
     <message>
         <location filename="../../simulator/ui/panels/surface.py" line="142"/>
-        <location filename="../../simulator/ui/panels/surface.py" line="154"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="160"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="210"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="216"/>
         <source>Add a data point</source>
         <translation>Adicionar um ponto de dados</translation>
     </message>
@@ -2941,12 +2946,12 @@
         <translation>Sequências não têm um plano de entradas, então não há superfície de decisão nem ajuste para desenhar. A acurácia conta cada passo das sequências de teste que tem um alvo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="150"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="156"/>
         <source>test accuracy %1 (per step)</source>
         <translation>acurácia de teste %1 (por passo)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="152"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="158"/>
         <source>sequences entirely right %1</source>
         <translation>sequências inteiramente certas %1</translation>
     </message>

@@ -139,10 +139,68 @@ def problems(doc) -> list[str]:
     else:
         _check_training(c, training)
     _check_data(c, data)
+    if "trained" in doc:
+        _check_trained(c, doc["trained"], net)
     if "compare" in doc:             # a lesson's comparison: its lists and variants' drawings
         for e in _compare.block_problems(doc, problems):
             c.err("", e)
     return c.errors
+
+
+def _check_trained(c: _Checker, block, net: Mapping) -> None:
+    """The ``trained`` block of a file saved after training (see ``document/trained.py``)."""
+    w = "trained"
+    if not isinstance(block, Mapping):
+        c.err(w, f"expected an object, got {_describe(block)}")
+        return
+    for key in block:
+        if key not in ("epoch", "steps", "initial", "batch_norm"):
+            c.err(f"{w}.{key}", "unknown setting (known: epoch, steps, initial, batch_norm)")
+    c.number(block, "epoch", w, required=True, lo=0, integer=True)
+    c.number(block, "steps", w, lo=0, integer=True)
+    nodes = {n.get("id") for n in net.get("nodes", []) if isinstance(n, Mapping)}
+    pairs = {(e.get("source"), e.get("target")) for e in net.get("edges", []) if isinstance(e, Mapping)}
+    initial = block.get("initial", {})
+    if not isinstance(initial, Mapping):
+        c.err(f"{w}.initial", f"expected an object, got {_describe(initial)}")
+        initial = {}
+    for part, fields in (("edges", ("source", "target", "weight")), ("nodes", ("id", "bias", "alpha"))):
+        items = initial.get(part, [])
+        where = f"{w}.initial.{part}"
+        if not isinstance(items, list):
+            c.err(where, f"expected a list, got {_describe(items)}")
+            continue
+        for k, item in enumerate(items):
+            place = f"{where}[{k}]"
+            if not isinstance(item, Mapping):
+                c.err(place, f"expected an object, got {_describe(item)}")
+                continue
+            for key in item:
+                if key not in fields:
+                    c.err(f"{place}.{key}", f'unknown field (known: {", ".join(fields)})')
+            if part == "edges":
+                if (item.get("source"), item.get("target")) not in pairs:
+                    c.err(place, f"no connection {item.get('source')} → {item.get('target')} in the network")
+                c.number(item, "weight", place, required=True)
+            else:
+                if item.get("id") not in nodes:
+                    c.err(f"{place}.id", f"no node {_describe(item.get('id'))}")
+                c.number(item, "bias", place)
+                c.number(item, "alpha", place)
+    norm = block.get("batch_norm", [])
+    if not isinstance(norm, list):
+        c.err(f"{w}.batch_norm", f"expected a list, got {_describe(norm)}")
+        return
+    for k, item in enumerate(norm):
+        place = f"{w}.batch_norm[{k}]"
+        if not isinstance(item, Mapping):
+            c.err(place, f"expected an object, got {_describe(item)}")
+            continue
+        if item.get("id") not in nodes:
+            c.err(f"{place}.id", f"no node {_describe(item.get('id'))}")
+        c.number(item, "scale", place, required=True)
+        c.number(item, "mean", place, required=True)
+        c.number(item, "var", place, required=True, lo=0)
 
 
 def _check_nodes(c: _Checker, net: Mapping, raw_inputs: tuple, data: Mapping) -> dict[str, str]:

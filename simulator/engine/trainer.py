@@ -312,11 +312,20 @@ class Trainer:
         self._hist = old._hist
         if old._hist_norms.width == self._hist_norms.width:
             self._hist_norms = old._hist_norms
+            self._last_norms = old._last_norms.copy()     # the last epoch's, until the next
         else:        # the number of layers changed: per-layer records start again
             self._hist_norms = _Series(self._hist_norms.width)
             for _ in range(old._hist_norms.n):
                 self._hist_norms.append(np.full(self._hist_norms.width, np.nan))
         self._rate = old._rate
+
+    def continue_from(self, epoch: int, steps: int = 0) -> None:
+        """Count on from a run saved earlier, whose parameters the network now holds: the
+        epoch and step counters resume, the history and the optimiser's state start empty."""
+        self.reset(reinit=False)
+        self.epoch, self.steps = int(epoch), int(steps)
+        self._save_epoch_start()
+        self._rate = (time.perf_counter(), self.epoch)
 
     # state -------------------------------------------------------------------------------
     def reset(self, reinit: bool = True) -> None:

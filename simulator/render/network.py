@@ -62,7 +62,7 @@ class NodeItem(QGraphicsItem):
         self.theme = theme
         self.fill: QColor | None = None
         self.thumbnail: QImage | None = None
-        self.caption: str | None = None        # values during a step animation
+        self._caption: str | None = None       # values during a step animation
         self.caption_color: QColor | None = None
         self.bias_value: float | None = None
         self.flagged = False                   # e.g. the layer where training diverged
@@ -98,6 +98,18 @@ class NodeItem(QGraphicsItem):
 
     CAPTION_W = 112.0
 
+    @property
+    def caption(self) -> str | None:
+        return self._caption
+
+    @caption.setter
+    def caption(self, text: str | None) -> None:
+        # the caption's box is part of the bounding rect: tell the scene before it changes,
+        # or the box left behind by the animation stays on screen
+        if (text is None) != (self._caption is None) or (text or "").count("\n") != (self._caption or "").count("\n"):
+            self.prepareGeometryChange()
+        self._caption = text
+
     # on screen, zoomed out, the texts grow up to this much so they stay readable
     MAX_BOOST = 2.4
 
@@ -106,7 +118,7 @@ class NodeItem(QGraphicsItem):
         rect = QRectF(-52 * b, -NODE_R - 3 - 15 * b, 104 * b, 2 * NODE_R + 5 + 29 * b)
         rect = rect.united(QRectF(NODE_R - 6, -NODE_R - 2 - 12 * b, 50 * b, 12 * b))
         if self.caption:
-            rect = rect.united(self._caption_rect())
+            rect = rect.united(self._caption_rect().adjusted(-1, -1, 1, 1))   # and its pen
         return rect
 
     def _caption_rect(self) -> QRectF:

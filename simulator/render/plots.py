@@ -262,7 +262,8 @@ def surface_rgba(surface, theme: encoding.Theme, discrete: bool = False) -> np.n
         classes = surface.classes
         palette = np.array([QColor(c).getRgb()[:3] for c in CATEGORICAL], dtype=float)
         base = palette[classes % len(palette)]
-        k = classes.max() + 1 if classes.size else 2
+        # classes seen on the plane (at least two: one class everywhere must not divide by 0)
+        k = max(int(classes.max()) + 1, 2) if classes.size else 2
         strength = 1.0 if discrete else np.clip((surface.confidence - 1.0 / k) / (1 - 1.0 / k), 0, 1)[..., None]
         rgb = canvas + (base - canvas) * (0.25 + 0.6 * strength)
         out = np.empty(classes.shape + (4,), dtype=np.uint8)
@@ -413,6 +414,16 @@ class SurfacePlot(ThemedPlot):
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         self.title_item.setText(title)
         self.title_item.setPos(x0, y1)
+
+    def clear_model(self) -> None:
+        """Draw no network (none can train): the data points stay, the surface or the
+        fitted curve goes."""
+        self.image.clear()
+        self.last_values = None
+        self.title_item.setText("")
+        self.fit.setData([], [])
+        self._clear_parts()
+        self._show_node_curve(None, "")
 
     def _clear_parts(self) -> None:
         for p in self.parts:
@@ -661,7 +672,7 @@ class GradientPlot(ThemedPlot):
             self.legend.clear()
             self.layer_curves = []
             colors = self._colors(n_layers)
-            self.legend.setColumnCount(min(n_layers, 4))
+            self.legend.setColumnCount(max(1, min(n_layers, 4)))
             for k in range(n_layers):
                 c = self._line(pen=_pen(colors[k], 2.0), name=self.layer_name(k, n_layers))
                 self.layer_curves.append(c)

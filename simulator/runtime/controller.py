@@ -22,6 +22,7 @@ class TrainingController(QObject):
     snapshot = Signal(object)        # the latest Snapshot, at most once per frame
     trace = Signal(object)           # (StepTrace, Snapshot) for the step animation
     data = Signal(object)            # Dataset
+    cleared = Signal()               # no network to train: the window shows no old run
     status = Signal(str, str)
     runningChanged = Signal(bool)
 
@@ -42,6 +43,8 @@ class TrainingController(QObject):
     _emit_rate = Signal(float)
     _request = Signal()
     _run_epochs = Signal(int)
+    _park = Signal(int)
+    _carry = Signal(int)
 
     def __init__(self, model=None, parent: QObject | None = None):
         super().__init__(parent)
@@ -59,10 +62,11 @@ class TrainingController(QObject):
                           (self._speed, w.set_speed), (self._probe, w.set_probe_node),
                           (self._sequence, w.set_sequence),
                           (self._emit_rate, w.set_emit_rate), (self._request, w.request_snapshot),
-                          (self._run_epochs, w.run_epochs)):
+                          (self._run_epochs, w.run_epochs), (self._park, w.park), (self._carry, w.carry)):
             sig.connect(slot, Qt.ConnectionType.QueuedConnection)
         w.snapshotReady.connect(self._on_snapshot, Qt.ConnectionType.QueuedConnection)
-        w.traceReady.connect(self.trace, Qt.ConnectionType.QueuedConnection)
+        w.traceReady.connect(self._on_trace, Qt.ConnectionType.QueuedConnection)
+        w.cleared.connect(self._on_cleared, Qt.ConnectionType.QueuedConnection)
         w.dataReady.connect(self._on_data, Qt.ConnectionType.QueuedConnection)
         w.status.connect(self.status, Qt.ConnectionType.QueuedConnection)
         w.runningChanged.connect(self._on_running, Qt.ConnectionType.QueuedConnection)
@@ -71,6 +75,7 @@ class TrainingController(QObject):
         self.running = False
         self.latest = None
         self.latest_data = None
+        self._floor = 0                      # results of documents older than this are stale
         self._last_flush = 0.0
         self._due = 0.0                      # when the next frame may be drawn
         self._pending = None
@@ -104,6 +109,8 @@ class TrainingController(QObject):
         model.edgeWeightChanged.connect(self._weight_changed)
         model.trainingChanged.connect(self._training_changed)
         model.dataChanged.connect(self._data_changed)
+        model.parkTraining.connect(self.park)
+        model.carryTraining.connect(self.carry)
 
     def detach(self) -> None:
         """Stop following the current model (a rebuilt window takes over)."""
@@ -113,7 +120,8 @@ class TrainingController(QObject):
         for sig, slot in ((m.replaced, self.load_fresh), (m.nodesAdded, self._structure),
                           (m.nodesRemoved, self._structure), (m.edgesChanged, self._structure),
                           (m.nodeChanged, self._node_changed), (m.edgeWeightChanged, self._weight_changed),
-                          (m.trainingChanged, self._training_changed), (m.dataChanged, self._data_changed)):
+                          (m.trainingChanged, self._training_changed), (m.dataChanged, self._data_changed),
+                          (m.parkTraining, self.park), (m.carryTraining, self.carry)):
             try:
                 sig.disconnect(slot)
             except (RuntimeError, TypeError):
@@ -132,10 +140,25 @@ class TrainingController(QObject):
         return None
 
     def load_fresh(self) -> None:
+        """Train the model's document from its start (or from the run a file saved)."""
         if self.model is None:
             return
         self.latest = self._pending = None
-        self._load.emit(self.model.snapshot_copy(), self.model.revision, self._base_dir(), False)
+        self._floor = self.model.revision
+        doc = self.model.snapshot_copy()
+        saved = self.model.take_trained()
+        if saved is not None:
+            from ..document import trained
+            doc = trained.attach(doc, saved)
+        self._load.emit(doc, self.model.revision, self._base_dir(), False)
+
+    def park(self, token: int) -> None:
+        """An edit removes part of the network: the worker keeps the run for its undo."""
+        self._park.emit(int(token))
+
+    def carry(self, token: int) -> None:
+        """An undo brings parts back: the next recompile restores them as parked."""
+        self._carry.emit(int(token))
 
     def _structure(self, *args) -> None:
         self._recompile.start()
@@ -221,8 +244,19 @@ class TrainingController(QObject):
 
     # results --------------------------------------------------------------------------------------------
     def _on_snapshot(self, snap) -> None:
+        if snap.revision < self._floor:
+            return                      # made before the document was replaced
         self._pending = snap            # keep only the latest; _flush draws it
         self._flush_if_due()
+
+    def _on_trace(self, payload) -> None:
+        if payload[1].revision >= self._floor:
+            self.trace.emit(payload)
+
+    def _on_cleared(self) -> None:
+        self._pending = self.latest = None
+        self._frame.stop()
+        self.cleared.emit()
 
     def _flush_if_due(self) -> None:
         wait = self._due - time.perf_counter()

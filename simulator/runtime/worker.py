@@ -13,9 +13,9 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from ..document import training_problems
+from ..document import trained, training_problems
 from ..translate import tr
-from ..engine import datasets, probe
+from ..engine import datasets, params, probe
 from ..engine.trainer import Snapshot, Trainer
 
 SLICE_SECONDS = 0.008       # training between two looks at the command queue
@@ -25,12 +25,14 @@ MAX_OWED_SECONDS = 0.030    # training time owed to the worker after stepping as
 STALE_SECONDS = 0.25
 HANDOVER_SECONDS = 0.003    # from a snapshot made to the window having it
 LIVE_SETTINGS = ("learning_rate", "batch_size", "optimizer", "clip", "l1", "l2", "shuffle")
+MAX_PARKED = 16             # trainers kept for undo (see park)
 
 
 class TrainingWorker(QObject):
     snapshotReady = Signal(object)      # Snapshot
     traceReady = Signal(object)         # (StepTrace, Snapshot)
     dataReady = Signal(object)          # engine.datasets.Dataset (arrays read-only)
+    cleared = Signal()                  # no network to train: nothing of the last run holds
     status = Signal(str, str)           # kind: "info" | "error" | "diverged" | "notice", message
     runningChanged = Signal(bool)
 
@@ -60,6 +62,15 @@ class TrainingWorker(QObject):
         self._owed = 0.0                         # see _tick
         self._make_seconds = 0.0                 # what a snapshot takes to make (EMA)
         self.frame_due = 0.0                     # set by the GUI thread: its next frame
+        # Runs kept across edits. ``_shelved``: the trainer of the last trainable network,
+        # kept while the drawing cannot train (an output deleted and drawn again keeps what
+        # the rest learned). ``_parked``: trainers set aside by an edit that removes part of
+        # the network, by the edit's token; undoing it brings its parts back trained.
+        self._shelved: Trainer | None = None
+        self._parked: dict[int, Trainer] = {}
+        self._donors: list[Trainer] = []         # parked trainers the next recompile draws on
+        self._restored = False                   # the trainer continues a saved run
+        self._node_params = False                # the network has PReLU slopes or batch norm
 
     # lifecycle ----------------------------------------------------------------------------
     def _ensure_timer(self) -> QTimer:
@@ -78,43 +89,104 @@ class TrainingWorker(QObject):
     # documents ------------------------------------------------------------------------------
     @Slot(object, int, object, bool)
     def load(self, doc: dict, revision: int, base_dir, keep_weights: bool) -> None:
-        """Compile a document; with ``keep_weights`` the weights of unchanged connections,
-        the epoch count and the history carry over from the current network."""
+        """Compile a document. A document saved after training (a ``trained`` block)
+        continues that run. With ``keep_weights`` (an edit) the run goes on: the weights of
+        what did not change, the epoch count and the history carry over, if it had trained;
+        an untrained network is the fresh draw of its new document, whatever the order of
+        the edits that made it."""
+        doc, saved = trained.detach(doc)
         self.doc, self.revision, self.base_dir = doc, revision, base_dir
-        old = self.trainer if keep_weights else None
-        previous = old.net if old is not None else None
-        # after refused data the trainer still holds the old data: read the spec again
-        old_data = old.data if old is not None and self.data_problem is None else None
-        self.data_problem = None
-        was_running = self.running
-        if not keep_weights:               # a new document: training stops
+        donors, self._donors = self._donors, []
+        if keep_weights:
+            base = self.trainer if self.trainer is not None else self._shelved
+        else:                              # a new document: training stops, runs are dropped
+            base = None
+            self._shelved = None
+            self._parked.clear()
+            self._restored = False
             self._set_running(False)
             if self._timer is not None:
                 self._timer.stop()
+        if base is None and donors:
+            base = donors[-1]              # undoing a deletion that left nothing trainable
+        # after refused data the trainer still holds the old data: read the spec again
+        old_data = base.data if base is not None and self.data_problem is None else None
+        self.data_problem = None
+        was_running = self.running
         problems = training_problems(doc)
         if problems:
-            self.trainer = None
-            self._set_running(False)
-            self.status.emit("error", problems[0])
+            if base is not None and doc["network"]["nodes"]:
+                self._shelved = base       # kept for the drawing being completed
+            elif not doc["network"]["nodes"]:
+                self._shelved = None       # an empty canvas: a new drawing starts afresh
+            self._drop_network(problems[0], doc, base_dir)
             return
         try:
             tr = doc.get("training", {})
             data = old_data if old_data is not None else datasets.from_spec(
                 doc.get("data", {}), base_dir, tr.get("loss"))
-            self.trainer = Trainer.from_document(doc, base_dir=base_dir, data=data, previous=previous)
-            if old is not None:
-                self.trainer.adopt_history(old)
+            trainer = Trainer.from_document(doc, base_dir=base_dir, data=data)
+            if base is not None and self._has_trained(base):
+                params.carry(trainer.net, [d.net for d in donors if d is not base] + [base.net])
+                trainer.reset(reinit=False)        # the optimiser starts from the kept weights
+                trainer.adopt_history(base)
+            else:
+                self._restored = False
+            if saved is not None:
+                params.write(trainer.net, saved)
+                trainer.continue_from(saved.get("epoch", 0), saved.get("steps", 0))
+                self._restored = True
         except Exception as exc:               # a document the engine cannot use: say why
-            self.trainer = None
-            self._set_running(False)
-            self.status.emit("error", str(exc) or type(exc).__name__)
+            self._drop_network(str(exc) or type(exc).__name__, None, base_dir)
             return
+        self.trainer = trainer
+        self._shelved = None
+        self._node_params = params.has_node_params(trainer.net)
         if old_data is None:
             self.dataReady.emit(self.trainer.data)
         self.status.emit("info", "")
         self._emit_snapshot()
         if was_running and keep_weights:
             self.play()
+
+    def _has_trained(self, t: Trainer) -> bool:
+        """Whether training moved ``t``'s weights from its document's draw."""
+        return t.steps > 0 or t.epoch > 0 or (t is self.trainer and self._restored)
+
+    def _drop_network(self, problem: str, doc: dict | None, base_dir) -> None:
+        """No network to train: stop, say why, and tell the window to show no old run (with
+        the new document's data, when it can be read)."""
+        self.trainer = None
+        self._set_running(False)
+        if self._timer is not None:
+            self._timer.stop()
+        self.cleared.emit()
+        self.status.emit("error", problem)
+        if doc is not None:
+            try:
+                data = datasets.from_spec(doc.get("data", {}), base_dir, doc.get("training", {}).get("loss"))
+            except Exception:                  # unreadable data: said once the network is complete
+                return
+            self.dataReady.emit(data)
+
+    @Slot(int)
+    def park(self, token: int) -> None:
+        """An edit is about to remove part of the network: keep the run as it is now under
+        ``token``, for the edit's undo (see ``carry``)."""
+        t = self.trainer if self.trainer is not None else self._shelved
+        self._parked.pop(token, None)
+        if t is not None and self._has_trained(t):
+            self._parked[token] = t
+            while len(self._parked) > MAX_PARKED:
+                del self._parked[next(iter(self._parked))]
+
+    @Slot(int)
+    def carry(self, token: int) -> None:
+        """The next recompile restores the parts an undone edit brings back as they were
+        when it was parked (see ``park``)."""
+        parked = self._parked.get(token)
+        if parked is not None:
+            self._donors.append(parked)
 
     @Slot(object)
     def set_data(self, doc: dict) -> None:
@@ -184,14 +256,15 @@ class TrainingWorker(QObject):
 
     @Slot(str, str, float)
     def set_weight(self, source: str, target: str, value: float) -> None:
+        """A weight typed in: the document's value now, and where Reset returns."""
         if self.trainer is not None and (source, target) in self.trainer.net.edges:
-            self.trainer.net.set_weight(source, target, value)
+            params.set_start_weight(self.trainer.net, source, target, value)
             self._emit_snapshot()
 
     @Slot(str, float)
     def set_bias(self, node_id: str, value: float) -> None:
         if self.trainer is not None and node_id in self.trainer.net.doc_node_ids:
-            self.trainer.net.set_bias(node_id, value)
+            params.set_start_bias(self.trainer.net, node_id, value)
             self._emit_snapshot()
 
     @Slot(object)
@@ -359,6 +432,7 @@ class TrainingWorker(QObject):
             return
         self._set_running(False)
         self.trainer.reset()
+        self._restored = False
         self.status.emit("info", "")
         self._emit_snapshot()
 
@@ -368,6 +442,8 @@ class TrainingWorker(QObject):
         if getattr(t, "is_sequence", False):
             t.chosen_sequence = self.sequence
         extras = probe.snapshot_extras(t.net, t.data, self.probe_node)
+        if self._node_params:              # what saving needs beyond weights and biases
+            extras["node_params"] = params.node_params(t.net)
         return t.snapshot(revision=self.revision, extras=extras)
 
     def _next_emit(self) -> float:

@@ -108,6 +108,18 @@ class StepAnimator(QObject):
             item.update()
         self._set_active(False)
 
+    def clear(self) -> None:
+        """Leave the animation and forget every recorded step (their network is gone):
+        nothing is left to step back into."""
+        if not self.active and not self.history:
+            return                          # nothing recorded (every edit lands here)
+        self.stop()
+        self.history.clear()
+        self.current = -1
+        self.phases = []
+        self.phase = -1
+        self.visited = []
+
     def _set_active(self, on: bool) -> None:
         if on != self.active:
             self.active = on

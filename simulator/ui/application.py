@@ -101,6 +101,7 @@ def run(doc=None, source=None, label=None, screenshot=None, language=None, size=
         def finish():
             window.view.zoom_to_fit()
             ok[0] = save_screenshot(window, screenshot)
+            window.model.mark_saved()      # the screenshot's training is no work to save
             window.shutdown()
             app.quit()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
@@ -47,9 +48,14 @@ def _alive(pid: int) -> bool:
 
 
 class Autosaver(QObject):
-    def __init__(self, model, folder: Path | None = None, interval_ms: int = INTERVAL_MS, parent=None):
+    """``document``: what to write (by default the model's document; the window passes
+    one holding the trained weights, as File ▸ Save writes)."""
+
+    def __init__(self, model, folder: Path | None = None, interval_ms: int = INTERVAL_MS, parent=None,
+                 document: Callable[[], dict] | None = None):
         super().__init__(parent)
         self.model = model
+        self.document = document or (lambda: self.model.doc)
         self.folder = folder or data_folder()
         stem = f"session-{os.getpid()}-{id(self):x}"
         self.doc_path = self.folder / f"{stem}.nnsim.json"
@@ -84,7 +90,7 @@ class Autosaver(QObject):
     def save_now(self) -> bool:
         m = self.model
         try:
-            save(m.doc, self.doc_path, backup=False)
+            save(self.document(), self.doc_path, backup=False)
             meta = {"pid": os.getpid(), "saved_at": time.time(), "title": m.display_title(),
                     "path": str(m.path) if m.path else None, "lesson": m.lesson_id}
             tmp = self.meta_path.with_suffix(".tmp")

@@ -6,6 +6,7 @@ they never touch widgets. Labels are translated (they show in Edit ▸ Undo/Redo
 from __future__ import annotations
 
 import copy
+import itertools
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtGui import QUndoCommand
@@ -31,13 +32,24 @@ def data_key_label(key: str) -> str:
 
 
 class _Command(QUndoCommand):
+    _tokens = itertools.count(1)
+
     def __init__(self, model: DocumentModel, text: str):
         super().__init__(text)
         self.model = model
+        self.token = next(self._tokens)
 
     @property
     def doc(self) -> dict:
         return self.model.doc
+
+    # a command that removes parts of the network keeps the run as it was (the worker
+    # parks it under the command's token); bringing them back restores their trained values
+    def _park(self) -> None:
+        self.model.park_training(self.token)
+
+    def _unpark(self) -> None:
+        self.model.carry_training(self.token)
 
 
 class AddNode(_Command):
@@ -48,9 +60,11 @@ class AddNode(_Command):
 
     def redo(self):
         edits.insert_node(self.doc, copy.deepcopy(self.node_dict), self.index)
+        self._unpark()
         self.model.notify_nodes_added([self.node_dict["id"]])
 
     def undo(self):
+        self._park()
         edits.remove_nodes(self.doc, [self.node_dict["id"]])
         self.model.notify_nodes_removed([self.node_dict["id"]])
 
@@ -80,6 +94,7 @@ class RemoveItems(_Command):
         explicit = [p for p in self.pairs if p[0] not in ids and p[1] not in ids]
         all_pairs = set(explicit) | {(e["source"], e["target"]) for e in edits.edges(self.doc)
                                      if e["source"] in ids or e["target"] in ids}
+        self._park()
         self.removed_edges = edits.remove_edges(self.doc, all_pairs)
         self.removed_nodes, _ = edits.remove_nodes(self.doc, ids)
         if self.node_ids:
@@ -90,6 +105,7 @@ class RemoveItems(_Command):
     def undo(self):
         edits.restore(self.doc, self.removed_nodes, [])
         edits.restore(self.doc, [], self.removed_edges)
+        self._unpark()
         if self.node_ids:
             self.model.notify_nodes_added([n["id"] for _, n in self.removed_nodes])
         self.model.notify_edges_changed()
@@ -111,9 +127,11 @@ class AddEdges(_Command):
 
     def redo(self):
         edits.add_edges(self.doc, self.added)
+        self._unpark()
         self.model.notify_edges_changed()
 
     def undo(self):
+        self._park()
         edits.remove_edges(self.doc, self.added)
         self.model.notify_edges_changed()
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QScrollArea, QWidget)
 
-from ..document import DocumentError, lessons, load, new_document, save
+from ..document import DocumentError, lessons, load, new_document, save, trained
 from ..render import engine_text
 from ..render.network import NetworkScene
 from . import i18n, icons
@@ -44,6 +44,16 @@ def settings() -> QSettings:
     return QSettings()
 
 
+def standard_keys(standard: QKeySequence.StandardKey, *extra: str) -> list[QKeySequence]:
+    """Every key the platform binds to a standard action, then ``extra``, each once: a key
+    an action registers twice makes Qt call the shortcut ambiguous and ignore it."""
+    out: list[QKeySequence] = []
+    for seq in [*QKeySequence.keyBindings(standard), *(QKeySequence(e) for e in extra)]:
+        if not seq.isEmpty() and seq not in out:
+            out.append(seq)
+    return out
+
+
 class MainWindow(QMainWindow):
     themeChanged = Signal(str)
     snapshotShown = Signal(object)
@@ -64,7 +74,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.docks: dict[str, QDockWidget] = {}
         self.inspector = Inspector(self.model)
-        self.autosaver = Autosaver(self.model, parent=self)
+        self.autosaver = Autosaver(self.model, parent=self, document=lambda: self.document_to_save())
         self._make_docks()
         self._make_actions()
         self._make_menus()
@@ -84,6 +94,10 @@ class MainWindow(QMainWindow):
         self.controller.snapshot.connect(self.on_snapshot)
         self.controller.trace.connect(self.on_trace)
         self.controller.status.connect(self.on_status)
+        self.controller.cleared.connect(self.on_cleared)
+        # a step's trace belongs to the network it was taken on: a new document, an edit of
+        # the network (or its undo) and Reset drop it
+        self.model.networkChanged.connect(self.drop_step_trace)
         self.animator.activeChanged.connect(self._animation_active)
         self.view.spaceTapped.connect(self.train.act_play.trigger)
         self.view.painted.connect(self.controller.gui_idle)
@@ -200,7 +214,12 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             a.setShortcut(QKeySequence(shortcut))
         if slot is not None:
-            (a.toggled if checkable else a.triggered).connect(slot)
+            if checkable:
+                a.toggled.connect(slot)
+            else:
+                # triggered(bool) would hand ``checked`` to the slot's first parameter (a
+                # slot with defaults, such as ``step(rows=None)``, then gets False): drop it
+                a.triggered.connect(lambda _checked=False, slot=slot: slot())
         a.setCheckable(checkable)
         if tip:
             a.setStatusTip(tip)
@@ -217,9 +236,11 @@ class MainWindow(QMainWindow):
         self.act_save_as = A(self.tr("Save &As…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
         self.act_quit = A(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.act_undo = stack.createUndoAction(self, self.tr("&Undo"))
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_undo.setShortcuts(standard_keys(QKeySequence.StandardKey.Undo))
         self.act_redo = stack.createRedoAction(self, self.tr("&Redo"))
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        # the platform's Redo keys (Ctrl+Shift+Z under X11, Ctrl+Y under Windows) and both
+        # of the usual ones everywhere, as the guide promises
+        self.act_redo.setShortcuts(standard_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         self.act_delete = A(self.tr("&Delete"), self.view.delete_selection, QKeySequence.StandardKey.Delete)
         self.act_delete.setShortcuts([QKeySequence.StandardKey.Delete, QKeySequence(Qt.Key.Key_Backspace)])
         self.act_select_all = A(self.tr("Select &All"), self.view.select_all, QKeySequence.StandardKey.SelectAll)
@@ -363,7 +384,7 @@ class MainWindow(QMainWindow):
 
     def _connect_model(self) -> None:
         m = self.model
-        m.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(self.model.is_modified()))
+        m.modifiedChanged.connect(self.setWindowModified)
         m.pathChanged.connect(self._update_title)
         m.titleChanged.connect(self._update_title)
         m.replaced.connect(self._load_into_scene)
@@ -501,9 +522,15 @@ class MainWindow(QMainWindow):
         base = self.model.lesson_id or self.model.doc.get("title", "network")
         return "".join(c if c.isalnum() or c in "-_" else "-" for c in base).strip("-").lower() or "network"
 
+    def document_to_save(self) -> dict:
+        """The document with the network as trained (the latest snapshot's weights, biases,
+        slopes and epoch; see document/trained.py), or as drawn when nothing was trained."""
+        state = trained.from_snapshot(self.controller.latest)
+        return self.model.doc if state is None else trained.attach(self.model.doc, state)
+
     def _save_to(self, path: Path) -> bool:
         try:
-            save(self.model.doc, path)
+            save(self.document_to_save(), path)
         except (OSError, DocumentError) as exc:
             self.error_dialog(self.tr("Cannot save %1").replace("%1", path.name), exc)
             return False
@@ -632,18 +659,33 @@ class MainWindow(QMainWindow):
         (QT_TRANSLATE_NOOP("MainWindow", "Wheel"), QT_TRANSLATE_NOOP("MainWindow", "zoom under the mouse")),
         (QT_TRANSLATE_NOOP("MainWindow", "Middle-drag, Space+drag"), QT_TRANSLATE_NOOP("MainWindow", "pan")),
         ("Ctrl+0", QT_TRANSLATE_NOOP("MainWindow", "zoom to fit")),
-        (QT_TRANSLATE_NOOP("MainWindow", "Space"), QT_TRANSLATE_NOOP("MainWindow", "play / pause training")),
-        ("Ctrl+Z, Ctrl+Shift+Z", QT_TRANSLATE_NOOP("MainWindow", "undo, redo")),
-        ("Ctrl+N, Ctrl+O, Ctrl+S", QT_TRANSLATE_NOOP("MainWindow", "new, open, save")),
     )
+    # rows whose keys are read from the actions (they differ between platforms)
+    ACTION_ROWS = (
+        (("train.act_play",), QT_TRANSLATE_NOOP("MainWindow", "play / pause training")),
+        (("act_undo", "act_redo"), QT_TRANSLATE_NOOP("MainWindow", "undo, redo")),
+        (("act_new", "act_open", "act_save"), QT_TRANSLATE_NOOP("MainWindow", "new, open, save")),
+    )
+
+    @staticmethod
+    def _keys_text(action: QAction) -> str:
+        """The keys a person types for ``action``: its first one and any other with Ctrl
+        (not the media keys some platforms add, such as F14 or Undo)."""
+        seqs = action.shortcuts()
+        keys = [q for k, q in enumerate(seqs) if k == 0 or "Ctrl" in q.toString()]
+        return ", ".join(q.toString(QKeySequence.SequenceFormat.NativeText) for q in keys)
 
     def show_shortcuts(self) -> None:
         t = lambda s: QCoreApplication.translate("MainWindow", s)  # noqa: E731
-        rows = "".join(f"<tr><td><b>{t(k)}</b></td><td>&nbsp;&nbsp;{t(v)}</td></tr>" for k, v in self.SHORTCUTS)
-        extra = "".join(f"<tr><td><b>{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}</b></td>"
-                        f"<td>&nbsp;&nbsp;{a.text().replace('&', '')}</td></tr>"
-                        for a in self.menu_train.actions() if not a.shortcut().isEmpty())
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{rows}{extra}</table>")
+        table = [(t(k), t(v)) for k, v in self.SHORTCUTS]
+        action = lambda name: self.train.act_play if name == "train.act_play" else getattr(self, name)  # noqa: E731
+        table += [(", ".join(self._keys_text(action(name)) for name in names), t(v))
+                  for names, v in self.ACTION_ROWS]
+        table += [(self._keys_text(a), a.text().replace("&", ""))      # the rest of the Train menu
+                  for a in self.menu_train.actions()
+                  if not a.shortcut().isEmpty() and a is not self.train.act_play]
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in table)
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{rows}</table>")
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About nnsim"), self.tr(
@@ -818,6 +860,7 @@ class MainWindow(QMainWindow):
 
     def on_snapshot(self, snap) -> None:
         """The latest snapshot, at most once per frame: redraw what depends on training."""
+        self.model.note_progress(snap.revision, snap.epoch, snap.step)
         if not self.animator.active:
             self.scene.apply_snapshot(snap)
             self._mark_health(snap)
@@ -829,9 +872,29 @@ class MainWindow(QMainWindow):
 
     def on_trace(self, payload) -> None:
         trace, snap = payload
+        if snap.node_ids != tuple(self.model.node_ids()) or set(snap.edges) != set(self.model.edge_pairs()):
+            return                      # taken on the network as it was before an edit
+        self.model.note_progress(snap.revision, snap.epoch, snap.step)
         self.train.set_epoch(snap.epoch)
         self.animator.add(trace, snap, autoplay=True)
         self.snapshotShown.emit(snap)
+
+    def drop_step_trace(self) -> None:
+        """Forget the step animation's recorded steps: they show a network that is gone."""
+        self.animator.clear()
+
+    def on_cleared(self) -> None:
+        """No network to train (an empty canvas, an output deleted…): nothing of the last
+        run stays on screen."""
+        self.drop_step_trace()
+        for throttle in self.panel_rates.values():
+            throttle.cancel()
+        for panel in (self.surface, self.loss_panel, self.gradient_panel):
+            panel.clear()
+        for panel in (self.lab, self.inspector):
+            panel.set_snapshot(None)
+        self.train.set_epoch(0)
+        self.view.legend.refresh()
 
     def _animation_active(self, on: bool) -> None:
         if not on and self.controller.latest is not None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..document import edits, new_document, normalise
+from ..document import edits, new_document, normalise, trained
 
 
 class DocumentModel(QObject):
@@ -28,6 +28,9 @@ class DocumentModel(QObject):
     titleChanged = Signal()
     networkChanged = Signal()            # anything the engine must recompile for
     pathChanged = Signal()
+    modifiedChanged = Signal(bool)       # saved or not, edits and training together
+    parkTraining = Signal(int)           # an edit removes parts of the network (token)
+    carryTraining = Signal(int)          # its undo brings them back (token)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -37,11 +40,21 @@ class DocumentModel(QObject):
         self.revision = 0                # bumps on every change the engine must know of
         self.undo_stack = QUndoStack(self)
         self.unsaved_outside_undo = False  # e.g. carried over from a window rebuilt for a language
+        self._trained: dict | None = None   # a saved run the next compile continues
+        # training changes what Save writes: (epoch, step) shown and at the last save
+        self.progress: tuple[int, int] | None = None
+        self.saved_progress: tuple[int, int] | None = None
+        self._progress_floor = 0            # snapshots older than this revision are stale
+        self.undo_stack.cleanChanged.connect(lambda _clean: self.modifiedChanged.emit(self.is_modified()))
 
     # whole documents -------------------------------------------------------------------
     def replace(self, doc: dict, path: Path | None = None, lesson_id: str | None = None) -> None:
-        """Load a new document (already validated); clears the undo history."""
-        self.doc = normalise(doc)
+        """Load a new document (already validated); clears the undo history. A document
+        saved after training (its ``trained`` block) is kept as drawn, and its run is handed
+        to the next compile (``take_trained``)."""
+        self.doc, self._trained = trained.detach(normalise(doc))
+        self.progress = self.saved_progress = None
+        self._progress_floor = self.revision + 1
         self.path = Path(path) if path else None
         self.lesson_id = lesson_id
         self.revision += 1
@@ -57,13 +70,38 @@ class DocumentModel(QObject):
         that follows it goes on); its undo history stays behind, its unsaved state not."""
         self.doc, self.path, self.lesson_id, self.revision = other.doc, other.path, other.lesson_id, other.revision
         self.unsaved_outside_undo = other.is_modified()
+        self.progress = self.saved_progress = other.progress
+        self._progress_floor = other._progress_floor
+
+    def take_trained(self) -> dict | None:
+        """The run the opened file saved, once (a later compile starts afresh)."""
+        state, self._trained = self._trained, None
+        return state
 
     def is_modified(self) -> bool:
-        return self.unsaved_outside_undo or not self.undo_stack.isClean()
+        return (self.unsaved_outside_undo or not self.undo_stack.isClean()
+                or self.progress != self.saved_progress)
 
     def mark_saved(self) -> None:
         self.unsaved_outside_undo = False
+        self.saved_progress = self.progress
         self.undo_stack.setClean()
+        self.modifiedChanged.emit(self.is_modified())
+
+    def note_progress(self, revision: int, epoch: int, step: int) -> None:
+        """Training reached (epoch, step): an unsaved change unless the file holds just that.
+        The first state shown after a document is opened is the one it holds."""
+        if revision < self._progress_floor:
+            return                          # a snapshot of the document this one replaced
+        progress = (int(epoch), int(step))
+        if progress == self.progress:
+            return
+        was = self.is_modified()
+        if self.progress is None and self.saved_progress is None:
+            self.saved_progress = progress
+        self.progress = progress
+        if self.is_modified() != was:
+            self.modifiedChanged.emit(self.is_modified())
 
     def set_path(self, path: Path | None) -> None:
         self.path = Path(path) if path else None
@@ -142,3 +180,11 @@ class DocumentModel(QObject):
 
     def notify_title(self) -> None:
         self.titleChanged.emit()
+
+    def park_training(self, token: int) -> None:
+        """Called by a command before it removes parts of the network (see the worker)."""
+        self.parkTraining.emit(token)
+
+    def carry_training(self, token: int) -> None:
+        """Called by a command after it brought back parts it had removed."""
+        self.carryTraining.emit(token)

@@ -41,6 +41,12 @@ class Throttle(QObject):
             self._timer.start(int(max(wait, 0.0) * 1000) + 1 + self.LATE_MS)
         return wait
 
+    def cancel(self) -> None:
+        """Drop the held value (it is stale): nothing lands until the next push."""
+        self._timer.stop()
+        self._pending = False
+        self._value = None
+
     def fire_now(self) -> None:
         """Apply the held value now (if any)."""
         self._timer.stop()

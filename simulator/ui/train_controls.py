@@ -9,6 +9,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QSizePolicy, QSlider, QToolBar,
                                QToolButton, QWidget)
 
+from ..document import training_problems
+from ..render import engine_text
 from ..translate import tr
 from . import icons
 
@@ -152,7 +154,23 @@ class TrainControls(QObject):
             self.phase_label.setText("")
 
     # commands -------------------------------------------------------------------------------
+    def cannot_train(self) -> bool:
+        """True, and the reason in the status bar, when the open drawing cannot be trained
+        (Play and Step then do nothing, and say why instead of nothing at all)."""
+        doc = self.w.model.doc
+        if not doc["network"]["nodes"]:
+            text = tr("Nothing to train yet: draw a network first (click the canvas to add neurons)")
+        else:
+            problems = training_problems(doc)
+            if not problems:
+                return False
+            text = tr("Cannot train yet: %1").replace("%1", engine_text.problem(problems[0]))
+        self.w.show_message(text)
+        return True
+
     def toggle_play(self) -> None:
+        if not self.controller.running and self.cannot_train():
+            return
         if self.animator.active:
             self.leave_animation()
         self.controller.toggle()
@@ -168,6 +186,8 @@ class TrainControls(QObject):
         """One step of the chosen size: animated for a sample or mini-batch."""
         if self.controller.running:
             self.controller.pause()
+        elif self.cannot_train():
+            return
         if rows == "random":
             self.controller.trace_step("random", None)
             return
@@ -199,8 +219,7 @@ class TrainControls(QObject):
         self.controller.request_snapshot()
 
     def reset(self) -> None:
-        if self.animator.active:
-            self.animator.stop()
+        self.animator.clear()           # the recorded steps led to weights that are gone
         self.controller.reset()
 
     def _speed_changed(self, notch: int) -> None:

@@ -172,7 +172,7 @@ def test_closing_while_training_leaves_no_thread(qtbot):
     w.train.toggle_play()
     qtbot.waitUntil(lambda: w.controller.running, timeout=3000)
     thread = w.controller.thread
-    w.model.undo_stack.setClean()
+    w.model.mark_saved()           # training is an unsaved change too
     w.close()
     assert thread.isFinished()
     assert not any(t.isRunning() for t in LIVE_THREADS)

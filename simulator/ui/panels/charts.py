@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...render import encoding
+from ...engine.trainer import History
 from ...render.plots import GradientPlot, LossPlot
 
 PLOT_MIN_HEIGHT = 110
@@ -191,6 +192,16 @@ class ChartPanel(QWidget):
     def set_snapshot(self, snap) -> None:
         raise NotImplementedError
 
+    def clear(self) -> None:
+        """No run to show (no network that can train): empty curves, no summary."""
+        self.snapshot = None
+        self._clear_plot()
+        self.key.set_entries(self.plot.key_entries())
+        self.summary.setText("")
+
+    def _clear_plot(self) -> None:
+        raise NotImplementedError
+
     def set_theme(self, name: str) -> None:
         t = encoding.theme(name)
         self.widget.setBackground(t.plot_background)
@@ -213,6 +224,9 @@ class LossPanel(ChartPanel):
         if self.snapshot is not None:
             self.set_snapshot(self.snapshot)
 
+    def _clear_plot(self) -> None:
+        self.plot.set_history(empty_history(), self.plot.metric_name)
+
     def set_snapshot(self, snap) -> None:
         self.snapshot = snap
         self.plot.set_history(snap.history, snap.metric_name, snap)
@@ -230,15 +244,20 @@ class GradientPanel(ChartPanel):
     def __init__(self, theme: str = "light", parent=None):
         super().__init__(GradientPlot(encoding.theme(theme)), theme, parent)
 
+    def _clear_plot(self) -> None:
+        self.plot.set_history(empty_history())
+
     def set_snapshot(self, snap) -> None:
         self.snapshot = snap
         self.plot.set_history(snap.history, snap.dead_per_layer, snap.saturated_per_layer,
                               snap.clip_fraction)
         self.key.set_entries(self.plot.key_entries())
         norms = snap.layer_gradient_norms
-        if snap.epoch and len(norms) and np.all(norms == 0):
+        # measured once an epoch is recorded (a reopened file at epoch 3000 has none yet)
+        measured = len(snap.history.epoch) > 0
+        if measured and len(norms) and np.all(norms == 0):
             text = self.tr("mean |∂J/∂w| is 0 in every layer: no gradient flows (dead ReLUs?)")
-        elif snap.epoch and len(norms):
+        elif measured and len(norms):
             values = " · ".join((self.tr("output") if k == len(norms) - 1 else str(k + 1)) + f": {v:.1e}"
                                 for k, v in enumerate(norms))
             text = self.tr("mean |∂J/∂w| in the last epoch, layer by layer — %1").replace("%1", values)
@@ -246,6 +265,13 @@ class GradientPanel(ChartPanel):
             text = self.tr("mean |∂J/∂w| per layer appears after the first epoch")
         # what the curves mean first (vanishing, dead units…), then the numbers
         self.summary.setText("\n".join(self.plot.notes + [text]))
+
+
+def empty_history() -> History:
+    """A history of no epoch (what the charts show with no network to train)."""
+    none = np.zeros(0)
+    return History(epoch=none, train_loss=none, test_loss=none, train_metric=none, test_metric=none,
+                   grad_norms=np.zeros((0, 0)), dead_fraction=none)
 
 
 def _pct(v: float) -> str:

@@ -142,6 +142,12 @@ class SurfacePanel(QWidget):
             self.caption.setText(self.tr("test R² %1").replace("%1", f"{snap.test_metric:.4f}")
                                  if np.isfinite(snap.test_metric) else "")
 
+    def clear(self) -> None:
+        """No network to show: the data alone."""
+        self.snapshot = None
+        self.plot.clear_model()
+        self.caption.setText("")
+
     def _sequence_caption(self, snap) -> None:
         parts = []
         if not np.isfinite(snap.test_metric):
