@@ -1,9 +1,9 @@
-"""Python's cyclic garbage collector runs on the GUI thread only, while a training thread lives.
+"""Python's cyclic garbage collector runs on the GUI thread only while a worker thread lives.
 
-CPython collects in whichever thread's allocation crosses the threshold. The training thread
-allocates all the time, so it is often the one collecting, and then it finalizes the GUI's
-garbage: pyqtgraph items dropped from a chart die in reference cycles, and their C++
-destructors run on the training thread. Shiboken releases the interpreter lock while a
+CPython collects in whichever thread's allocation crosses the threshold. The training (and
+comparison) threads allocate all the time, so they are often the one collecting, and then
+they finalize the GUI's garbage: pyqtgraph items dropped from a chart die in reference cycles, and their C++
+destructors run on the worker's thread. Shiboken releases the interpreter lock while a
 wrapper's C++ object is destroyed, so the GUI thread meanwhile runs on and calls into the
 half-destroyed item: a removed ``InfLineLabel`` is still connected to its scene's
 ``sigPrepareForPaint``, and the next paint dereferences its cleared wrapper (SIGSEGV in
@@ -20,7 +20,7 @@ from shiboken6 import Shiboken
 
 INTERVAL_MS = 50          # garbage cycles wait at most this long; a young collection is ~0.1 ms
 
-_threads: list[QThread] = []      # the training threads that keep the collector on our side
+_threads: list[QThread] = []      # the worker threads that keep the collector on our side
 _timer: QTimer | None = None
 _was_enabled = True
 _long_lived = 0                   # objects in the oldest generation after the last full pass
@@ -48,7 +48,7 @@ def _alive(thread: QThread) -> bool:
 
 
 def release_finished() -> None:
-    """Collect what is due; once no training thread runs, give collecting back to Python."""
+    """Collect what is due; once no worker thread runs, give collecting back to Python."""
     _threads[:] = [t for t in _threads if _alive(t)]
     if _was_enabled:                  # whoever turned collecting off meant it
         collect_due()
