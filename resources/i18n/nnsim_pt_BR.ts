@@ -67,7 +67,7 @@
     <message>
         <location filename="../../simulator/render/compare_view.py" line="290"/>
         <location filename="../../simulator/render/plots.py" line="486"/>
-        <location filename="../../simulator/render/plots.py" line="632"/>
+        <location filename="../../simulator/render/plots.py" line="643"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
@@ -83,81 +83,81 @@
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="533"/>
+        <location filename="../../simulator/render/plots.py" line="534"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="533"/>
+        <location filename="../../simulator/render/plots.py" line="534"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="534"/>
+        <location filename="../../simulator/render/plots.py" line="535"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="534"/>
+        <location filename="../../simulator/render/plots.py" line="535"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
         <location filename="../../simulator/export/plot_panels.py" line="293"/>
-        <location filename="../../simulator/render/plots.py" line="509"/>
-        <location filename="../../simulator/render/plots.py" line="572"/>
+        <location filename="../../simulator/render/plots.py" line="510"/>
+        <location filename="../../simulator/render/plots.py" line="573"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="633"/>
+        <location filename="../../simulator/render/plots.py" line="644"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="718"/>
+        <location filename="../../simulator/render/plots.py" line="729"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="719"/>
+        <location filename="../../simulator/render/plots.py" line="730"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="691"/>
+        <location filename="../../simulator/render/plots.py" line="702"/>
         <source>no gradient reaches any weight: training is stuck</source>
         <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="694"/>
+        <location filename="../../simulator/render/plots.py" line="705"/>
         <source>no gradient in layer(s) %1</source>
         <translation>nenhum gradiente na(s) camada(s) %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="700"/>
+        <location filename="../../simulator/render/plots.py" line="711"/>
         <source>first layer %1× smaller than the last (vanishing)</source>
         <translation>primeira camada %1× menor que a última (dissipação)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="702"/>
+        <location filename="../../simulator/render/plots.py" line="713"/>
         <source>first layer %1× larger than the last (exploding)</source>
         <translation>primeira camada %1× maior que a última (explosão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="705"/>
+        <location filename="../../simulator/render/plots.py" line="716"/>
         <source>dead ReLUs per layer %1</source>
         <translation>ReLUs agonizantes por camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="708"/>
+        <location filename="../../simulator/render/plots.py" line="719"/>
         <source>saturated units %1</source>
         <translation>unidades saturadas %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="710"/>
+        <location filename="../../simulator/render/plots.py" line="721"/>
         <source>clipping acted on %1 of the steps</source>
         <translation>a poda atuou em %1 dos passos</translation>
     </message>
@@ -667,14 +667,14 @@
     <message>
         <location filename="../../simulator/export/captions.py" line="27"/>
         <location filename="../../simulator/render/compare_view.py" line="81"/>
-        <location filename="../../simulator/render/plots.py" line="535"/>
+        <location filename="../../simulator/render/plots.py" line="536"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="28"/>
         <location filename="../../simulator/render/compare_view.py" line="83"/>
-        <location filename="../../simulator/render/plots.py" line="535"/>
+        <location filename="../../simulator/render/plots.py" line="536"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
