@@ -512,6 +512,7 @@ class LossPlot(ThemedPlot):
         self.setXRange(0, 10, padding=0)
         self.vb.sigResized.connect(self._sync)
         self.lr_lines: list = []
+        self._lr_drawn: tuple | None = None       # (changes, theme) the lines show
         self.log_scale = False
         self.metric_name = "accuracy"
         self.present: dict[str, bool] = {}        # series → drawn (see _present)
@@ -610,10 +611,20 @@ class LossPlot(ThemedPlot):
                 item.setData([], [])
         finite = np.concatenate([m_tr[np.isfinite(m_tr)], m_te[np.isfinite(m_te)]])
         self.metric_view.setYRange(min(0.0, float(finite.min())) if finite.size else 0.0, 1.02, padding=0)
+        self._draw_lr_changes(history.lr_changes)
+
+    def _draw_lr_changes(self, changes) -> None:
+        """A dashed line where the learning rate changed. Rebuilt only when the changes
+        (or the theme) do: each line is a pyqtgraph item with a text label, and remaking them
+        on every update made garbage for the collector ten times a second."""
+        key = (tuple(changes), self.theme.name)
+        if key == self._lr_drawn:
+            return
+        self._lr_drawn = key
         for line in self.lr_lines:
             self.removeItem(line)
         self.lr_lines = []
-        for epoch, lr in history.lr_changes:
+        for epoch, lr in changes:
             line = pg.InfiniteLine(epoch, angle=90, pen=_pen(self.theme.muted, 1, Qt.PenStyle.DashLine),
                                    label=f"α={lr:g}", labelOpts={"position": 0.9, "color": self.theme.muted})
             self.addItem(line)

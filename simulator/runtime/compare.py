@@ -9,6 +9,7 @@ import traceback
 from PySide6.QtCore import QMetaObject, QObject, QThread, QTimer, Qt, Signal, Slot
 
 from ..engine.compare import Comparison
+from . import gui_gc
 from .controller import LIVE_THREADS
 
 SLICE_SECONDS = 0.010        # training between two looks at the command queue
@@ -149,6 +150,8 @@ class CompareController(QObject):
         w.status.connect(self.status, Qt.ConnectionType.QueuedConnection)
         w.runningChanged.connect(self._on_running, Qt.ConnectionType.QueuedConnection)
         self.thread.finished.connect(self.worker.deleteLater)
+        # the comparison thread must never be the one to collect the GUI's garbage (gui_gc)
+        gui_gc.collect_on_gui_thread(self.thread)
         self.thread.start()
         self.running = False
         self.latest = None
@@ -208,4 +211,5 @@ class CompareController(QObject):
             self.thread.quit()
             ok = self.thread.wait(timeout_ms)
         LIVE_THREADS.discard(self.thread)
+        gui_gc.release_finished()
         return ok

@@ -10,6 +10,7 @@ import weakref
 
 from PySide6.QtCore import QObject, QThread, QTimer, Qt, Signal
 
+from . import gui_gc
 from .worker import LIVE_SETTINGS, TrainingWorker
 
 #: Every training thread that exists; tests assert it is empty after each test.
@@ -71,6 +72,8 @@ class TrainingController(QObject):
         w.status.connect(self.status, Qt.ConnectionType.QueuedConnection)
         w.runningChanged.connect(self._on_running, Qt.ConnectionType.QueuedConnection)
         self.thread.finished.connect(self.worker.deleteLater)
+        # the training thread must never be the one to collect the GUI's garbage (gui_gc)
+        gui_gc.collect_on_gui_thread(self.thread)
         self.thread.start()
         self.running = False
         self.latest = None
@@ -344,4 +347,5 @@ class TrainingController(QObject):
         else:
             ok = True
         LIVE_THREADS.discard(self.thread)
+        gui_gc.release_finished()
         return ok
