@@ -93,6 +93,11 @@ class Snapshot:
     epochs_per_second: float = 0.0
     extras: Mapping = field(default_factory=dict)   # views computed by the runtime (surface…)
     warning: TrainingWarning | None = None
+    # per layer after the inputs: the share of (sigmoid/tanh unit, training row) pairs with
+    # f′(g) below 5 % of its maximum, over every training row and over the rows the network
+    # classifies wrongly (NaN where none is wrong, or for regression)
+    saturated_share: np.ndarray | None = None
+    saturated_share_wrong: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -627,6 +632,40 @@ class Trainer:
         self._dead_nodes = dead_pos[net.doc_to_pos]
         return (n_dead / n_relu if n_relu else 0.0), dead_layers, sat_layers
 
+    def saturation_shares(self) -> tuple[np.ndarray, np.ndarray]:
+        """(share over all training rows, share over the wrongly classified ones), per layer
+        after the inputs, of sigmoid/tanh (unit, row) pairs with f′(g) < 5 % of its maximum.
+        Reads the last evaluation pass: call after ``evaluate()``."""
+        net = self.net
+        nl = net.n_layers - 1
+        share, wrong_share = np.zeros(nl), np.full(nl, np.nan)
+        n = self.n_train
+        if n == 0:
+            return share, wrong_share
+        plan = self._eval_plan
+        wrong = None
+        if self.data.is_classification:
+            out = plan.A[net.layers[-1].index][:, :n]
+            pred = out[0] > self._threshold if out.shape[0] == 1 else out.argmax(axis=0)
+            wrong = pred != self._label[:n]
+        for L in net.layers[1:]:
+            total = sat = sat_wrong = 0
+            z = plan.Z[L.index][:, :n]
+            for g in L.groups:
+                if g.act.name not in _acts.SATURATING:
+                    continue
+                with np.errstate(all="ignore"):
+                    flat = g.act.df(z[g.lo:g.hi]) / g.act.dmax < 0.05
+                total += g.hi - g.lo
+                sat += int(np.count_nonzero(flat))
+                if wrong is not None:
+                    sat_wrong += int(np.count_nonzero(flat[:, wrong]))
+            if total:
+                share[L.index - 1] = sat / (total * n)
+                if wrong is not None and wrong.any():
+                    wrong_share[L.index - 1] = sat_wrong / (total * int(np.count_nonzero(wrong)))
+        return share, wrong_share
+
     HUGE_WEIGHT = 1e3
 
     def warning(self) -> TrainingWarning | None:
@@ -711,6 +750,7 @@ class Trainer:
         if self.n_train * V <= max_train_values and self.n_train:
             # evaluate() just ran the whole-data pass: its first n_train columns
             train_pre = net.gather_nodes(self._eval_plan.Z, self._eval_plan)[: self.n_train]
+        sat_share, sat_wrong = self.saturation_shares()
         now = time.perf_counter()
         t0, e0 = self._rate
         if now - t0 >= 0.5:
@@ -735,7 +775,8 @@ class Trainer:
             train_loss=ev["train_loss"], test_loss=ev["test_loss"],
             train_metric=ev["train_metric"], test_metric=ev["test_metric"],
             epochs_per_second=self.epochs_per_second, extras=dict(extras or {}),
-            warning=self.warning())
+            warning=self.warning(), saturated_share=_ro(sat_share),
+            saturated_share_wrong=_ro(sat_wrong))
 
     # step-by-step ---------------------------------------------------------------------------
     @_quiet

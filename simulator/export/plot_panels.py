@@ -308,7 +308,9 @@ class GradientPanel(PlotPanel):
         if snap is None:
             self.set_note(tr("not trained"))
             return
-        plot.set_history(snap.history, snap.dead_per_layer, snap.saturated_per_layer, snap.clip_fraction)
+        plot.set_history(snap.history, snap.dead_per_layer, snap.saturated_per_layer, snap.clip_fraction,
+                         saturated_share=snap.saturated_share,
+                         saturated_share_wrong=snap.saturated_share_wrong)
         fix_epoch_axis(plot, state.epoch_axis)
         style_plot(plot, self.theme, self.sizes)    # legend entries are remade with the layers
         self.log_axis = True

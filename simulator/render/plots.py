@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ..translate import tr
 from ..engine import activations
-from . import encoding, engine_text
+from . import diagnosis, encoding, engine_text
 from .encoding import nice_ceiling
 from .stamped_curve import StampedCurve, StampedDataItem
 
@@ -643,7 +643,8 @@ class GradientPlot(ThemedPlot):
         return [QColor(*lut[min(int(i * len(lut) / 256), len(lut) - 1)]) for i in idx]
 
     def set_history(self, history, dead_per_layer=None, saturated_per_layer=None,
-                    clip_fraction: float = 0.0, output_layer: int | None = None) -> None:
+                    clip_fraction: float = 0.0, output_layer: int | None = None,
+                    saturated_share=None, saturated_share_wrong=None) -> None:
         g = history.grad_norms
         n_layers = g.shape[1] if g.ndim == 2 else 0
         if len(self.layer_curves) != n_layers or getattr(self, "_theme_used", None) != self.theme.name:
@@ -685,13 +686,7 @@ class GradientPlot(ThemedPlot):
             zero = [str(k + 1) for k in range(n_layers) if g[-1, k] == 0]
             notes.append(tr("no gradient in layer(s) %1").replace("%1", ", ".join(zero)))
         if n_layers and len(e):
-            last = g[-1]
-            if np.all(last > 0) and last[0] > 0:
-                ratio = last[-1] / last[0]
-                if ratio >= 10:
-                    notes.append(tr("first layer %1× smaller than the last (vanishing)").replace("%1", f"{ratio:.0f}"))
-                elif ratio <= 0.1:
-                    notes.append(tr("first layer %1× larger than the last (exploding)").replace("%1", f"{1 / ratio:.0f}"))
+            notes += diagnosis.layer_notes(g[-1], saturated_share, saturated_share_wrong)
         if dead_per_layer is not None and np.any(np.asarray(dead_per_layer) > 0):
             parts = [f"{k + 1}: {v:.0%}" for k, v in enumerate(dead_per_layer) if v > 0]
             notes.append(tr("dead ReLUs per layer %1").replace("%1", ", ".join(parts)))

@@ -233,7 +233,8 @@ class GradientPanel(ChartPanel):
     def set_snapshot(self, snap) -> None:
         self.snapshot = snap
         self.plot.set_history(snap.history, snap.dead_per_layer, snap.saturated_per_layer,
-                              snap.clip_fraction)
+                              snap.clip_fraction, saturated_share=snap.saturated_share,
+                              saturated_share_wrong=snap.saturated_share_wrong)
         self.key.set_entries(self.plot.key_entries())
         norms = snap.layer_gradient_norms
         if snap.epoch and len(norms) and np.all(norms == 0):
