@@ -41,6 +41,7 @@ class TrainingController(QObject):
     _emit_rate = Signal(float)
     _request = Signal()
     _run_epochs = Signal(int)
+    _view_epoch = Signal(int)
 
     def __init__(self, model=None, parent: QObject | None = None):
         super().__init__(parent)
@@ -57,7 +58,7 @@ class TrainingController(QObject):
                           (self._step, w.step), (self._trace, w.trace), (self._reset, w.reset),
                           (self._speed, w.set_speed), (self._probe, w.set_probe_node),
                           (self._emit_rate, w.set_emit_rate), (self._request, w.request_snapshot),
-                          (self._run_epochs, w.run_epochs)):
+                          (self._run_epochs, w.run_epochs), (self._view_epoch, w.view_epoch)):
             sig.connect(slot, Qt.ConnectionType.QueuedConnection)
         w.snapshotReady.connect(self._on_snapshot, Qt.ConnectionType.QueuedConnection)
         w.traceReady.connect(self.trace, Qt.ConnectionType.QueuedConnection)
@@ -203,6 +204,10 @@ class TrainingController(QObject):
 
     def request_snapshot(self) -> None:
         self._request.emit()
+
+    def view_epoch(self, epoch: int | None) -> None:
+        """Show an earlier epoch of the run (training pauses); None: the present again."""
+        self._view_epoch.emit(-1 if epoch is None else int(epoch))
 
     # results --------------------------------------------------------------------------------------------
     def _on_snapshot(self, snap) -> None:

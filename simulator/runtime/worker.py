@@ -59,6 +59,11 @@ class TrainingWorker(QObject):
         self._owed = 0.0                         # see _tick
         self._make_seconds = 0.0                 # what a snapshot takes to make (EMA)
         self.frame_due = 0.0                     # set by the GUI thread: its next frame
+        # an earlier epoch the window shows instead of the present (None: the present);
+        # training, a step, a reset or an edit brings the present back
+        self.viewing: int | None = None
+        self._view_request: int | None = None
+        self._view_pending = False
 
     # lifecycle ----------------------------------------------------------------------------
     def _ensure_timer(self) -> QTimer:
@@ -80,6 +85,7 @@ class TrainingWorker(QObject):
         """Compile a document; with ``keep_weights`` the weights of unchanged connections,
         the epoch count and the history carry over from the current network."""
         self.doc, self.revision, self.base_dir = doc, revision, base_dir
+        self._back_to_present()
         old = self.trainer if keep_weights else None
         previous = old.net if old is not None else None
         # after refused data the trainer still holds the old data: read the spec again
@@ -119,6 +125,7 @@ class TrainingWorker(QObject):
     def set_data(self, doc: dict) -> None:
         """New data spec (regenerate, noise, a clicked point, CSV): weights are kept."""
         self.doc = doc
+        self._back_to_present()
         if self.trainer is None:
             self.load(doc, self.revision, self.base_dir, False)
             return
@@ -177,12 +184,14 @@ class TrainingWorker(QObject):
 
     @Slot(str, str, float)
     def set_weight(self, source: str, target: str, value: float) -> None:
+        self._back_to_present()
         if self.trainer is not None and (source, target) in self.trainer.net.edges:
             self.trainer.net.set_weight(source, target, value)
             self._emit_snapshot()
 
     @Slot(str, float)
     def set_bias(self, node_id: str, value: float) -> None:
+        self._back_to_present()
         if self.trainer is not None and node_id in self.trainer.net.doc_node_ids:
             self.trainer.net.set_bias(node_id, value)
             self._emit_snapshot()
@@ -208,6 +217,7 @@ class TrainingWorker(QObject):
             return
         if self._blocked():
             return
+        self._back_to_present()
         self._set_running(True)
         self._budget = 0.0
         self._last_tick = time.perf_counter()
@@ -294,6 +304,7 @@ class TrainingWorker(QObject):
         if t is None or self._blocked():
             return
         self._set_running(False)
+        self._back_to_present()
         t.step(kind)
         self._after_manual()
 
@@ -304,6 +315,7 @@ class TrainingWorker(QObject):
         if t is None or t.n_train == 0 or self._blocked():
             return
         self._set_running(False)
+        self._back_to_present()
         if t.diverged is not None:
             self.status.emit("diverged", t.diverged.message)
             return
@@ -324,6 +336,7 @@ class TrainingWorker(QObject):
         if t is None or self._blocked():
             return
         self._set_running(False)
+        self._back_to_present()
         t.run(epochs=n)
         self._after_manual()
 
@@ -338,13 +351,48 @@ class TrainingWorker(QObject):
         if self.trainer is None:
             return
         self._set_running(False)
+        self._back_to_present()
         self.trainer.reset()
         self.status.emit("info", "")
         self._emit_snapshot()
 
+    # earlier epochs ----------------------------------------------------------------------------
+    @Slot(int)
+    def view_epoch(self, epoch: int) -> None:
+        """Show an earlier epoch of the run (training pauses), or the present (``epoch`` < 0
+        or not earlier than now). Requests arriving faster than snapshots are made (a
+        dragged slider) are merged: the latest wins."""
+        if self.trainer is None:
+            return
+        if self.running:
+            self._set_running(False)
+            if self._timer is not None:
+                self._timer.stop()
+        self._view_request = int(epoch)
+        if not self._view_pending:
+            self._view_pending = True
+            QTimer.singleShot(0, self, self._show_requested)
+
+    def _show_requested(self) -> None:
+        self._view_pending = False
+        epoch, self._view_request = self._view_request, None
+        t = self.trainer
+        if epoch is None or t is None:
+            return
+        self.viewing = epoch if 0 <= epoch < t.epoch else None
+        self._emit_snapshot()
+
+    def _back_to_present(self) -> None:
+        self.viewing = None
+        self._view_request = None
+
     # snapshots -----------------------------------------------------------------------------------
     def _make_snapshot(self) -> Snapshot:
         t = self.trainer
+        if self.viewing is not None and not self.running:
+            with t.past(self.viewing):
+                extras = probe.snapshot_extras(t.net, t.data, self.probe_node)
+                return t.snapshot(revision=self.revision, extras=extras)
         extras = probe.snapshot_extras(t.net, t.data, self.probe_node)
         return t.snapshot(revision=self.revision, extras=extras)
 

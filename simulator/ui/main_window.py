@@ -25,6 +25,7 @@ from .model import DocumentModel
 from . import autosave
 from .autosave import Autosaver
 from .elided_label import ElidedLabel
+from .history_scrub import HistoryScrubber
 from .panels.activation_lab import ActivationLab
 from .panels.charts import GradientPanel, LossPanel
 from .panels.data_panel import DataPanel
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
             controller.attach(self.model)
         self.animator = StepAnimator(self.scene, self)
         self.train = TrainControls(self, self.controller, self.animator)
+        self.history = HistoryScrubber(self, self.controller, self.train.toolbar)
         self.controller.snapshot.connect(self.on_snapshot)
         self.controller.trace.connect(self.on_trace)
         self.controller.status.connect(self.on_status)
@@ -692,6 +694,7 @@ class MainWindow(QMainWindow):
             self.scene.apply_snapshot(snap)
             self._mark_health(snap)
         self._show_divergence(snap)
+        self.history.show_snapshot(snap)
         self.train.set_epoch(snap.epoch, snap.epochs_per_second)
         self.view.legend.refresh()
         self.view.refresh_hover()
@@ -699,6 +702,7 @@ class MainWindow(QMainWindow):
 
     def on_trace(self, payload) -> None:
         trace, snap = payload
+        self.history.show_snapshot(snap)
         self.train.set_epoch(snap.epoch)
         self.animator.add(trace, snap, autoplay=True)
         self.snapshotShown.emit(snap)

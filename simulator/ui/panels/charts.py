@@ -5,9 +5,11 @@ plot's legend as line samples in the curves' own pens), then the plot, which giv
 height first when the panel is small so its axis labels always show."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -205,6 +207,10 @@ class LossPanel(ChartPanel):
         self.plot.attach()
         self.log = QCheckBox(self.tr("log scale"))
         self.log.toggled.connect(self._log)
+        # a loss spanning many decades (a diverging run) is unreadable on a linear axis: the
+        # box ticks itself then, until the user decides
+        self.log_chosen = False
+        self.log.clicked.connect(lambda: setattr(self, "log_chosen", True))
         self.top.addWidget(self.log)
         self.key.set_entries(self.plot.key_entries())
 
@@ -213,8 +219,25 @@ class LossPanel(ChartPanel):
         if self.snapshot is not None:
             self.set_snapshot(self.snapshot)
 
+    WIDE_DECADES = 6
+
+    def _auto_log(self, snap) -> None:
+        if self.log_chosen:
+            return
+        parts = [snap.history.train_loss, snap.history.test_loss]
+        if snap.step_history is not None:
+            parts.append(snap.step_history.loss)
+        v = np.concatenate([np.asarray(p, dtype=float) for p in parts])
+        v = v[np.isfinite(v) & (v > 0)]
+        wide = bool(v.size) and math.log10(v.max() / v.min()) > self.WIDE_DECADES
+        if wide != self.log.isChecked():
+            with QSignalBlocker(self.log):
+                self.log.setChecked(wide)
+            self.plot.set_log(wide)
+
     def set_snapshot(self, snap) -> None:
         self.snapshot = snap
+        self._auto_log(snap)
         self.plot.set_history(snap.history, snap.metric_name, snap)
         self.key.set_entries(self.plot.key_entries())
         if snap.metric_name == "accuracy":
@@ -234,7 +257,8 @@ class GradientPanel(ChartPanel):
         self.snapshot = snap
         self.plot.set_history(snap.history, snap.dead_per_layer, snap.saturated_per_layer,
                               snap.clip_fraction, saturated_share=snap.saturated_share,
-                              saturated_share_wrong=snap.saturated_share_wrong)
+                              saturated_share_wrong=snap.saturated_share_wrong,
+                              step_history=snap.step_history)
         self.key.set_entries(self.plot.key_entries())
         norms = snap.layer_gradient_norms
         if snap.epoch and len(norms) and np.all(norms == 0):
@@ -243,10 +267,28 @@ class GradientPanel(ChartPanel):
             values = " · ".join((self.tr("output") if k == len(norms) - 1 else str(k + 1)) + f": {v:.1e}"
                                 for k, v in enumerate(norms))
             text = self.tr("mean |∂J/∂w| in the last epoch, layer by layer — %1").replace("%1", values)
+        elif (last := _last_step(snap)) is not None:
+            step, norms = last
+            values = " · ".join((self.tr("output") if k == len(norms) - 1 else str(k + 1)) + f": {v:.1e}"
+                                for k, v in enumerate(norms))
+            text = self.tr("mean |∂J/∂w| of mini-batch %1, layer by layer — %2").replace(
+                "%1", str(step)).replace("%2", values)
         else:
             text = self.tr("mean |∂J/∂w| per layer appears after the first epoch")
         # what the curves mean first (vanishing, dead units…), then the numbers
         self.summary.setText("\n".join(self.plot.notes + [text]))
+
+
+def _last_step(snap):
+    """(step, per-layer norms) of the last mini-batch whose gradient was finite, or None."""
+    steps = snap.step_history
+    if steps is None or not len(steps.step):
+        return None
+    finite = np.flatnonzero(np.isfinite(steps.grad_norms).all(axis=1))
+    if not len(finite):
+        return None
+    i = finite[-1]
+    return int(steps.step[i]), steps.grad_norms[i]
 
 
 def _pct(v: float) -> str:

@@ -1,0 +1,90 @@
+"""The history slider: drag it back to see an earlier epoch of the run as it was (the
+network's weights and values, the decision surface, the charts up to then). The training
+thread keeps the parameters of past epochs (Trainer checkpoints) and renders the snapshot
+of the one asked for; the window only shows it. Play, Step or Reset return to the present
+and train on from there: the past is for looking, the run itself goes on from where it is."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, QSignalBlocker, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
+
+from ..translate import tr
+
+
+class HistoryScrubber(QObject):
+    """A slider over the kept epochs (its right end is the present) and, while an earlier
+    epoch is shown, a status-bar note saying which and how to come back."""
+
+    def __init__(self, window, controller, toolbar):
+        super().__init__(window)
+        self.window = window
+        self.controller = controller
+        self.epochs = np.zeros(0)          # the slider's positions: kept epochs, then the present
+        self.present = 0
+        self.viewing: int | None = None
+        box = QWidget()
+        box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        lay = QHBoxLayout(box)
+        lay.setContentsMargins(6, 0, 6, 0)
+        self.title = QLabel(tr("history"))
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("history-slider")
+        self.slider.setFixedWidth(140)
+        self.slider.setRange(0, 0)
+        self.slider.setToolTip(tr("Drag back to see an earlier epoch of this run: the network, the "
+                                  "decision surface and the charts as they were. Play returns to "
+                                  "the present."))
+        self.slider.valueChanged.connect(self._moved)
+        lay.addWidget(self.title)
+        lay.addWidget(self.slider)
+        toolbar.addSeparator()
+        toolbar.addWidget(box)
+        self.note = QLabel()
+        self.note.setObjectName("history-note")
+        self.note.setStyleSheet("QLabel#history-note { color: white; background: #1f5fa8; "
+                                "padding: 2px 8px; border-radius: 3px; }")
+        self.note.hide()
+        window.statusBar().addPermanentWidget(self.note)
+
+    # the slider follows the snapshots ----------------------------------------------------------
+    def show_snapshot(self, snap) -> None:
+        kept = snap.checkpoint_epochs
+        present = snap.epoch if snap.present_epoch is None else snap.present_epoch
+        kept = np.asarray(kept if kept is not None else [], dtype=float)
+        kept = kept[kept < present]                    # the present is the right end
+        self.epochs = np.append(kept, present).astype(int)
+        self.present = int(present)
+        self.viewing = None if snap.present_epoch is None else int(snap.epoch)
+        if not self.slider.isSliderDown():               # never fight the hand dragging it
+            with QSignalBlocker(self.slider):
+                self.slider.setRange(0, len(self.epochs) - 1)
+                if self.viewing is None:
+                    self.slider.setValue(len(self.epochs) - 1)
+                else:
+                    self.slider.setValue(int(np.searchsorted(self.epochs, self.viewing)))
+        if self.viewing is None:
+            self.note.hide()
+        else:
+            self.note.setText(tr("viewing epoch %1 of %2 — Play returns to the present")
+                              .replace("%1", str(self.viewing)).replace("%2", str(self.present)))
+            self.note.show()
+
+    def _moved(self, index: int) -> None:
+        if not len(self.epochs):
+            return
+        index = min(max(index, 0), len(self.epochs) - 1)
+        animator = getattr(self.window, "animator", None)
+        if animator is not None and animator.active:
+            animator.stop()
+        if index == len(self.epochs) - 1:
+            self.controller.view_epoch(None)
+        else:
+            self.controller.view_epoch(int(self.epochs[index]))
+
+    def show_epoch(self, epoch: int | None) -> None:
+        """Move to ``epoch`` (None: the present), as dragging the slider there does."""
+        if epoch is None:
+            self.slider.setValue(self.slider.maximum())
+        else:
+            self.slider.setValue(int(np.searchsorted(self.epochs, epoch, side="right")) - 1)
