@@ -31,7 +31,7 @@ class TrainingWorker(QObject):
     snapshotReady = Signal(object)      # Snapshot
     traceReady = Signal(object)         # (StepTrace, Snapshot)
     dataReady = Signal(object)          # engine.datasets.Dataset (arrays read-only)
-    status = Signal(str, str)           # kind: "info" | "error" | "diverged", message
+    status = Signal(str, str)           # kind: "info" | "error" | "diverged" | "lesson_done", message
     runningChanged = Signal(bool)
 
     def __init__(self):
@@ -64,6 +64,9 @@ class TrainingWorker(QObject):
         self.viewing: int | None = None
         self._view_request: int | None = None
         self._view_pending = False
+        # a lesson's ``epochs``: Play stops there (its text tells what the window shows by
+        # then); pressing Play again goes on. Armed when the lesson opens or is reset.
+        self.stop_epoch: int | None = None
 
     # lifecycle ----------------------------------------------------------------------------
     def _ensure_timer(self) -> QTimer:
@@ -93,6 +96,7 @@ class TrainingWorker(QObject):
         self.data_problem = None
         was_running = self.running
         if not keep_weights:               # a new document: training stops
+            self._arm_lesson_stop(doc)
             self._set_running(False)
             if self._timer is not None:
                 self._timer.stop()
@@ -218,6 +222,8 @@ class TrainingWorker(QObject):
         if self._blocked():
             return
         self._back_to_present()
+        if self.stop_epoch is not None and self.trainer.epoch >= self.stop_epoch:
+            self.stop_epoch = None         # the lesson's epochs are done: Play goes on
         self._set_running(True)
         self._budget = 0.0
         self._last_tick = time.perf_counter()
@@ -257,6 +263,7 @@ class TrainingWorker(QObject):
             # network) must not stop training; what we gave is owed back, capped
             self._owed = min(MAX_OWED_SECONDS, self._owed + time.perf_counter() - now)
             now = time.perf_counter()
+        left = None if self.stop_epoch is None else self.stop_epoch - t.epoch
         try:
             if self.speed is None:
                 slice_ = GUI_SLICE_SECONDS if self.gui_busy_until > 0 else SLICE_SECONDS
@@ -267,12 +274,12 @@ class TrainingWorker(QObject):
                     # the window waits: stop in time to have the next frame ready when due
                     slice_ = min(slice_, max(0.0005, self._next_emit() - now))
                 if owed:
-                    t.run(seconds=slice_)
+                    t.run(seconds=slice_, epochs=left)
                     self._owed = max(0.0, self._owed - (time.perf_counter() - now))
                 else:
                     # stop mid-slice when the window starts drawing: holding the interpreter
                     # lock then would make each of its paint calls wait for it
-                    t.run(seconds=slice_, until=self._gui_drawing)
+                    t.run(seconds=slice_, until=self._gui_drawing, epochs=left)
             else:
                 steps_per_epoch = max(1, -(-t.n_train // max(1, min(t.batch_size, t.n_train))))
                 self._budget += (now - self._last_tick) * self.speed * steps_per_epoch
@@ -280,7 +287,7 @@ class TrainingWorker(QObject):
                 k = min(k, steps_per_epoch * max(1, int(self.speed)))   # no burst after a stall
                 if k:
                     self._budget -= k
-                    t.run(steps=k, seconds=SLICE_SECONDS * 2)
+                    t.run(steps=k, seconds=SLICE_SECONDS * 2, epochs=left)
         except Exception as exc:                 # never let the thread die silently
             self._set_running(False)
             self.status.emit("error", f"training stopped: {exc}")
@@ -291,6 +298,11 @@ class TrainingWorker(QObject):
             self._set_running(False)
             self._emit_snapshot()
             self.status.emit("diverged", t.diverged.message)
+            return
+        if self.stop_epoch is not None and t.epoch >= self.stop_epoch:
+            self._set_running(False)
+            self._emit_snapshot()
+            self.status.emit("lesson_done", str(self.stop_epoch))
             return
         now = time.perf_counter()
         if now >= self._next_emit() and (self.snapshot_wanted or now - self._last_emit >= STALE_SECONDS):
@@ -352,6 +364,7 @@ class TrainingWorker(QObject):
             return
         self._set_running(False)
         self._back_to_present()
+        self._arm_lesson_stop(self.doc)
         self.trainer.reset()
         self.status.emit("info", "")
         self._emit_snapshot()
@@ -381,6 +394,11 @@ class TrainingWorker(QObject):
             return
         self.viewing = epoch if 0 <= epoch < t.epoch else None
         self._emit_snapshot()
+
+    def _arm_lesson_stop(self, doc) -> None:
+        lesson = (doc or {}).get("lesson") or {}
+        epochs = lesson.get("epochs")
+        self.stop_epoch = int(epochs) if isinstance(epochs, int) and epochs > 0 else None
 
     def _back_to_present(self) -> None:
         self.viewing = None

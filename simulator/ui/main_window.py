@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.controller.snapshot.connect(self.on_snapshot)
         self.controller.trace.connect(self.on_trace)
         self.controller.status.connect(self.on_status)
+        self.controller.runningChanged.connect(self._running_changed)
         self.animator.activeChanged.connect(self._animation_active)
         self.view.spaceTapped.connect(self.train.act_play.trigger)
         self.view.painted.connect(self.controller.gui_idle)
@@ -740,6 +741,13 @@ class MainWindow(QMainWindow):
             self._alert(self.tr("Cannot train yet: %1").replace("%1", engine_text.problem(message)),
                         "error", "#b35c00")
         elif kind == "info":
+            self.alert.hide()
+        elif kind == "lesson_done":
+            self._alert(self.tr("The lesson's %1 epochs are done: press Play to go on").replace("%1", message),
+                        "lesson_done", "#2b7a3d")
+
+    def _running_changed(self, on: bool) -> None:
+        if on and self.alert.property("kind") == "lesson_done":
             self.alert.hide()
 
     def _alert(self, text: str, kind: str, colour: str = "#c92a2a") -> None:
