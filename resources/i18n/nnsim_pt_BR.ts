@@ -19,118 +19,113 @@
         <translation>espessura: |w|</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="185"/>
+        <location filename="../../simulator/render/plots.py" line="205"/>
         <source>max σ′ = 0.25</source>
         <translation>max σ′ = 0.25</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="186"/>
+        <location filename="../../simulator/render/plots.py" line="206"/>
         <source>max tanh′ = 1</source>
         <translation>max tanh′ = 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="233"/>
+        <location filename="../../simulator/render/plots.py" line="253"/>
         <source>f′ = 0 for %1 of the samples</source>
         <translation>f′ = 0 em %1 das amostras</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="235"/>
+        <location filename="../../simulator/render/plots.py" line="255"/>
         <source>saturated (f′ &lt; 5% of max) for %1</source>
         <translation>saturação (f′ &lt; 5% do máximo) em %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="246"/>
+        <location filename="../../simulator/render/plots.py" line="266"/>
         <source>slope 0.01 below zero</source>
         <translation>inclinação 0,01 abaixo de zero</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="479"/>
-        <location filename="../../simulator/render/plots.py" line="625"/>
+        <location filename="../../simulator/render/plots.py" line="499"/>
+        <location filename="../../simulator/render/plots.py" line="665"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="480"/>
+        <location filename="../../simulator/render/plots.py" line="500"/>
         <location filename="../../simulator/ui/commands.py" line="20"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="526"/>
+        <location filename="../../simulator/render/plots.py" line="552"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="526"/>
+        <location filename="../../simulator/render/plots.py" line="552"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="527"/>
+        <location filename="../../simulator/render/plots.py" line="552"/>
+        <source>mini-batch loss</source>
+        <translation>perda do mini-lote</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="553"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="527"/>
+        <location filename="../../simulator/render/plots.py" line="553"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
         <location filename="../../simulator/export/plot_panels.py" line="290"/>
-        <location filename="../../simulator/render/plots.py" line="502"/>
-        <location filename="../../simulator/render/plots.py" line="565"/>
+        <location filename="../../simulator/render/plots.py" line="527"/>
+        <location filename="../../simulator/render/plots.py" line="591"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="626"/>
+        <location filename="../../simulator/render/plots.py" line="666"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="711"/>
+        <location filename="../../simulator/render/plots.py" line="775"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="712"/>
+        <location filename="../../simulator/render/plots.py" line="776"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="684"/>
+        <location filename="../../simulator/render/plots.py" line="754"/>
         <source>no gradient reaches any weight: training is stuck</source>
         <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="687"/>
+        <location filename="../../simulator/render/plots.py" line="757"/>
         <source>no gradient in layer(s) %1</source>
         <translation>nenhum gradiente na(s) camada(s) %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="693"/>
-        <source>first layer %1× smaller than the last (vanishing)</source>
-        <translation>primeira camada %1× menor que a última (dissipação)</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/render/plots.py" line="695"/>
-        <source>first layer %1× larger than the last (exploding)</source>
-        <translation>primeira camada %1× maior que a última (explosão)</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/render/plots.py" line="698"/>
+        <location filename="../../simulator/render/plots.py" line="762"/>
         <source>dead ReLUs per layer %1</source>
         <translation>ReLUs agonizantes por camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="701"/>
+        <location filename="../../simulator/render/plots.py" line="765"/>
         <source>saturated units %1</source>
         <translation>unidades saturadas %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="703"/>
+        <location filename="../../simulator/render/plots.py" line="767"/>
         <source>clipping acted on %1 of the steps</source>
         <translation>a poda atuou em %1 dos passos</translation>
     </message>
@@ -155,7 +150,7 @@
         <translation>atualização: w ← w − α·∂J/∂w</translation>
     </message>
     <message>
-        <location filename="../../simulator/runtime/worker.py" line="204"/>
+        <location filename="../../simulator/runtime/worker.py" line="217"/>
         <source>nothing to train: the network is not complete</source>
         <translation>nada para treinar: a rede não está completa</translation>
     </message>
@@ -635,13 +630,13 @@
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="27"/>
-        <location filename="../../simulator/render/plots.py" line="528"/>
+        <location filename="../../simulator/render/plots.py" line="554"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="28"/>
-        <location filename="../../simulator/render/plots.py" line="528"/>
+        <location filename="../../simulator/render/plots.py" line="554"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
@@ -753,7 +748,7 @@
     </message>
     <message>
         <location filename="../../simulator/export/plot_panels.py" line="294"/>
-        <location filename="../../simulator/export/plot_panels.py" line="316"/>
+        <location filename="../../simulator/export/plot_panels.py" line="319"/>
         <source>no epoch trained yet</source>
         <translation>nenhuma época treinada ainda</translation>
     </message>
@@ -769,18 +764,18 @@
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="320"/>
+        <location filename="../../simulator/export/plot_panels.py" line="323"/>
         <source>mean |∂J/∂w| per layer</source>
         <translation>|∂J/∂w| médio por camada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="327"/>
+        <location filename="../../simulator/export/plot_panels.py" line="330"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="34"/>
         <source>Activation functions</source>
         <translation>Funções de ativação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="339"/>
+        <location filename="../../simulator/export/plot_panels.py" line="342"/>
         <source>f solid, f′ dashed</source>
         <translation>f em linha cheia, f′ tracejada</translation>
     </message>
@@ -948,6 +943,51 @@
         <location filename="../../simulator/ui/export_menu.py" line="34"/>
         <source>Copy the view last exported (the network at first) as an image</source>
         <translation>Copiar a última vista exportada (de início, a rede) como imagem</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/diagnosis.py" line="54"/>
+        <source>vanishing gradient: first layer %1× smaller than the last, shrinking layer by layer on its way back</source>
+        <translation>dissipação do gradiente: primeira camada %1× menor que a última, encolhendo camada a camada no caminho de volta</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/diagnosis.py" line="60"/>
+        <source>hidden units saturated (f′ ≈ 0) on %1 of the samples still wrong: layer 1&apos;s gradient is %2× smaller than the last, too little to fix them</source>
+        <translation>neurônios ocultos saturados (f′ ≈ 0) em %1 das amostras ainda erradas: o gradiente da camada 1 é %2× menor que o da última, pouco demais para corrigi-las</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/diagnosis.py" line="64"/>
+        <source>hidden units saturated (f′ ≈ 0) on %1 of the samples: layer 1&apos;s gradient is %2× smaller than the last</source>
+        <translation>neurônios ocultos saturados (f′ ≈ 0) em %1 das amostras: o gradiente da camada 1 é %2× menor que o da última</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/diagnosis.py" line="66"/>
+        <source>first layer %1× smaller than the last</source>
+        <translation>primeira camada %1× menor que a última</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/diagnosis.py" line="70"/>
+        <source>exploding gradient: first layer %1× larger than the last, growing layer by layer on its way back</source>
+        <translation>explosão do gradiente: primeira camada %1× maior que a última, crescendo camada a camada no caminho de volta</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/diagnosis.py" line="72"/>
+        <source>first layer %1× larger than the last</source>
+        <translation>primeira camada %1× maior que a última</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/history_scrub.py" line="30"/>
+        <source>history</source>
+        <translation>histórico</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/history_scrub.py" line="35"/>
+        <source>Drag back to see an earlier epoch of this run: the network, the decision surface and the charts as they were. Play returns to the present.</source>
+        <translation>Arraste para trás para ver uma época anterior deste treino: a rede, a superfície de decisão e os gráficos como estavam. Reproduzir volta ao presente.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/history_scrub.py" line="69"/>
+        <source>viewing epoch %1 of %2 — Play returns to the present</source>
+        <translation>vendo a época %1 de %2 — Reproduzir volta ao presente</translation>
     </message>
 </context>
 <context>
@@ -1776,22 +1816,28 @@
 <context>
     <name>GradientPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="240"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="265"/>
         <source>mean |∂J/∂w| is 0 in every layer: no gradient flows (dead ReLUs?)</source>
         <translation>o |∂J/∂w| médio é 0 em todas as camadas: nenhum gradiente flui (ReLUs agonizantes?)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="242"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="267"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="272"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="244"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="269"/>
         <source>mean |∂J/∂w| in the last epoch, layer by layer — %1</source>
         <translation>|∂J/∂w| médio na última época, camada por camada — %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="246"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="274"/>
+        <source>mean |∂J/∂w| of mini-batch %1, layer by layer — %2</source>
+        <translation>|∂J/∂w| médio do mini-lote %1, camada por camada — %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/charts.py" line="277"/>
         <source>mean |∂J/∂w| per layer appears after the first epoch</source>
         <translation>o |∂J/∂w| médio por camada aparece após a primeira época</translation>
     </message>
@@ -1928,22 +1974,22 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="206"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="208"/>
         <source>log scale</source>
         <translation>escala log</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="221"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="244"/>
         <source>accuracy %1 / %2</source>
         <translation>acurácia %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="223"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="246"/>
         <source>R² %1 / %2</source>
         <translation>R² %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="224"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="247"/>
         <source>epoch %1 · loss %2 / %3 (train / test) · %4</source>
         <translation>época %1 · perda %2 / %3 (treino / teste) · %4</translation>
     </message>
@@ -1951,499 +1997,504 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="166"/>
+        <location filename="../../simulator/ui/main_window.py" line="169"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="167"/>
+        <location filename="../../simulator/ui/main_window.py" line="170"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="168"/>
+        <location filename="../../simulator/ui/main_window.py" line="171"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="169"/>
+        <location filename="../../simulator/ui/main_window.py" line="172"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="170"/>
+        <location filename="../../simulator/ui/main_window.py" line="173"/>
         <source>Activation lab</source>
         <translation>Laboratório de ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="171"/>
+        <location filename="../../simulator/ui/main_window.py" line="174"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="172"/>
+        <location filename="../../simulator/ui/main_window.py" line="175"/>
         <source>Loss and metrics</source>
         <translation>Perda e métricas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="173"/>
+        <location filename="../../simulator/ui/main_window.py" line="176"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="198"/>
+        <location filename="../../simulator/ui/main_window.py" line="201"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="199"/>
+        <location filename="../../simulator/ui/main_window.py" line="202"/>
         <source>Start an empty network</source>
         <translation>Começar uma rede vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="200"/>
+        <location filename="../../simulator/ui/main_window.py" line="203"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="201"/>
+        <location filename="../../simulator/ui/main_window.py" line="204"/>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="202"/>
+        <location filename="../../simulator/ui/main_window.py" line="205"/>
         <source>Save &amp;As…</source>
         <translation>Salvar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="203"/>
+        <location filename="../../simulator/ui/main_window.py" line="206"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;ir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="204"/>
+        <location filename="../../simulator/ui/main_window.py" line="207"/>
         <source>&amp;Undo</source>
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="206"/>
+        <location filename="../../simulator/ui/main_window.py" line="209"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="208"/>
+        <location filename="../../simulator/ui/main_window.py" line="211"/>
         <source>&amp;Delete</source>
         <translation>&amp;Excluir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="210"/>
+        <location filename="../../simulator/ui/main_window.py" line="213"/>
         <source>Select &amp;All</source>
         <translation>Selecionar &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="211"/>
+        <location filename="../../simulator/ui/main_window.py" line="214"/>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="212"/>
+        <location filename="../../simulator/ui/main_window.py" line="215"/>
         <source>Add &amp;Layer…</source>
         <translation>Adicionar &amp;camada…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="213"/>
+        <location filename="../../simulator/ui/main_window.py" line="216"/>
         <source>&amp;Fully Connect Selection</source>
         <translation>Co&amp;nectar toda a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="215"/>
+        <location filename="../../simulator/ui/main_window.py" line="218"/>
         <source>Connect every selected neuron to every selected neuron in the next column</source>
         <translation>Conectar cada neurônio selecionado a cada neurônio selecionado da coluna seguinte</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="216"/>
+        <location filename="../../simulator/ui/main_window.py" line="219"/>
         <source>Auto-la&amp;yout</source>
         <translation>&amp;Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="217"/>
+        <location filename="../../simulator/ui/main_window.py" line="220"/>
         <source>&amp;Zoom to Fit</source>
         <translation>&amp;Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="218"/>
+        <location filename="../../simulator/ui/main_window.py" line="221"/>
         <source>&amp;Draw</source>
         <translation>Desen&amp;har</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="219"/>
+        <location filename="../../simulator/ui/main_window.py" line="222"/>
         <source>Draw: click to add a neuron, drag between neurons to connect</source>
         <translation>Desenhar: clique para adicionar um neurônio, arraste entre neurônios para conectar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="220"/>
+        <location filename="../../simulator/ui/main_window.py" line="223"/>
         <source>&amp;Select / Move</source>
         <translation>&amp;Selecionar / mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="221"/>
+        <location filename="../../simulator/ui/main_window.py" line="224"/>
         <source>Select and move neurons</source>
         <translation>Selecionar e mover neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="230"/>
+        <location filename="../../simulator/ui/main_window.py" line="233"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="230"/>
+        <location filename="../../simulator/ui/main_window.py" line="233"/>
         <source>A click adds an input neuron (a feature of the data)</source>
         <translation>Um clique adiciona um neurônio de entrada (um atributo dos dados)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="231"/>
+        <location filename="../../simulator/ui/main_window.py" line="234"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="231"/>
+        <location filename="../../simulator/ui/main_window.py" line="234"/>
         <source>A click adds a hidden neuron</source>
         <translation>Um clique adiciona um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="232"/>
+        <location filename="../../simulator/ui/main_window.py" line="235"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="232"/>
+        <location filename="../../simulator/ui/main_window.py" line="235"/>
         <source>A click adds an output neuron</source>
         <translation>Um clique adiciona um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="241"/>
+        <location filename="../../simulator/ui/main_window.py" line="244"/>
         <source>Show &amp;Legend</source>
         <translation>Mostrar &amp;legenda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="243"/>
+        <location filename="../../simulator/ui/main_window.py" line="246"/>
         <source>Colour by &amp;Gradient</source>
         <translation>Colorir por &amp;gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="244"/>
+        <location filename="../../simulator/ui/main_window.py" line="247"/>
         <source>Colour by &amp;Weight</source>
         <translation>Colorir por pe&amp;so</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="251"/>
+        <location filename="../../simulator/ui/main_window.py" line="254"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="252"/>
+        <location filename="../../simulator/ui/main_window.py" line="255"/>
         <source>&amp;Dark</source>
         <translation>&amp;Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="259"/>
+        <location filename="../../simulator/ui/main_window.py" line="262"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="260"/>
+        <location filename="../../simulator/ui/main_window.py" line="263"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="264"/>
+        <location filename="../../simulator/ui/main_window.py" line="267"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="267"/>
+        <location filename="../../simulator/ui/main_window.py" line="270"/>
         <source>Open &amp;Lesson</source>
         <translation>Abrir &amp;lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="268"/>
+        <location filename="../../simulator/ui/main_window.py" line="271"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="274"/>
+        <location filename="../../simulator/ui/main_window.py" line="277"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="278"/>
+        <location filename="../../simulator/ui/main_window.py" line="281"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="283"/>
+        <location filename="../../simulator/ui/main_window.py" line="286"/>
         <source>A Click &amp;Adds</source>
         <translation>Um clique &amp;adiciona</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="287"/>
+        <location filename="../../simulator/ui/main_window.py" line="290"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="288"/>
+        <location filename="../../simulator/ui/main_window.py" line="291"/>
         <source>&amp;Panels</source>
         <translation>&amp;Painéis</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="297"/>
+        <location filename="../../simulator/ui/main_window.py" line="300"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="300"/>
+        <location filename="../../simulator/ui/main_window.py" line="303"/>
         <source>La&amp;nguage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="309"/>
+        <location filename="../../simulator/ui/main_window.py" line="312"/>
         <source>&amp;Train</source>
         <translation>&amp;Treinar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="310"/>
+        <location filename="../../simulator/ui/main_window.py" line="313"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="313"/>
+        <location filename="../../simulator/ui/main_window.py" line="316"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="339"/>
+        <location filename="../../simulator/ui/main_window.py" line="342"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="388"/>
+        <location filename="../../simulator/ui/main_window.py" line="391"/>
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="389"/>
+        <location filename="../../simulator/ui/main_window.py" line="392"/>
         <source>“%1” has changes that are not saved.</source>
         <translation>“%1” tem alterações que não foram salvas.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="392"/>
+        <location filename="../../simulator/ui/main_window.py" line="395"/>
         <source>Save them before continuing?</source>
         <translation>Salvá-las antes de continuar?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="401"/>
+        <location filename="../../simulator/ui/main_window.py" line="404"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="407"/>
+        <location filename="../../simulator/ui/main_window.py" line="410"/>
         <source>Open network</source>
         <translation>Abrir rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="418"/>
+        <location filename="../../simulator/ui/main_window.py" line="421"/>
         <source>Cannot open %1</source>
         <translation>Não é possível abrir %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="422"/>
+        <location filename="../../simulator/ui/main_window.py" line="425"/>
         <source>Opened %1</source>
         <translation>Arquivo aberto: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="431"/>
+        <location filename="../../simulator/ui/main_window.py" line="434"/>
         <source>Cannot open the lesson</source>
         <translation>Não é possível abrir a lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="476"/>
+        <location filename="../../simulator/ui/main_window.py" line="479"/>
         <source>Save network</source>
         <translation>Salvar rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="491"/>
+        <location filename="../../simulator/ui/main_window.py" line="494"/>
         <source>Cannot save %1</source>
         <translation>Não é possível salvar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="497"/>
+        <location filename="../../simulator/ui/main_window.py" line="500"/>
         <source>Saved %1</source>
         <translation>Arquivo salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="510"/>
+        <location filename="../../simulator/ui/main_window.py" line="513"/>
         <source>Recover unsaved work</source>
         <translation>Recuperar trabalho não salvo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="511"/>
+        <location filename="../../simulator/ui/main_window.py" line="514"/>
         <source>nnsim did not close properly. Recover “%1”, autosaved at %2?</source>
         <translation>O nnsim não foi fechado corretamente. Recuperar “%1”, salvo automaticamente às %2?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="514"/>
+        <location filename="../../simulator/ui/main_window.py" line="517"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="515"/>
+        <location filename="../../simulator/ui/main_window.py" line="518"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="522"/>
+        <location filename="../../simulator/ui/main_window.py" line="525"/>
         <source>Cannot recover the autosaved work</source>
         <translation>Não é possível recuperar o trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="528"/>
+        <location filename="../../simulator/ui/main_window.py" line="531"/>
         <source>Recovered the autosaved work: save it to keep it.</source>
         <translation>Trabalho salvo automaticamente recuperado: salve-o para não perdê-lo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="560"/>
+        <location filename="../../simulator/ui/main_window.py" line="563"/>
         <source>(none yet)</source>
         <translation>(nenhum ainda)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="563"/>
+        <location filename="../../simulator/ui/main_window.py" line="566"/>
         <source>Clear the list</source>
         <translation>Limpar a lista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="606"/>
+        <location filename="../../simulator/ui/main_window.py" line="609"/>
         <source>Click on the canvas</source>
         <translation>Clicar na área de desenho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="606"/>
+        <location filename="../../simulator/ui/main_window.py" line="609"/>
         <source>add a neuron of the chosen kind (draw mode; I, H, O choose)</source>
         <translation>adicionar um neurônio do tipo escolhido (modo desenho; I, H, O escolhem)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="607"/>
+        <location filename="../../simulator/ui/main_window.py" line="610"/>
         <source>Drag from a neuron to another</source>
         <translation>Arrastar de um neurônio a outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="607"/>
+        <location filename="../../simulator/ui/main_window.py" line="610"/>
         <source>connect them</source>
         <translation>conectá-los</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="608"/>
+        <location filename="../../simulator/ui/main_window.py" line="611"/>
         <source>draw mode / select-and-move mode</source>
         <translation>modo desenho / modo selecionar e mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="609"/>
+        <location filename="../../simulator/ui/main_window.py" line="612"/>
         <source>Drag on empty canvas</source>
         <translation>Arrastar na área vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="609"/>
+        <location filename="../../simulator/ui/main_window.py" line="612"/>
         <source>select with a rubber band</source>
         <translation>selecionar com um retângulo de seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="610"/>
+        <location filename="../../simulator/ui/main_window.py" line="613"/>
         <source>delete the selection</source>
         <translation>excluir a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="611"/>
+        <location filename="../../simulator/ui/main_window.py" line="614"/>
         <source>duplicate the selection</source>
         <translation>duplicar a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="612"/>
+        <location filename="../../simulator/ui/main_window.py" line="615"/>
         <source>add a hidden layer</source>
         <translation>adicionar uma camada oculta</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="613"/>
+        <location filename="../../simulator/ui/main_window.py" line="616"/>
         <source>fully connect the selected columns</source>
         <translation>conectar totalmente as colunas selecionadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="614"/>
+        <location filename="../../simulator/ui/main_window.py" line="617"/>
         <source>auto-layout in columns</source>
         <translation>organizar automaticamente em colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="615"/>
+        <location filename="../../simulator/ui/main_window.py" line="618"/>
         <source>Wheel</source>
         <translation>Roda do mouse</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="615"/>
+        <location filename="../../simulator/ui/main_window.py" line="618"/>
         <source>zoom under the mouse</source>
         <translation>zoom sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="616"/>
+        <location filename="../../simulator/ui/main_window.py" line="619"/>
         <source>Middle-drag, Space+drag</source>
         <translation>Arrastar com o botão do meio, Espaço+arrastar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="616"/>
+        <location filename="../../simulator/ui/main_window.py" line="619"/>
         <source>pan</source>
         <translation>mover a vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="617"/>
+        <location filename="../../simulator/ui/main_window.py" line="620"/>
         <source>zoom to fit</source>
         <translation>ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="618"/>
+        <location filename="../../simulator/ui/main_window.py" line="621"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="618"/>
+        <location filename="../../simulator/ui/main_window.py" line="621"/>
         <source>play / pause training</source>
         <translation>reproduzir / pausar o treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="619"/>
+        <location filename="../../simulator/ui/main_window.py" line="622"/>
         <source>undo, redo</source>
         <translation>desfazer, refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="620"/>
+        <location filename="../../simulator/ui/main_window.py" line="623"/>
         <source>new, open, save</source>
         <translation>novo, abrir, salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="629"/>
+        <location filename="../../simulator/ui/main_window.py" line="632"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="632"/>
+        <location filename="../../simulator/ui/main_window.py" line="635"/>
         <source>About nnsim</source>
         <translation>Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="633"/>
+        <location filename="../../simulator/ui/main_window.py" line="636"/>
         <source>&lt;b&gt;nnsim&lt;/b&gt; — a visual simulator of artificial neural networks for teaching.&lt;br&gt;&lt;br&gt;Draw a network, train it step by step, and watch the forward and backward passes: edge thickness is the weight, edge colour the gradient.</source>
         <translation>&lt;b&gt;nnsim&lt;/b&gt; — um simulador visual de redes neurais artificiais para o ensino.&lt;br&gt;&lt;br&gt;Desenhe uma rede, treine-a passo a passo e observe as passagens direta e reversa: a espessura de cada conexão é o peso; a cor, o gradiente.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="736"/>
+        <location filename="../../simulator/ui/main_window.py" line="741"/>
         <source>Cannot train yet: %1</source>
         <translation>Ainda não é possível treinar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="746"/>
+        <source>The lesson&apos;s %1 epochs are done: press Play to go on</source>
+        <translation>As %1 épocas da lição terminaram: pressione Reproduzir para continuar</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..translate import tr
 
-#: weight layers (hidden layers + 1) from which a shrinking gradient is called vanishing
+# weight layers (hidden layers + 1) from which a shrinking gradient is called vanishing
 DEEP_LAYERS = 3
 RATIO = 10.0             # first vs last layer: below this, nothing to say
 SATURATED = 0.5          # share of (unit, sample) pairs on the flat part worth naming

@@ -32,8 +32,8 @@ def caption_name(template: str) -> str:
     return " ".join(template.replace("%1", " ").split())
 
 
-#: a run younger than this many epochs is also drawn mini-batch by mini-batch (its records
-#: reach that far: Trainer.STEP_RECORDS); a run that diverges in epoch 1 shows its blow-up
+# a run younger than this many epochs is also drawn mini-batch by mini-batch (its records
+# reach that far: Trainer.STEP_RECORDS); a run that diverges in epoch 1 shows its blow-up
 STEP_VIEW_EPOCHS = 20
 
 
