@@ -975,6 +975,21 @@
         <translation>primeira camada %1× maior que a última</translation>
     </message>
     <message>
+        <location filename="../../simulator/render/diagnosis.py" line="81"/>
+        <source>over the whole training set at epoch %1</source>
+        <translation>sobre todo o conjunto de treino na época %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/diagnosis.py" line="84"/>
+        <source>of the last step</source>
+        <translation>do último passo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/diagnosis.py" line="86"/>
+        <source>mean over the last %1 steps</source>
+        <translation>média dos últimos %1 passos</translation>
+    </message>
+    <message>
         <location filename="../../simulator/ui/history_scrub.py" line="30"/>
         <source>history</source>
         <translation>histórico</translation>
@@ -1182,77 +1197,77 @@
         <translation>gradiente ∂J/∂w = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="361"/>
+        <location filename="../../simulator/ui/editor/view.py" line="364"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="361"/>
+        <location filename="../../simulator/ui/editor/view.py" line="364"/>
         <source>hidden</source>
         <translation>oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="361"/>
+        <location filename="../../simulator/ui/editor/view.py" line="364"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="364"/>
+        <location filename="../../simulator/ui/editor/view.py" line="367"/>
         <source>feature %1</source>
         <translation>atributo %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="371"/>
+        <location filename="../../simulator/ui/editor/view.py" line="374"/>
         <source>g = %1 (mean over the batch)</source>
         <translation>g = %1 (média no lote)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="372"/>
+        <location filename="../../simulator/ui/editor/view.py" line="375"/>
         <source>y = f(g) = %1</source>
         <translation>y = f(g) = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="374"/>
+        <location filename="../../simulator/ui/editor/view.py" line="377"/>
         <source>bias b = %1</source>
         <translation>bias b = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="376"/>
+        <location filename="../../simulator/ui/editor/view.py" line="379"/>
         <source>δ = ∂J/∂g = %1</source>
         <translation>δ = ∂J/∂g = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="383"/>
+        <location filename="../../simulator/ui/editor/view.py" line="386"/>
         <source>Added %1 — drag from it to another neuron to connect.</source>
         <translation>Neurônio %1 adicionado — arraste a partir dele até outro neurônio para conectar.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="440"/>
+        <location filename="../../simulator/ui/editor/view.py" line="443"/>
         <source>Set weight of %1 → %2…</source>
         <translation>Definir peso de %1 → %2…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="442"/>
+        <location filename="../../simulator/ui/editor/view.py" line="445"/>
         <source>Delete connection</source>
         <translation>Excluir conexão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="445"/>
+        <location filename="../../simulator/ui/editor/view.py" line="448"/>
         <source>Add input neuron here</source>
         <translation>Adicionar neurônio de entrada aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="446"/>
+        <location filename="../../simulator/ui/editor/view.py" line="449"/>
         <source>Add hidden neuron here</source>
         <translation>Adicionar neurônio oculto aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="447"/>
+        <location filename="../../simulator/ui/editor/view.py" line="450"/>
         <source>Add output neuron here</source>
         <translation>Adicionar neurônio de saída aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="456"/>
+        <location filename="../../simulator/ui/editor/view.py" line="459"/>
         <source>Connection weight</source>
         <translation>Peso da conexão</translation>
     </message>
@@ -1915,17 +1930,17 @@
         <translation>&lt;b&gt;A rede&lt;/b&gt;&lt;br&gt;%1 neurônios, %2 conexões.&lt;br&gt;&lt;br&gt;Clique na área de desenho para adicionar um neurônio; arraste de um neurônio a outro para conectá-los. Clique com o botão direito para mais opções.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="210"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="213"/>
         <source>update: w ← w − α·∂J/∂w, α = %1</source>
         <translation>atualização: w ← w − α·∂J/∂w, α = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="222"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="225"/>
         <source>Input neuron: its output is the feature %1 of the sample.</source>
         <translation>Neurônio de entrada: sua saída é o atributo %1 da amostra.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="244"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="247"/>
         <source>For sample %1 of the last step:</source>
         <translation>Para a amostra %1 do último passo:</translation>
     </message>
@@ -1933,7 +1948,7 @@
 <context>
     <name>LegendOverlay</name>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="497"/>
+        <location filename="../../simulator/ui/editor/view.py" line="500"/>
         <source>showing the %1 heaviest of %2 connections in view; zoom in for more</source>
         <translation>mostrando as %1 ligações de maior peso entre %2 visíveis; aproxime para ver mais</translation>
     </message>

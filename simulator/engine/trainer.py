@@ -116,6 +116,8 @@ class Snapshot:
     # this snapshot shows an earlier one (epoch), None when it shows the present
     checkpoint_epochs: np.ndarray | None = None
     present_epoch: int | None = None
+    grad_steps: int = 0                  # mini-batch steps ``grads`` is the mean of (0: the
+                                         # whole training set's gradient, or none yet)
 
 
 @dataclass(frozen=True)
@@ -671,8 +673,10 @@ class Trainer:
             (a, na), (b, nb) = blocks[0], blocks[1]
             blocks[:2] = [(a + b, na + nb)]
         if not blocks:
+            self.mean_gradient_steps = 0
             return None
         total = sum(c for _, c in blocks)
+        self.mean_gradient_steps = total
         return sum(g for g, _ in blocks) / total
 
     # checkpoints: earlier epochs shown again ----------------------------------------------------
@@ -932,11 +936,12 @@ class Trainer:
         V = len(net.doc_node_ids)
         is_input = net.bias_index < 0
         plan = self._last_plan
-        mean = None
+        mean, grad_steps = None, 0
         if viewing is not None:
             mean = self._full_gradient()
         elif self.grads_valid:
             mean = self.mean_gradient()
+            grad_steps = self.mean_gradient_steps
         else:
             self._forget_gradients()
         if viewing is not None or plan is None or not self.grads_valid:
@@ -999,7 +1004,7 @@ class Trainer:
             saturated_share_wrong=_ro(sat_wrong),
             step_history=self.step_history(None if viewing is None else viewing),
             checkpoint_epochs=self.checkpoint_epochs(),
-            present_epoch=None if viewing is None else self.epoch)
+            present_epoch=None if viewing is None else self.epoch, grad_steps=grad_steps)
 
     # step-by-step ---------------------------------------------------------------------------
     @_quiet

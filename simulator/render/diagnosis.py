@@ -71,3 +71,17 @@ def layer_notes(norms: Sequence[float], saturated_share: Sequence[float] | None 
                        "by layer on its way back").replace("%1", n)]
         return [tr("first layer %1× larger than the last").replace("%1", n)]
     return []
+
+
+def gradient_source(snap) -> str:
+    """What the ∂J/∂w shown for a connection is the gradient of (a tooltip's second line)."""
+    if snap is None:
+        return ""
+    if getattr(snap, "present_epoch", None) is not None:
+        return tr("over the whole training set at epoch %1").replace("%1", str(snap.epoch))
+    steps = getattr(snap, "grad_steps", 0)
+    if steps == 1:
+        return tr("of the last step")
+    if steps > 1:
+        return tr("mean over the last %1 steps").replace("%1", str(steps))
+    return ""

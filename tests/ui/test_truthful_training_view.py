@@ -133,3 +133,21 @@ def test_the_slider_end_is_the_present(window, qtbot):
     QTest.keyClick(slider, Qt.Key.Key_End)
     qtbot.waitUntil(lambda: w.controller.latest.present_epoch is None, timeout=5000)
     assert w.controller.latest.epoch == 30 and not w.history.note.isVisible()
+
+
+def test_a_connections_tooltip_says_which_gradient_it_shows(window, qtbot):
+    w = window
+    trained(w, qtbot, "xor", epochs=20)
+    edge = ("edge", w.scene.edges.pairs.index(("h1", "y")))
+    snap = w.controller.latest
+    assert snap.grad_steps >= 10                     # a run: the mean of an epoch's steps or more
+    assert f"mean over the last {snap.grad_steps} steps" in w.view.hover_text(edge)
+    w.train.act_random.trigger()                     # one step by hand: its own gradient
+    qtbot.waitUntil(lambda: w.animator.active, timeout=5000)
+    w.train.leave_animation()
+    qtbot.waitUntil(lambda: w.controller.latest.grad_steps == 1 and w.scene._snapshot is w.controller.latest,
+                    timeout=5000)
+    assert "of the last step" in w.view.hover_text(edge)
+    w.history.show_epoch(5)
+    qtbot.waitUntil(lambda: w.controller.latest.present_epoch is not None, timeout=5000)
+    assert "over the whole training set at epoch 5" in w.view.hover_text(edge)
