@@ -743,12 +743,17 @@ class MainWindow(QMainWindow):
         elif kind == "info":
             self.alert.hide()
         elif kind == "lesson_done":
-            self._alert(self.tr("The lesson's %1 epochs are done: press Play to go on").replace("%1", message),
-                        "lesson_done", "#2b7a3d")
+            text = self.tr("The lesson's %1 epochs are done: press Play to go on").replace("%1", message)
+            if self.alert.isVisible() and self.alert.property("kind") in ("diverged", "warning"):
+                self.show_message(text, 0)          # the warning keeps its place
+            else:
+                self._alert(text, "lesson_done", "#2b7a3d")
 
     def _running_changed(self, on: bool) -> None:
         if on and self.alert.property("kind") == "lesson_done":
             self.alert.hide()
+        if on:
+            self.statusBar().clearMessage()
 
     def _alert(self, text: str, kind: str, colour: str = "#c92a2a") -> None:
         self.alert.setStyleSheet(f"QLabel#alert {{ color: white; background: {colour}; padding: 2px 8px; "

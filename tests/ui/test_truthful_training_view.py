@@ -151,3 +151,17 @@ def test_a_connections_tooltip_says_which_gradient_it_shows(window, qtbot):
     w.history.show_epoch(5)
     qtbot.waitUntil(lambda: w.controller.latest.present_epoch is not None, timeout=5000)
     assert "over the whole training set at epoch 5" in w.view.hover_text(edge)
+
+
+def test_mini_batches_leave_the_charts_once_the_run_has_epochs_enough(window, qtbot):
+    from simulator.render.plots import STEP_VIEW_EPOCHS
+    w = window
+    trained(w, qtbot, "xor", epochs=STEP_VIEW_EPOCHS - 1)
+    assert "mini-batch loss" in w.loss_panel.key.names()
+    assert len(w.gradient_panel.plot.step_curves[0].getData()[0]) == 10 * (STEP_VIEW_EPOCHS - 1)
+    w.controller.train_epochs(1)
+    qtbot.waitUntil(lambda: w.controller.latest.epoch == STEP_VIEW_EPOCHS, timeout=5000)
+    qtbot.wait(300)
+    assert "mini-batch loss" not in w.loss_panel.key.names()
+    x, _ = w.gradient_panel.plot.step_curves[0].getData()
+    assert x is None or len(x) == 0

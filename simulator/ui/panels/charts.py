@@ -210,11 +210,11 @@ class LossPanel(ChartPanel):
         # a loss spanning many decades (a diverging run) is unreadable on a linear axis: the
         # box ticks itself then, until the user decides
         self.log_chosen = False
-        self.log.clicked.connect(lambda: setattr(self, "log_chosen", True))
         self.top.addWidget(self.log)
         self.key.set_entries(self.plot.key_entries())
 
     def _log(self, on: bool) -> None:
+        self.log_chosen = True          # the automatic choice is made with signals blocked
         self.plot.set_log(on)
         if self.snapshot is not None:
             self.set_snapshot(self.snapshot)
