@@ -12,10 +12,11 @@ def click(w, action):
 
 
 def play_until_it_stops(w, qtbot, timeout=20000):
+    seen = []                                # running: True, then False (however fast)
+    w.controller.runningChanged.connect(seen.append)
     click(w, w.train.act_play)
-    qtbot.waitUntil(lambda: w.controller.running, timeout=5000)
-    qtbot.waitUntil(lambda: not w.controller.running, timeout=timeout)
-    qtbot.waitUntil(lambda: w.controller.latest is not None and not w.controller.running, timeout=2000)
+    qtbot.waitUntil(lambda: seen[:1] == [True] and seen[-1] is False, timeout=timeout)
+    w.controller.runningChanged.disconnect(seen.append)
     qtbot.wait(200)
     w.flush_panels()
     return w.controller.latest
