@@ -16,7 +16,7 @@ class HistoryScrubber(QObject):
     """A slider over the kept epochs (its right end is the present) and, while an earlier
     epoch is shown, a status-bar note saying which and how to come back."""
 
-    def __init__(self, window, controller, toolbar):
+    def __init__(self, window, controller, toolbar, epoch_label=None):
         super().__init__(window)
         self.window = window
         self.controller = controller
@@ -26,20 +26,24 @@ class HistoryScrubber(QObject):
         box = QWidget()
         box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         lay = QHBoxLayout(box)
-        lay.setContentsMargins(6, 0, 6, 0)
-        self.title = QLabel(tr("history"))
+        lay.setContentsMargins(0, 0, 6, 0)
+        # right after the epoch counter, as its timeline: the toolbar has little room
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("history-slider")
-        self.slider.setFixedWidth(140)
+        self.slider.setAccessibleName(tr("history"))
+        self.slider.setFixedWidth(110)
         self.slider.setRange(0, 0)
         self.slider.setToolTip(tr("Drag back to see an earlier epoch of this run: the network, the "
                                   "decision surface and the charts as they were. Play returns to "
                                   "the present."))
         self.slider.valueChanged.connect(self._moved)
-        lay.addWidget(self.title)
         lay.addWidget(self.slider)
-        toolbar.addSeparator()
-        toolbar.addWidget(box)
+        after = next((a for a in toolbar.actions() if toolbar.widgetForAction(a) is epoch_label), None)
+        following = toolbar.actions()[toolbar.actions().index(after) + 1:] if after else []
+        if following:
+            toolbar.insertWidget(following[0], box)
+        else:
+            toolbar.addWidget(box)
         self.note = QLabel()
         self.note.setObjectName("history-note")
         self.note.setStyleSheet("QLabel#history-note { color: white; background: #1f5fa8; "

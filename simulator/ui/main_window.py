@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
             controller.attach(self.model)
         self.animator = StepAnimator(self.scene, self)
         self.train = TrainControls(self, self.controller, self.animator)
-        self.history = HistoryScrubber(self, self.controller, self.train.toolbar)
+        self.history = HistoryScrubber(self, self.controller, self.train.toolbar, self.train.epoch_label)
         self.controller.snapshot.connect(self.on_snapshot)
         self.controller.trace.connect(self.on_trace)
         self.controller.status.connect(self.on_status)
