@@ -559,6 +559,10 @@ class Trainer:
         self._new_permutation()
         self._save_epoch_start()
         self._checkpoint()
+        if self._gcount >= self._steps_per_epoch():
+            # no snapshot for a whole epoch (a headless run): the shown mean stays the last
+            # epoch's, not the whole run's
+            self._close_gradient_block()
 
     def _locate_divergence(self) -> None:
         """Replay the epoch from its saved start, checking every step, to say where the
@@ -652,15 +656,9 @@ class Trainer:
         self._gcount = 0
         self._gblocks = []
 
-    def _steps_per_epoch(self) -> int:
-        return max(1, -(-self.n_train // max(1, min(self.batch_size, self.n_train or 1))))
-
-    def mean_gradient(self) -> np.ndarray | None:
-        """The signed ∂J/∂w (every parameter) averaged over the steps since the previous
-        call, reaching back over earlier calls' steps until it covers an epoch's worth: one
-        mini-batch's gradient jumps from step to step, its mean over an epoch is the
-        gradient of the whole training set that the weights are following. None before any
-        step. Each snapshot calls it once."""
+    def _close_gradient_block(self) -> None:
+        """File the steps summed since the last block; keep the newest blocks that cover an
+        epoch's worth of steps (``GRADIENT_EPOCHS``), and no more."""
         if self._gcount:
             self._gblocks.append((self._gsum.copy(), self._gcount))
             self._gsum.fill(0.0)
@@ -672,6 +670,19 @@ class Trainer:
         if len(blocks) > self.GRADIENT_BLOCKS:          # many tiny blocks: merge the oldest two
             (a, na), (b, nb) = blocks[0], blocks[1]
             blocks[:2] = [(a + b, na + nb)]
+
+    def _steps_per_epoch(self) -> int:
+        return max(1, -(-self.n_train // max(1, min(self.batch_size, self.n_train or 1))))
+
+    def mean_gradient(self) -> np.ndarray | None:
+        """The signed ∂J/∂w (every parameter) averaged over the steps since the previous
+        call (at most about the last epoch's, in a long run without calls), reaching back
+        over earlier calls' steps until it covers an epoch's worth: one
+        mini-batch's gradient jumps from step to step, its mean over an epoch is the
+        gradient of the whole training set that the weights are following. None before any
+        step. Each snapshot calls it once."""
+        self._close_gradient_block()
+        blocks = self._gblocks
         if not blocks:
             self.mean_gradient_steps = 0
             return None

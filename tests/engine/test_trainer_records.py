@@ -141,3 +141,17 @@ def test_checkpoints_stay_within_their_memory_and_span_the_run(monkeypatch):
     with t.past(37) as shown:                # the nearest kept epoch at or before it
         assert shown == kept[np.searchsorted(kept, 37, side="right") - 1] <= 37
     assert Trainer.CHECKPOINT_BYTES // (8 * (1 + t.net.size)) == 16
+
+
+def test_a_long_run_without_snapshots_shows_its_last_epochs_mean_gradient():
+    t = trainer("xor")
+    t.run(epochs=30)
+    last = trainer("xor")
+    last.run(epochs=29)
+    per_step = []
+    for _ in range(10):                       # epoch 30, step by step
+        last.step("batch")
+        per_step.append(last.net.grads[last.net.edge_index].copy())
+    snap = t.snapshot()
+    assert snap.grad_steps == 10
+    assert snap.grads == pytest.approx(np.mean(per_step, axis=0), rel=1e-9)
