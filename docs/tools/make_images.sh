@@ -49,9 +49,12 @@ python docs/tools/step_screenshot.py "$out/step-backward.png" xor 4
 python docs/tools/step_screenshot.py "$out/step-chain-rule.png" chain-rule 6
 python docs/tools/step_screenshot.py "$out/step-two-neurons.png" two-neurons 4
 
+# the history slider moved back to an earlier epoch
+python docs/tools/history_screenshot.py "$out/history-xor.png" xor 200 20
+
 # lessons with remedies ticked in the Lesson panel, then Reset and train
 python docs/tools/remedy_screenshot.py "$out/remedy-vanishing-relu-he.png" vanishing-gradient 100 relu_he
 python docs/tools/remedy_screenshot.py "$out/remedy-vanishing-batch-norm.png" vanishing-gradient 100 batch_norm
 python docs/tools/remedy_screenshot.py "$out/remedy-exploding-clip.png" exploding-gradient 30 clip
 python docs/tools/remedy_screenshot.py "$out/remedy-dying-relu-leaky.png" dying-relu 60 leaky
-python docs/tools/shrink_png.py "$out"/step-*.png "$out"/remedy-*.png
+python docs/tools/shrink_png.py "$out"/step-*.png "$out"/remedy-*.png "$out"/history-*.png
