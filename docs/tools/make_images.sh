@@ -42,12 +42,29 @@ shot lesson-activations --epochs 400 --select sigmoid activations
 shot lesson-spiral --epochs 400 spiral
 shot lesson-gauss --epochs 100 gauss
 shot lesson-moons --epochs 300 moons
+shot lesson-acyclic-vs-recurrent --epochs 40 acyclic-vs-recurrent
+shot lesson-echo --epochs 100 echo
+shot lesson-elman-xor --epochs 150 elman-xor
+shot lesson-sine-next --epochs 100 sine-next
+shot lesson-vanishing-through-time --epochs 100 vanishing-through-time
 
 # the step animation stopped at one phase (helper script, same window)
 python docs/tools/step_screenshot.py "$out/step-forward.png" xor 0
 python docs/tools/step_screenshot.py "$out/step-backward.png" xor 4
 python docs/tools/step_screenshot.py "$out/step-chain-rule.png" chain-rule 6
 python docs/tools/step_screenshot.py "$out/step-two-neurons.png" two-neurons 4
+
+# comparison lessons: the Compare panel's Train pressed; --open K then opens the K-th variant
+python docs/tools/compare_screenshot.py "$out/lesson-perceptron-vs-mlp.png" perceptron-vs-mlp
+python docs/tools/compare_screenshot.py "$out/lesson-step-vs-sigmoid.png" step-vs-sigmoid
+python docs/tools/compare_screenshot.py "$out/lesson-step-vs-sigmoid-step.png" step-vs-sigmoid --open 0 --tab gradients
+python docs/tools/compare_screenshot.py "$out/lesson-seeds.png" seeds
+python docs/tools/compare_screenshot.py "$out/lesson-seeds-seed0.png" seeds --open 0
+python docs/tools/compare_screenshot.py "$out/lesson-learning-rate.png" learning-rate --log
+python docs/tools/shrink_png.py "$out"/lesson-perceptron-vs-mlp.png "$out"/lesson-step-vs-sigmoid*.png \
+    "$out"/lesson-seeds*.png "$out"/lesson-learning-rate.png
+# the exported comparison figure (nnsim compare --out, export --view compare)
+python main.py compare seeds --out "$out/compare-seeds.png" --dpi 110 > /dev/null
 
 # the history slider moved back to an earlier epoch
 python docs/tools/history_screenshot.py "$out/history-xor.png" xor 200 20
@@ -57,4 +74,5 @@ python docs/tools/remedy_screenshot.py "$out/remedy-vanishing-relu-he.png" vanis
 python docs/tools/remedy_screenshot.py "$out/remedy-vanishing-batch-norm.png" vanishing-gradient 100 batch_norm
 python docs/tools/remedy_screenshot.py "$out/remedy-exploding-clip.png" exploding-gradient 30 clip
 python docs/tools/remedy_screenshot.py "$out/remedy-dying-relu-leaky.png" dying-relu 60 leaky
+python docs/tools/remedy_screenshot.py "$out/remedy-acyclic-no-delay.png" acyclic-vs-recurrent 40 no_delay
 python docs/tools/shrink_png.py "$out"/step-*.png "$out"/remedy-*.png "$out"/history-*.png

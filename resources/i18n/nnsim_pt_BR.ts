@@ -44,88 +44,89 @@
         <translation>inclinação 0,01 abaixo de zero</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="499"/>
-        <location filename="../../simulator/render/plots.py" line="665"/>
+        <location filename="../../simulator/render/compare_view.py" line="290"/>
+        <location filename="../../simulator/render/plots.py" line="507"/>
+        <location filename="../../simulator/render/plots.py" line="673"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="500"/>
+        <location filename="../../simulator/render/plots.py" line="508"/>
         <location filename="../../simulator/ui/commands.py" line="20"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="552"/>
+        <location filename="../../simulator/render/plots.py" line="560"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="552"/>
+        <location filename="../../simulator/render/plots.py" line="560"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="552"/>
+        <location filename="../../simulator/render/plots.py" line="560"/>
         <source>mini-batch loss</source>
         <translation>perda do mini-lote</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="553"/>
+        <location filename="../../simulator/render/plots.py" line="561"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="553"/>
+        <location filename="../../simulator/render/plots.py" line="561"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="290"/>
-        <location filename="../../simulator/render/plots.py" line="527"/>
-        <location filename="../../simulator/render/plots.py" line="591"/>
+        <location filename="../../simulator/export/plot_panels.py" line="293"/>
+        <location filename="../../simulator/render/plots.py" line="535"/>
+        <location filename="../../simulator/render/plots.py" line="599"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="666"/>
+        <location filename="../../simulator/render/plots.py" line="674"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="775"/>
+        <location filename="../../simulator/render/plots.py" line="783"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="776"/>
+        <location filename="../../simulator/render/plots.py" line="784"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="754"/>
+        <location filename="../../simulator/render/plots.py" line="762"/>
         <source>no gradient reaches any weight: training is stuck</source>
         <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="757"/>
+        <location filename="../../simulator/render/plots.py" line="765"/>
         <source>no gradient in layer(s) %1</source>
         <translation>nenhum gradiente na(s) camada(s) %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="762"/>
+        <location filename="../../simulator/render/plots.py" line="770"/>
         <source>dead ReLUs per layer %1</source>
         <translation>ReLUs agonizantes por camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="765"/>
+        <location filename="../../simulator/render/plots.py" line="773"/>
         <source>saturated units %1</source>
         <translation>unidades saturadas %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="767"/>
+        <location filename="../../simulator/render/plots.py" line="775"/>
         <source>clipping acted on %1 of the steps</source>
         <translation>a poda atuou em %1 dos passos</translation>
     </message>
@@ -150,7 +151,7 @@
         <translation>atualização: w ← w − α·∂J/∂w</translation>
     </message>
     <message>
-        <location filename="../../simulator/runtime/worker.py" line="217"/>
+        <location filename="../../simulator/runtime/worker.py" line="230"/>
         <source>nothing to train: the network is not complete</source>
         <translation>nada para treinar: a rede não está completa</translation>
     </message>
@@ -230,102 +231,103 @@
         <translation>número de classes</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="43"/>
+        <location filename="../../simulator/ui/commands.py" line="45"/>
         <source>Add neuron %1</source>
         <translation>Adicionar neurônio %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="65"/>
+        <location filename="../../simulator/ui/commands.py" line="67"/>
         <source>Delete %1 neuron(s)</source>
         <translation>Excluir %1 neurônio(s)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="67"/>
+        <location filename="../../simulator/ui/commands.py" line="69"/>
         <source>Delete %1 connection(s)</source>
         <translation>Excluir %1 conexão(ões)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="69"/>
+        <location filename="../../simulator/ui/commands.py" line="71"/>
         <source>Delete %1 item(s)</source>
         <translation>Excluir %1 item(ns)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="105"/>
+        <location filename="../../simulator/ui/commands.py" line="107"/>
         <source>Connect %1 → %2</source>
         <translation>Conectar %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="107"/>
+        <location filename="../../simulator/ui/commands.py" line="109"/>
+        <location filename="../../simulator/ui/commands.py" line="127"/>
         <source>Connect %1 pair(s)</source>
         <translation>Conectar %1 par(es)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="122"/>
+        <location filename="../../simulator/ui/commands.py" line="141"/>
         <source>Move %1 neuron(s)</source>
         <translation>Mover %1 neurônio(s)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="142"/>
+        <location filename="../../simulator/ui/commands.py" line="161"/>
         <source>Set the activation of %1</source>
         <translation>Definir a ativação de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="142"/>
+        <location filename="../../simulator/ui/commands.py" line="161"/>
         <source>Set the bias of %1</source>
         <translation>Definir o bias de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="143"/>
+        <location filename="../../simulator/ui/commands.py" line="162"/>
         <source>Switch batch normalisation of %1</source>
         <translation>Alternar a normalização de batch de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="143"/>
+        <location filename="../../simulator/ui/commands.py" line="162"/>
         <source>Set the slope of %1</source>
         <translation>Definir a inclinação de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="144"/>
+        <location filename="../../simulator/ui/commands.py" line="163"/>
         <source>Set the feature of %1</source>
         <translation>Definir a entrada de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="144"/>
+        <location filename="../../simulator/ui/commands.py" line="163"/>
         <source>Change %1</source>
         <translation>Alterar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="170"/>
+        <location filename="../../simulator/ui/commands.py" line="189"/>
         <source>Make %1 an input neuron</source>
         <translation>Tornar %1 um neurônio de entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="170"/>
+        <location filename="../../simulator/ui/commands.py" line="189"/>
         <source>Make %1 a hidden neuron</source>
         <translation>Tornar %1 um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="171"/>
+        <location filename="../../simulator/ui/commands.py" line="190"/>
         <source>Make %1 an output neuron</source>
         <translation>Tornar %1 um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="217"/>
+        <location filename="../../simulator/ui/commands.py" line="236"/>
         <source>Set the %1</source>
         <translation>Alterar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="191"/>
+        <location filename="../../simulator/ui/commands.py" line="210"/>
         <source>Set weight %1 → %2</source>
         <translation>Definir peso %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="244"/>
+        <location filename="../../simulator/ui/commands.py" line="263"/>
         <source>Change the data</source>
         <translation>Alterar os dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="259"/>
+        <location filename="../../simulator/ui/commands.py" line="278"/>
         <source>Rename the network</source>
         <translation>Renomear a rede</translation>
     </message>
@@ -617,26 +619,31 @@
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="38"/>
-        <location filename="../../simulator/export/plot_panels.py" line="285"/>
-        <location filename="../../simulator/export/plot_panels.py" line="309"/>
+        <location filename="../../simulator/export/compare_panels.py" line="85"/>
+        <location filename="../../simulator/export/plot_panels.py" line="288"/>
+        <location filename="../../simulator/export/plot_panels.py" line="312"/>
         <source>not trained</source>
         <translation>não treinada</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="11"/>
+        <location filename="../../simulator/export/compare_panels.py" line="26"/>
+        <location filename="../../simulator/render/compare_view.py" line="71"/>
         <location filename="../../simulator/ui/train_controls.py" line="141"/>
         <source>epoch %1</source>
         <translation>época %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="27"/>
-        <location filename="../../simulator/render/plots.py" line="554"/>
+        <location filename="../../simulator/render/compare_view.py" line="81"/>
+        <location filename="../../simulator/render/plots.py" line="562"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="28"/>
-        <location filename="../../simulator/render/plots.py" line="554"/>
+        <location filename="../../simulator/render/compare_view.py" line="83"/>
+        <location filename="../../simulator/render/plots.py" line="562"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
@@ -651,73 +658,75 @@
         <translation>amostra x = (%1)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="49"/>
+        <location filename="../../simulator/export/options.py" line="50"/>
         <source>unknown file extension %1</source>
         <translation>extensão de arquivo desconhecida %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="50"/>
+        <location filename="../../simulator/export/options.py" line="51"/>
         <source>%1 has no file extension</source>
         <translation>%1 não tem extensão de arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="51"/>
+        <location filename="../../simulator/export/options.py" line="52"/>
         <source>use .svg, .pdf, .png, .gif or .mp4</source>
         <translation>use .svg, .pdf, .png, .gif ou .mp4</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="105"/>
+        <location filename="../../simulator/export/options.py" line="106"/>
         <source>unknown view %1 (views: %2)</source>
         <translation>visualização desconhecida %1 (visualizações: %2)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="108"/>
+        <location filename="../../simulator/export/options.py" line="109"/>
         <source>unknown theme %1 (light or dark)</source>
         <translation>tema desconhecido %1 (light ou dark)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="110"/>
+        <location filename="../../simulator/export/options.py" line="111"/>
         <source>colour by gradient or weight, not %1</source>
         <translation>colorir por gradient ou weight, não %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="111"/>
+        <location filename="../../simulator/export/options.py" line="112"/>
         <source>the width must be between %1 and %2 inches</source>
         <translation>a largura deve estar entre %1 e %2 polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="112"/>
+        <location filename="../../simulator/export/options.py" line="113"/>
         <source>the height must be between %1 and %2 inches</source>
         <translation>a altura deve estar entre %1 e %2 polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="116"/>
+        <location filename="../../simulator/export/options.py" line="117"/>
         <source>the resolution must be between 10 and 2400 dpi</source>
         <translation>a resolução deve estar entre 10 e 2400 dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="118"/>
+        <location filename="../../simulator/export/options.py" line="119"/>
         <source>%1 × %2 pixels is too large (at most %3 a side): lower the resolution or the size</source>
         <translation>%1 × %2 pixels é grande demais (no máximo %3 por lado): reduza a resolução ou o tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/state.py" line="87"/>
+        <location filename="../../simulator/export/state.py" line="89"/>
+        <location filename="../../simulator/export/state.py" line="135"/>
         <source>cannot train: %1</source>
+        <extracomment>What ``export --view compare`` trains when a document declares no comparison.</extracomment>
         <translation>não é possível treinar: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="25"/>
+        <location filename="../../simulator/export/figures.py" line="26"/>
         <source>nnsim figure</source>
         <translation>figura do nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="65"/>
+        <location filename="../../simulator/export/figures.py" line="68"/>
         <source>Neural network</source>
         <translation>Rede neural</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="41"/>
-        <location filename="../../simulator/export/figures.py" line="72"/>
+        <location filename="../../simulator/export/figures.py" line="44"/>
+        <location filename="../../simulator/export/figures.py" line="75"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="33"/>
         <source>Network</source>
         <translation>Rede</translation>
@@ -730,67 +739,69 @@
     <message>
         <location filename="../../simulator/export/plot_panels.py" line="246"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="33"/>
-        <location filename="../../simulator/ui/panels/surface.py" line="69"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="79"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="80"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="259"/>
-        <location filename="../../simulator/ui/panels/surface.py" line="69"/>
+        <location filename="../../simulator/export/plot_panels.py" line="262"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="80"/>
         <source>Fit</source>
         <translation>Ajuste</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="276"/>
+        <location filename="../../simulator/export/plot_panels.py" line="279"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="34"/>
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="294"/>
-        <location filename="../../simulator/export/plot_panels.py" line="319"/>
+        <location filename="../../simulator/export/plot_panels.py" line="297"/>
+        <location filename="../../simulator/export/plot_panels.py" line="322"/>
         <source>no epoch trained yet</source>
         <translation>nenhuma época treinada ainda</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="19"/>
+        <location filename="../../simulator/render/compare_view.py" line="78"/>
         <source>train / test loss %1 / %2</source>
         <translation>perda de treino / teste %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="302"/>
+        <location filename="../../simulator/export/plot_panels.py" line="305"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="35"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="323"/>
+        <location filename="../../simulator/export/plot_panels.py" line="326"/>
         <source>mean |∂J/∂w| per layer</source>
         <translation>|∂J/∂w| médio por camada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="330"/>
+        <location filename="../../simulator/export/plot_panels.py" line="333"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="34"/>
         <source>Activation functions</source>
         <translation>Funções de ativação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="342"/>
+        <location filename="../../simulator/export/plot_panels.py" line="345"/>
         <source>f solid, f′ dashed</source>
         <translation>f em linha cheia, f′ tracejada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="60"/>
+        <location filename="../../simulator/export/options.py" line="61"/>
         <source>%1 is a folder, not a file</source>
         <translation>%1 é uma pasta, não um arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="63"/>
+        <location filename="../../simulator/export/options.py" line="64"/>
         <source>cannot write %1: the folder %2 does not exist</source>
         <translation>não é possível gravar %1: a pasta %2 não existe</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="66"/>
+        <location filename="../../simulator/export/options.py" line="67"/>
         <source>cannot write %1: permission denied</source>
         <translation>não é possível gravar %1: permissão negada</translation>
     </message>
@@ -839,43 +850,43 @@
         <translation>não é possível gravar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="23"/>
+        <location filename="../../simulator/export/files.py" line="37"/>
         <source>%1 is an animation format: export an animation instead</source>
         <translation>%1 é um formato de animação: exporte uma animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="40"/>
+        <location filename="../../simulator/export/files.py" line="60"/>
         <source>unknown animation %1 (training or step)</source>
         <translation>animação desconhecida %1 (training ou step)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="43"/>
-        <location filename="../../simulator/export/files.py" line="88"/>
+        <location filename="../../simulator/export/files.py" line="64"/>
+        <location filename="../../simulator/export/files.py" line="117"/>
         <source>a step animation shows the network: use --view network</source>
         <translation>uma animação de passo mostra a rede: use --view network</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="59"/>
+        <location filename="../../simulator/export/files.py" line="80"/>
         <source>%1 is a still format: use .gif or .mp4 for an animation</source>
         <translation>%1 é um formato de imagem fixa: use .gif ou .mp4 para uma animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="76"/>
+        <location filename="../../simulator/export/files.py" line="96"/>
         <source>--epochs must be 0 or more</source>
         <translation>--epochs deve ser 0 ou mais</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="79"/>
+        <location filename="../../simulator/export/files.py" line="108"/>
         <source>--frames is for animations (.gif, .mp4)</source>
         <translation>--frames é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="81"/>
+        <location filename="../../simulator/export/files.py" line="110"/>
         <source>--animate is for animations (.gif, .mp4)</source>
         <translation>--animate é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="84"/>
+        <location filename="../../simulator/export/files.py" line="113"/>
         <source>--frames must be 2 or more</source>
         <translation>--frames deve ser 2 ou mais</translation>
     </message>
@@ -885,32 +896,32 @@
         <translation>Slide (16:9): rede, superfície, perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="39"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="40"/>
         <source>SVG — vector (web, PowerPoint, Inkscape)</source>
         <translation>SVG — vetorial (web, PowerPoint, Inkscape)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="40"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="41"/>
         <source>PDF — vector (LaTeX Beamer, print)</source>
         <translation>PDF — vetorial (LaTeX Beamer, impressão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="41"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="42"/>
         <source>PNG — image</source>
         <translation>PNG — imagem</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="41"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="42"/>
         <source>GIF — animated image</source>
         <translation>GIF — imagem animada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="42"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="43"/>
         <source>MP4 — video</source>
         <translation>MP4 — vídeo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="556"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="561"/>
         <source>Figure copied: %1</source>
         <translation>Figura copiada: %1</translation>
     </message>
@@ -990,19 +1001,161 @@
         <translation>média dos últimos %1 passos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/history_scrub.py" line="30"/>
+        <location filename="../../simulator/ui/history_scrub.py" line="33"/>
         <source>history</source>
         <translation>histórico</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/history_scrub.py" line="35"/>
+        <location filename="../../simulator/ui/history_scrub.py" line="36"/>
         <source>Drag back to see an earlier epoch of this run: the network, the decision surface and the charts as they were. Play returns to the present.</source>
         <translation>Arraste para trás para ver uma época anterior deste treino: a rede, a superfície de decisão e os gráficos como estavam. Reproduzir volta ao presente.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/history_scrub.py" line="69"/>
+        <location filename="../../simulator/ui/history_scrub.py" line="73"/>
         <source>viewing epoch %1 of %2 — Play returns to the present</source>
         <translation>vendo a época %1 de %2 — Reproduzir volta ao presente</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="45"/>
+        <location filename="../../simulator/render/compare_view.py" line="84"/>
+        <source>seed %1</source>
+        <translation>semente %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="66"/>
+        <source>diverged in epoch %1</source>
+        <translation>divergiu na época %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="68"/>
+        <source>stuck</source>
+        <translation>presa</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="70"/>
+        <source>behind</source>
+        <translation>atrás</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="291"/>
+        <source>training loss</source>
+        <translation>perda de treino</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/state.py" line="137"/>
+        <source>the comparison trains feed-forward networks on points, not recurrent networks or sequences</source>
+        <translation>a comparação treina redes acíclicas sobre pontos, não redes recorrentes nem sequências</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="100"/>
+        <source>the comparison is a still figure: use .svg, .pdf or .png</source>
+        <translation>a comparação é uma figura estática: use .svg, .pdf ou .png</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="102"/>
+        <source>--frames and --animate are for animations (.gif, .mp4)</source>
+        <translation>--frames e --animate são para animações (.gif, .mp4)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="36"/>
+        <source>Comparison (the Compare panel&apos;s variants)</source>
+        <translation>Comparação (as variantes do painel Comparar)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="23"/>
+        <location filename="../../simulator/export/compare_panels.py" line="63"/>
+        <source>no comparison trained yet</source>
+        <translation>nenhuma comparação treinada ainda</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="25"/>
+        <source>%1 variants</source>
+        <translation>%1 variantes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="27"/>
+        <source>%1 stuck</source>
+        <translation>%1 presas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="28"/>
+        <source>%1 behind</source>
+        <translation>%1 atrás</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="29"/>
+        <source>%1 diverged</source>
+        <translation>%1 divergiram</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="77"/>
+        <source>Training loss</source>
+        <translation>Perda de treino</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="90"/>
+        <source>log scale</source>
+        <translation>escala log</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="91"/>
+        <source>dashed: stuck</source>
+        <translation>tracejadas: presas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="109"/>
+        <source>Comparison</source>
+        <translation>Comparação</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/runtime/worker.py" line="350"/>
+        <source>The step-by-step animation of recurrent networks is not available yet: one step was trained without it.</source>
+        <translation>A animação passo a passo de redes recorrentes ainda não está disponível: um passo foi treinado sem ela.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="23"/>
+        <source>truncation of backpropagation through time</source>
+        <translation>truncamento da retropropagação no tempo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="29"/>
+        <source>number of sequences</source>
+        <translation>número de sequências</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="29"/>
+        <source>steps per sequence</source>
+        <translation>passos por sequência</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="30"/>
+        <source>lag</source>
+        <translation>defasagem</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="24"/>
+        <source>Without the delayed edges (acyclic)</source>
+        <translation>Sem as conexões com atraso (acíclica)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="25"/>
+        <source>the delayed edges are removed: each step sees only its own input, as in a feed-forward network</source>
+        <translation>as conexões com atraso são removidas: cada passo vê apenas a sua própria entrada, como numa rede de alimentação direta</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/plot_panels.py" line="256"/>
+        <source>sequences have no input plane</source>
+        <translation>sequências não têm um plano de entradas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="23"/>
+        <source>the surface view shows an input plane, which sequence data do not have: use --view network, loss, gradients or slide</source>
+        <translation>a vista surface mostra um plano de entradas, que dados em sequência não têm: use --view network, loss, gradients ou slide</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="26"/>
+        <source>the step animation of recurrent networks and sequences is not available yet: use --animate training</source>
+        <translation>a animação passo a passo de redes recorrentes e sequências ainda não está disponível: use --animate training</translation>
     </message>
 </context>
 <context>
@@ -1031,142 +1184,286 @@
 <context>
     <name>ColumnDialog</name>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="238"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="282"/>
         <source>Choose the columns</source>
         <translation>Escolha as colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="257"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="301"/>
         <source>Input columns (one input neuron each):</source>
         <translation>Colunas de entrada (um neurônio de entrada para cada):</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="260"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="304"/>
         <source>Target column:</source>
         <translation>Coluna alvo:</translation>
     </message>
 </context>
 <context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="163"/>
+        <source>epochs</source>
+        <translation>épocas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="164"/>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="327"/>
+        <source>Train</source>
+        <translation>Treinar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="166"/>
+        <source>Train every variant side by side (again: pause)</source>
+        <translation>Treinar todas as variantes lado a lado (de novo: pausar)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="167"/>
+        <source>Restart</source>
+        <translation>Recomeçar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="168"/>
+        <source>Train the variants again from their start</source>
+        <translation>Treinar as variantes de novo desde o início</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="169"/>
+        <source>log scale</source>
+        <translation>escala log</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="190"/>
+        <source>Vary</source>
+        <translation>Variar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="213"/>
+        <source>Choose what varies and press Train; then click a variant to open it as the current network.</source>
+        <translation>Escolha o que varia e pressione Treinar; depois clique numa variante para abri-la como a rede atual.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="217"/>
+        <source>Seeds</source>
+        <translation>Sementes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="217"/>
+        <source>Learning rates</source>
+        <translation>Taxas de aprendizado</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="218"/>
+        <source>Hidden activations</source>
+        <translation>Ativações ocultas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="218"/>
+        <source>The lesson&apos;s drawings</source>
+        <translation>Os desenhos da lição</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="259"/>
+        <source>Comparisons train feed-forward networks on points: this network is recurrent or its data are sequences.</source>
+        <translation>As comparações treinam redes acíclicas sobre pontos: esta rede é recorrente ou seus dados são sequências.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="263"/>
+        <source>the network cannot train yet: %1</source>
+        <translation>a rede ainda não pode treinar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="320"/>
+        <source>Cannot compare</source>
+        <translation>Não é possível comparar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="327"/>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="373"/>
+        <source>%1 variants</source>
+        <translation>%1 variantes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="374"/>
+        <source>epoch %1 of %2</source>
+        <translation>época %1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="376"/>
+        <source>%1 stuck (orange, dashed)</source>
+        <translation>%1 presas (laranja, tracejadas)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="378"/>
+        <source>%1 behind (orange)</source>
+        <translation>%1 atrás (laranja)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="380"/>
+        <source>%1 diverged (red)</source>
+        <translation>%1 divergiram (vermelho)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="382"/>
+        <source>done in %1 s</source>
+        <translation>feito em %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="383"/>
+        <source>click a variant to open it</source>
+        <translation>clique numa variante para abri-la</translation>
+    </message>
+</context>
+<context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="55"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="71"/>
         <source>Regenerate</source>
         <translation>Regenerar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="56"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="72"/>
         <source>Draw new points (a new seed)</source>
         <translation>Sortear novos pontos (nova semente)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="60"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="76"/>
         <source>Use a built-in data set</source>
         <translation>Usar um conjunto de dados embutido</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="62"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="78"/>
         <source>Import CSV…</source>
         <translation>Importar CSV…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="66"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="82"/>
         <source>Data set</source>
         <translation>Conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="67"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="83"/>
         <source>Samples</source>
         <translation>Amostras</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="68"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="87"/>
         <source>Noise</source>
         <translation>Ruído</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="69"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="88"/>
         <source>Test fraction</source>
         <translation>Fração de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="70"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="89"/>
         <source>Classes</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="71"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="90"/>
         <source>Seed</source>
         <translation>Semente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="76"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="95"/>
         <source>Input features (neurons)</source>
         <translation>Atributos de entrada (neurônios)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="116"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="147"/>
         <source>CSV file %1: inputs %2, target %3</source>
         <translation>Arquivo CSV %1: entradas %2, alvo %3</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="119"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="152"/>
         <source>Your own points: %1 for training, %2 for testing</source>
         <translation>Seus próprios pontos: %1 para treino, %2 para teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="122"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="155"/>
         <source>Your own points: %1</source>
         <translation>Seus próprios pontos: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="143"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="187"/>
         <source>One input</source>
         <translation>Uma entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="144"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="188"/>
         <source>“%1” has one input, x. Remove the input neurons that read x₂ first.</source>
         <translation>“%1” tem uma entrada, x. Remova primeiro os neurônios de entrada que leem x₂.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="147"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="191"/>
         <source>Change the %1</source>
         <translation>Alterar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="170"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="214"/>
         <source>Add the feature %1</source>
         <translation>Adicionar o atributo %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="182"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="226"/>
         <source>Import a CSV file</source>
         <translation>Importar um arquivo CSV</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="183"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="227"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="194"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="238"/>
         <source>%1: the file is empty</source>
         <translation>%1: o arquivo está vazio</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="212"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="256"/>
         <source>Import %1</source>
         <translation>Importar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="227"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="271"/>
         <source>Cannot import the CSV file</source>
         <translation>Não é possível importar o arquivo CSV</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="229"/>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="273"/>
         <source>The current data and network are unchanged.</source>
         <translation>Os dados e a rede atuais não foram alterados.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="65"/>
+        <source>The target is the input bit of this many steps before</source>
+        <translation>O alvo é o bit de entrada de tantos passos antes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="84"/>
+        <source>Sequences</source>
+        <translation>Sequências</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="85"/>
+        <source>Steps per sequence</source>
+        <translation>Passos por sequência</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="86"/>
+        <source>Lag</source>
+        <translation>Defasagem</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="150"/>
+        <source>Your own sequences: %1</source>
+        <translation>Suas próprias sequências: %1</translation>
     </message>
 </context>
 <context>
@@ -1545,172 +1842,262 @@
         <translation>uma soma de picos gaussianos sobre o plano</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="102"/>
+        <location filename="../../simulator/render/engine_text.py" line="106"/>
         <source>activations overflowed</source>
         <translation>as ativações estouraram</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="103"/>
+        <location filename="../../simulator/render/engine_text.py" line="107"/>
         <source>gradients exploded</source>
         <translation>os gradientes explodiram</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="104"/>
+        <location filename="../../simulator/render/engine_text.py" line="108"/>
         <source>weights overflowed</source>
         <translation>os pesos estouraram</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="105"/>
+        <location filename="../../simulator/render/engine_text.py" line="109"/>
         <source>the loss overflowed</source>
         <translation>a perda estourou</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="106"/>
+        <location filename="../../simulator/render/engine_text.py" line="110"/>
         <source>%1 in layer %2 at epoch %3: lower the learning rate, clip gradients or change the initialisation</source>
         <translation>%1 na camada %2 na época %3: reduza a taxa de aprendizado, aplique a poda do gradiente ou mude a inicialização</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="114"/>
+        <location filename="../../simulator/render/engine_text.py" line="118"/>
         <source>weights have grown huge (|w| up to %1): the learning rate is probably too large</source>
         <translation>os pesos ficaram enormes (|w| até %1): a taxa de aprendizado provavelmente está grande demais</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="117"/>
+        <location filename="../../simulator/render/engine_text.py" line="121"/>
         <source>the loss grew %1× since the first epoch: the learning rate is probably too large</source>
         <translation>a perda cresceu %1× desde a primeira época: a taxa de aprendizado provavelmente está grande demais</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="123"/>
+        <location filename="../../simulator/render/engine_text.py" line="127"/>
         <source>the network has no input neuron</source>
         <translation>a rede não tem neurônio de entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="124"/>
+        <location filename="../../simulator/render/engine_text.py" line="128"/>
         <source>the network has no output neuron</source>
         <translation>a rede não tem neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="126"/>
+        <location filename="../../simulator/render/engine_text.py" line="130"/>
         <source>output %1 has no incoming connection</source>
         <translation>a saída %1 não tem nenhuma conexão de entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="128"/>
+        <location filename="../../simulator/render/engine_text.py" line="132"/>
         <source>no path from any input to output %1</source>
         <translation>não há caminho de nenhuma entrada até a saída %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="130"/>
+        <location filename="../../simulator/render/engine_text.py" line="134"/>
         <source>softmax outputs cannot be mixed with other outputs</source>
         <translation>saídas softmax não podem ser misturadas com outras saídas</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="132"/>
+        <location filename="../../simulator/render/engine_text.py" line="136"/>
         <source>softmax needs one output neuron per class (at least two)</source>
         <translation>softmax precisa de um neurônio de saída por classe (pelo menos dois)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="134"/>
+        <location filename="../../simulator/render/engine_text.py" line="138"/>
         <source>cross-entropy with several outputs needs softmax outputs</source>
         <translation>entropia cruzada com várias saídas precisa de saídas softmax</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="136"/>
+        <location filename="../../simulator/render/engine_text.py" line="140"/>
         <source>data: %1 classes but the network has %2 softmax outputs</source>
         <translation>dados: %1 classes, mas a rede tem %2 saídas softmax</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="139"/>
+        <location filename="../../simulator/render/engine_text.py" line="143"/>
         <source>data: %1 classes but the network has %2 outputs</source>
         <translation>dados: %1 classes, mas a rede tem %2 saídas</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="142"/>
+        <location filename="../../simulator/render/engine_text.py" line="146"/>
         <source>data: %1 classes but the network has a single output, which separates two classes</source>
         <translation>dados: %1 classes, mas a rede tem uma só saída, que separa duas classes</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="148"/>
+        <location filename="../../simulator/render/engine_text.py" line="158"/>
         <source>both ends must be neurons</source>
         <translation>as duas pontas devem ser neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="150"/>
+        <location filename="../../simulator/render/engine_text.py" line="160"/>
         <source>a neuron cannot connect to itself</source>
         <translation>um neurônio não pode se ligar a si mesmo</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="152"/>
+        <location filename="../../simulator/render/engine_text.py" line="162"/>
         <source>%1 is an input neuron: nothing can feed it</source>
         <translation>%1 é um neurônio de entrada: nada pode alimentá-lo</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="154"/>
+        <location filename="../../simulator/render/engine_text.py" line="164"/>
         <source>%1 is an output neuron: it cannot feed another</source>
         <translation>%1 é um neurônio de saída: não pode alimentar outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="156"/>
+        <location filename="../../simulator/render/engine_text.py" line="166"/>
         <source>%1 → %2 already exists</source>
         <translation>%1 → %2 já existe</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="158"/>
+        <location filename="../../simulator/render/engine_text.py" line="168"/>
         <source>it would close a cycle %1 (a feed-forward network has no loops)</source>
         <translation>fecharia um ciclo %1 (uma rede de alimentação direta não tem ciclos)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="194"/>
+        <source>&quot;%1&quot; is an empty range (did you mean %2?)</source>
+        <translation>&quot;%1&quot; é um intervalo vazio (quis dizer %2?)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="196"/>
+        <source>the list is empty</source>
+        <translation>a lista está vazia</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="197"/>
+        <source>&quot;%1&quot; has an empty item</source>
+        <translation>&quot;%1&quot; tem um item vazio</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="199"/>
+        <source>&quot;%1&quot; is not a seed (a whole number from 0, or a range like 0-15)</source>
+        <translation>&quot;%1&quot; não é uma semente (um número inteiro a partir de 0, ou um intervalo como 0-15)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="202"/>
+        <source>&quot;%1&quot;: seeds are whole numbers from 0</source>
+        <translation>&quot;%1&quot;: sementes são números inteiros a partir de 0</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="203"/>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>&quot;%1&quot; não é um número</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="205"/>
+        <source>&quot;%1&quot;: a learning rate must be a number greater than 0</source>
+        <translation>&quot;%1&quot;: a taxa de aprendizado deve ser um número maior que 0</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="207"/>
+        <source>unknown activation &quot;%1&quot; (known: %2)</source>
+        <translation>ativação desconhecida &quot;%1&quot; (conhecidas: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="210"/>
+        <source>%1 variants: at most %2 can be compared</source>
+        <translation>%1 variantes: no máximo %2 podem ser comparadas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="212"/>
+        <source>seed %1 appears twice</source>
+        <translation>a semente %1 aparece duas vezes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="214"/>
+        <source>the learning rate %1 appears twice</source>
+        <translation>a taxa de aprendizado %1 aparece duas vezes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="215"/>
+        <source>%1 appears twice</source>
+        <translation>%1 aparece duas vezes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="69"/>
+        <source>random bits; the target is the bit of lag steps before</source>
+        <translation>bits aleatórios; o alvo é o bit de tantos passos antes quanto a defasagem</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="70"/>
+        <source>a bit stream in triples (a, b, a XOR b); predict the next bit (Elman, 1990)</source>
+        <translation>um fluxo de bits em trincas (a, b, a XOR b); prever o próximo bit (Elman, 1990)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="71"/>
+        <source>a sine with a random phase; predict its next value</source>
+        <translation>uma senoide com fase aleatória; prever o seu próximo valor</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="72"/>
+        <source>random bits; the target is the parity of every bit so far</source>
+        <translation>bits aleatórios; o alvo é a paridade de todos os bits até agora</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="149"/>
+        <source>a recurrent network needs sequence data: a sequence task (echo, temporal-xor, sine-next, parity) or inline sequences</source>
+        <translation>uma rede recorrente precisa de dados em sequência: uma tarefa de sequências (echo, temporal-xor, sine-next, parity) ou sequências no próprio arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="152"/>
+        <source>batch normalisation is not available for sequences (neuron %1)</source>
+        <translation>a normalização de batch não está disponível para sequências (neurônio %1)</translation>
     </message>
 </context>
 <context>
     <name>ExportAnimationDialog</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="395"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="451"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="496"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="400"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="456"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="501"/>
         <source>Export animation</source>
         <translation>Exportar animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="401"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="406"/>
         <source>Training from the start</source>
         <translation>Treinamento desde o início</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="402"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="407"/>
         <source>One training step, phase by phase (current weights)</source>
         <translation>Um passo de treinamento, fase por fase (pesos atuais)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="409"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="414"/>
         <source>Animation</source>
         <translation>Animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="410"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="415"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="411"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="416"/>
         <source>Frames</source>
         <translation>Quadros</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="418"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="423"/>
         <source>The same settings give the same file: training is seeded.</source>
         <translation>As mesmas opções geram o mesmo arquivo: o treinamento usa semente fixa.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="421"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="426"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="502"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="507"/>
         <source>Cannot export the animation</source>
         <translation>Não foi possível exportar a animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="508"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="513"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>
@@ -1718,39 +2105,39 @@
 <context>
     <name>ExportFigureDialog</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="276"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="336"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="374"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="280"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="340"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="379"/>
         <source>Export figure</source>
         <translation>Exportar figura</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="290"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="294"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="291"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="295"/>
         <source>Copy to Clipboard</source>
         <translation>Copiar para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="360"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="365"/>
         <source>%1 × %2 in, %3 × %4 pixels at %5 dpi</source>
         <translation>%1 × %2 pol, %3 × %4 pixels a %5 dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="364"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="369"/>
         <source>%1 × %2 in, vector: text stays text, sharp at any size</source>
         <translation>%1 × %2 pol, vetorial: o texto continua texto, nítido em qualquer tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="380"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="385"/>
         <source>Cannot export the figure</source>
         <translation>Não foi possível exportar a figura</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="383"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="388"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>
@@ -1758,72 +2145,72 @@
 <context>
     <name>FigureControls</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="136"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="140"/>
         <source>inches</source>
         <translation>polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="137"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="141"/>
         <source>pixels</source>
         <translation>pixels</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="141"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="145"/>
         <source>dpi</source>
         <translation>dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="143"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="147"/>
         <source>Light (print)</source>
         <translation>Claro (impressão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="144"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="148"/>
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="145"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="149"/>
         <source>Transparent background</source>
         <translation>Fundo transparente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="146"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="150"/>
         <source>Legend of the network</source>
         <translation>Legenda da rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="150"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="154"/>
         <source>Browse…</source>
         <translation>Procurar…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="161"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="165"/>
         <source>View</source>
         <translation>Vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="162"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="166"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="163"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="167"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="164"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="168"/>
         <source>Resolution</source>
         <translation>Resolução</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="165"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="169"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="168"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="172"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
@@ -1860,89 +2247,94 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="35"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="37"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="35"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="37"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="35"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="37"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="50"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="52"/>
         <source>batch normalisation</source>
         <translation>normalização de batch</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="66"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="68"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="67"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="69"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="68"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="70"/>
         <source>Feature</source>
         <translation>Atributo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="69"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="71"/>
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="70"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="72"/>
         <source>Bias w₀ⱼ</source>
         <translation>Bias w₀ⱼ</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="72"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="74"/>
         <source>Weight wᵢⱼ</source>
         <translation>Peso wᵢⱼ</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="119"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="121"/>
         <source>Neuron %1</source>
         <translation>Neurônio %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="138"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="140"/>
         <source>Connection %1 → %2</source>
         <translation>Ligação %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="143"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="145"/>
         <source>%1 neurons and %2 connections selected</source>
         <translation>%1 neurônios e %2 conexões selecionados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="157"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="159"/>
         <source>&lt;b&gt;The network&lt;/b&gt;&lt;br&gt;%1 neurons, %2 connections.&lt;br&gt;&lt;br&gt;Click the canvas to add a neuron; drag from one neuron to another to connect them. Right-click for more.</source>
         <translation>&lt;b&gt;A rede&lt;/b&gt;&lt;br&gt;%1 neurônios, %2 conexões.&lt;br&gt;&lt;br&gt;Clique na área de desenho para adicionar um neurônio; arraste de um neurônio a outro para conectá-los. Clique com o botão direito para mais opções.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="213"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="215"/>
         <source>update: w ← w − α·∂J/∂w, α = %1</source>
         <translation>atualização: w ← w − α·∂J/∂w, α = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="225"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="227"/>
         <source>Input neuron: its output is the feature %1 of the sample.</source>
         <translation>Neurônio de entrada: sua saída é o atributo %1 da amostra.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="247"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="263"/>
         <source>For sample %1 of the last step:</source>
         <translation>Para a amostra %1 do último passo:</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="260"/>
+        <source>For step t = %1 of sequence %2 of the last training step:</source>
+        <translation>No passo t = %1 da sequência %2 do último passo de treinamento:</translation>
     </message>
 </context>
 <context>
@@ -1956,34 +2348,45 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="41"/>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="44"/>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="92"/>
         <source>Try the remedies</source>
         <translation>Experimente as mitigações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="44"/>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="47"/>
         <source>Restart the lesson</source>
         <translation>Reiniciar a lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="70"/>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="73"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="73"/>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="76"/>
         <source>Open a lesson from the Lessons menu, or draw your own network: click the canvas to add neurons, drag between them to connect.</source>
         <translation>Abra uma lição pelo menu Lições ou desenhe sua própria rede: clique na área de desenho para adicionar neurônios e arraste entre eles para conectá-los.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="104"/>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="111"/>
         <source>Remedies: %1</source>
         <translation>Mitigações: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="103"/>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="109"/>
         <source>none</source>
         <translation>nenhuma</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="92"/>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="111"/>
+        <source>Compare: %1</source>
+        <translation>Comparar: %1</translation>
     </message>
 </context>
 <context>
@@ -2012,504 +2415,529 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="169"/>
+        <location filename="../../simulator/ui/main_window.py" line="174"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="170"/>
+        <location filename="../../simulator/ui/main_window.py" line="175"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="171"/>
+        <location filename="../../simulator/ui/main_window.py" line="176"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="172"/>
+        <location filename="../../simulator/ui/main_window.py" line="177"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="173"/>
+        <location filename="../../simulator/ui/main_window.py" line="178"/>
         <source>Activation lab</source>
         <translation>Laboratório de ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="174"/>
+        <location filename="../../simulator/ui/main_window.py" line="179"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="175"/>
+        <location filename="../../simulator/ui/main_window.py" line="180"/>
         <source>Loss and metrics</source>
         <translation>Perda e métricas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="176"/>
+        <location filename="../../simulator/ui/main_window.py" line="181"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="201"/>
+        <location filename="../../simulator/ui/main_window.py" line="216"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="202"/>
+        <location filename="../../simulator/ui/main_window.py" line="217"/>
         <source>Start an empty network</source>
         <translation>Começar uma rede vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="203"/>
+        <location filename="../../simulator/ui/main_window.py" line="218"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="204"/>
+        <location filename="../../simulator/ui/main_window.py" line="219"/>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="205"/>
+        <location filename="../../simulator/ui/main_window.py" line="220"/>
         <source>Save &amp;As…</source>
         <translation>Salvar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="206"/>
+        <location filename="../../simulator/ui/main_window.py" line="221"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;ir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="207"/>
+        <location filename="../../simulator/ui/main_window.py" line="222"/>
         <source>&amp;Undo</source>
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="209"/>
+        <location filename="../../simulator/ui/main_window.py" line="224"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="211"/>
+        <location filename="../../simulator/ui/main_window.py" line="226"/>
         <source>&amp;Delete</source>
         <translation>&amp;Excluir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="213"/>
+        <location filename="../../simulator/ui/main_window.py" line="228"/>
         <source>Select &amp;All</source>
         <translation>Selecionar &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="214"/>
+        <location filename="../../simulator/ui/main_window.py" line="229"/>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="215"/>
+        <location filename="../../simulator/ui/main_window.py" line="230"/>
         <source>Add &amp;Layer…</source>
         <translation>Adicionar &amp;camada…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="216"/>
+        <location filename="../../simulator/ui/main_window.py" line="231"/>
         <source>&amp;Fully Connect Selection</source>
         <translation>Co&amp;nectar toda a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="218"/>
+        <location filename="../../simulator/ui/main_window.py" line="233"/>
         <source>Connect every selected neuron to every selected neuron in the next column</source>
         <translation>Conectar cada neurônio selecionado a cada neurônio selecionado da coluna seguinte</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="219"/>
+        <location filename="../../simulator/ui/main_window.py" line="234"/>
         <source>Auto-la&amp;yout</source>
         <translation>&amp;Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="220"/>
+        <location filename="../../simulator/ui/main_window.py" line="235"/>
         <source>&amp;Zoom to Fit</source>
         <translation>&amp;Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="221"/>
+        <location filename="../../simulator/ui/main_window.py" line="236"/>
         <source>&amp;Draw</source>
         <translation>Desen&amp;har</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="222"/>
+        <location filename="../../simulator/ui/main_window.py" line="237"/>
         <source>Draw: click to add a neuron, drag between neurons to connect</source>
         <translation>Desenhar: clique para adicionar um neurônio, arraste entre neurônios para conectar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="223"/>
+        <location filename="../../simulator/ui/main_window.py" line="238"/>
         <source>&amp;Select / Move</source>
         <translation>&amp;Selecionar / mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="224"/>
+        <location filename="../../simulator/ui/main_window.py" line="239"/>
         <source>Select and move neurons</source>
         <translation>Selecionar e mover neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="233"/>
+        <location filename="../../simulator/ui/main_window.py" line="248"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="233"/>
+        <location filename="../../simulator/ui/main_window.py" line="248"/>
         <source>A click adds an input neuron (a feature of the data)</source>
         <translation>Um clique adiciona um neurônio de entrada (um atributo dos dados)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="234"/>
+        <location filename="../../simulator/ui/main_window.py" line="249"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="234"/>
+        <location filename="../../simulator/ui/main_window.py" line="249"/>
         <source>A click adds a hidden neuron</source>
         <translation>Um clique adiciona um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="235"/>
+        <location filename="../../simulator/ui/main_window.py" line="250"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="235"/>
+        <location filename="../../simulator/ui/main_window.py" line="250"/>
         <source>A click adds an output neuron</source>
         <translation>Um clique adiciona um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="244"/>
+        <location filename="../../simulator/ui/main_window.py" line="259"/>
         <source>Show &amp;Legend</source>
         <translation>Mostrar &amp;legenda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="246"/>
+        <location filename="../../simulator/ui/main_window.py" line="261"/>
         <source>Colour by &amp;Gradient</source>
         <translation>Colorir por &amp;gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="247"/>
+        <location filename="../../simulator/ui/main_window.py" line="262"/>
         <source>Colour by &amp;Weight</source>
         <translation>Colorir por pe&amp;so</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="254"/>
+        <location filename="../../simulator/ui/main_window.py" line="269"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="255"/>
+        <location filename="../../simulator/ui/main_window.py" line="270"/>
         <source>&amp;Dark</source>
         <translation>&amp;Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="262"/>
+        <location filename="../../simulator/ui/main_window.py" line="277"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="263"/>
+        <location filename="../../simulator/ui/main_window.py" line="278"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="267"/>
+        <location filename="../../simulator/ui/main_window.py" line="282"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="270"/>
+        <location filename="../../simulator/ui/main_window.py" line="285"/>
         <source>Open &amp;Lesson</source>
         <translation>Abrir &amp;lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="271"/>
+        <location filename="../../simulator/ui/main_window.py" line="286"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="277"/>
+        <location filename="../../simulator/ui/main_window.py" line="292"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="281"/>
+        <location filename="../../simulator/ui/main_window.py" line="296"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="286"/>
+        <location filename="../../simulator/ui/main_window.py" line="301"/>
         <source>A Click &amp;Adds</source>
         <translation>Um clique &amp;adiciona</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="290"/>
+        <location filename="../../simulator/ui/main_window.py" line="305"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="291"/>
+        <location filename="../../simulator/ui/main_window.py" line="306"/>
         <source>&amp;Panels</source>
         <translation>&amp;Painéis</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="300"/>
+        <location filename="../../simulator/ui/main_window.py" line="315"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="303"/>
+        <location filename="../../simulator/ui/main_window.py" line="318"/>
         <source>La&amp;nguage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="312"/>
+        <location filename="../../simulator/ui/main_window.py" line="327"/>
         <source>&amp;Train</source>
         <translation>&amp;Treinar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="313"/>
+        <location filename="../../simulator/ui/main_window.py" line="328"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="316"/>
+        <location filename="../../simulator/ui/main_window.py" line="331"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="342"/>
+        <location filename="../../simulator/ui/main_window.py" line="357"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="391"/>
+        <location filename="../../simulator/ui/main_window.py" line="406"/>
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="392"/>
+        <location filename="../../simulator/ui/main_window.py" line="407"/>
         <source>“%1” has changes that are not saved.</source>
         <translation>“%1” tem alterações que não foram salvas.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="395"/>
+        <location filename="../../simulator/ui/main_window.py" line="410"/>
         <source>Save them before continuing?</source>
         <translation>Salvá-las antes de continuar?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="404"/>
+        <location filename="../../simulator/ui/main_window.py" line="419"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="410"/>
+        <location filename="../../simulator/ui/main_window.py" line="425"/>
         <source>Open network</source>
         <translation>Abrir rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="421"/>
+        <location filename="../../simulator/ui/main_window.py" line="436"/>
         <source>Cannot open %1</source>
         <translation>Não é possível abrir %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="425"/>
+        <location filename="../../simulator/ui/main_window.py" line="440"/>
         <source>Opened %1</source>
         <translation>Arquivo aberto: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="434"/>
+        <location filename="../../simulator/ui/main_window.py" line="449"/>
         <source>Cannot open the lesson</source>
         <translation>Não é possível abrir a lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="479"/>
+        <location filename="../../simulator/ui/main_window.py" line="496"/>
         <source>Save network</source>
         <translation>Salvar rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="494"/>
+        <location filename="../../simulator/ui/main_window.py" line="511"/>
         <source>Cannot save %1</source>
         <translation>Não é possível salvar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="500"/>
+        <location filename="../../simulator/ui/main_window.py" line="517"/>
         <source>Saved %1</source>
         <translation>Arquivo salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="513"/>
+        <location filename="../../simulator/ui/main_window.py" line="530"/>
         <source>Recover unsaved work</source>
         <translation>Recuperar trabalho não salvo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="514"/>
+        <location filename="../../simulator/ui/main_window.py" line="531"/>
         <source>nnsim did not close properly. Recover “%1”, autosaved at %2?</source>
         <translation>O nnsim não foi fechado corretamente. Recuperar “%1”, salvo automaticamente às %2?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="517"/>
+        <location filename="../../simulator/ui/main_window.py" line="534"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="518"/>
+        <location filename="../../simulator/ui/main_window.py" line="535"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="525"/>
+        <location filename="../../simulator/ui/main_window.py" line="542"/>
         <source>Cannot recover the autosaved work</source>
         <translation>Não é possível recuperar o trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="531"/>
+        <location filename="../../simulator/ui/main_window.py" line="548"/>
         <source>Recovered the autosaved work: save it to keep it.</source>
         <translation>Trabalho salvo automaticamente recuperado: salve-o para não perdê-lo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="563"/>
+        <location filename="../../simulator/ui/main_window.py" line="580"/>
         <source>(none yet)</source>
         <translation>(nenhum ainda)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="566"/>
+        <location filename="../../simulator/ui/main_window.py" line="583"/>
         <source>Clear the list</source>
         <translation>Limpar a lista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="609"/>
+        <location filename="../../simulator/ui/main_window.py" line="626"/>
         <source>Click on the canvas</source>
         <translation>Clicar na área de desenho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="609"/>
+        <location filename="../../simulator/ui/main_window.py" line="626"/>
         <source>add a neuron of the chosen kind (draw mode; I, H, O choose)</source>
         <translation>adicionar um neurônio do tipo escolhido (modo desenho; I, H, O escolhem)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="610"/>
+        <location filename="../../simulator/ui/main_window.py" line="627"/>
         <source>Drag from a neuron to another</source>
         <translation>Arrastar de um neurônio a outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="610"/>
+        <location filename="../../simulator/ui/main_window.py" line="627"/>
         <source>connect them</source>
         <translation>conectá-los</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="611"/>
+        <location filename="../../simulator/ui/main_window.py" line="628"/>
         <source>draw mode / select-and-move mode</source>
         <translation>modo desenho / modo selecionar e mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="612"/>
+        <location filename="../../simulator/ui/main_window.py" line="629"/>
         <source>Drag on empty canvas</source>
         <translation>Arrastar na área vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="612"/>
+        <location filename="../../simulator/ui/main_window.py" line="629"/>
         <source>select with a rubber band</source>
         <translation>selecionar com um retângulo de seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="613"/>
+        <location filename="../../simulator/ui/main_window.py" line="630"/>
         <source>delete the selection</source>
         <translation>excluir a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="614"/>
+        <location filename="../../simulator/ui/main_window.py" line="631"/>
         <source>duplicate the selection</source>
         <translation>duplicar a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="615"/>
+        <location filename="../../simulator/ui/main_window.py" line="632"/>
         <source>add a hidden layer</source>
         <translation>adicionar uma camada oculta</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="616"/>
+        <location filename="../../simulator/ui/main_window.py" line="633"/>
         <source>fully connect the selected columns</source>
         <translation>conectar totalmente as colunas selecionadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="617"/>
+        <location filename="../../simulator/ui/main_window.py" line="634"/>
         <source>auto-layout in columns</source>
         <translation>organizar automaticamente em colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="618"/>
+        <location filename="../../simulator/ui/main_window.py" line="635"/>
         <source>Wheel</source>
         <translation>Roda do mouse</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="618"/>
+        <location filename="../../simulator/ui/main_window.py" line="635"/>
         <source>zoom under the mouse</source>
         <translation>zoom sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="619"/>
+        <location filename="../../simulator/ui/main_window.py" line="636"/>
         <source>Middle-drag, Space+drag</source>
         <translation>Arrastar com o botão do meio, Espaço+arrastar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="619"/>
+        <location filename="../../simulator/ui/main_window.py" line="636"/>
         <source>pan</source>
         <translation>mover a vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="620"/>
+        <location filename="../../simulator/ui/main_window.py" line="637"/>
         <source>zoom to fit</source>
         <translation>ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="621"/>
+        <location filename="../../simulator/ui/main_window.py" line="638"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="621"/>
+        <location filename="../../simulator/ui/main_window.py" line="638"/>
         <source>play / pause training</source>
         <translation>reproduzir / pausar o treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="622"/>
+        <location filename="../../simulator/ui/main_window.py" line="639"/>
         <source>undo, redo</source>
         <translation>desfazer, refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="623"/>
+        <location filename="../../simulator/ui/main_window.py" line="640"/>
         <source>new, open, save</source>
         <translation>novo, abrir, salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="632"/>
+        <location filename="../../simulator/ui/main_window.py" line="649"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="635"/>
+        <location filename="../../simulator/ui/main_window.py" line="652"/>
         <source>About nnsim</source>
         <translation>Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="636"/>
+        <location filename="../../simulator/ui/main_window.py" line="653"/>
         <source>&lt;b&gt;nnsim&lt;/b&gt; — a visual simulator of artificial neural networks for teaching.&lt;br&gt;&lt;br&gt;Draw a network, train it step by step, and watch the forward and backward passes: edge thickness is the weight, edge colour the gradient.</source>
         <translation>&lt;b&gt;nnsim&lt;/b&gt; — um simulador visual de redes neurais artificiais para o ensino.&lt;br&gt;&lt;br&gt;Desenhe uma rede, treine-a passo a passo e observe as passagens direta e reversa: a espessura de cada conexão é o peso; a cor, o gradiente.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="741"/>
+        <location filename="../../simulator/ui/main_window.py" line="871"/>
         <source>Cannot train yet: %1</source>
         <translation>Ainda não é possível treinar: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="746"/>
+        <location filename="../../simulator/ui/main_window.py" line="878"/>
         <source>The lesson&apos;s %1 epochs are done: press Play to go on</source>
         <translation>As %1 épocas da lição terminaram: pressione Reproduzir para continuar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="82"/>
+        <source>&amp;Compare Runs</source>
+        <translation>&amp;Comparar Treinos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="83"/>
+        <source>Train variants side by side: seeds, learning rates, activations</source>
+        <translation>Treinar variantes lado a lado: sementes, taxas de aprendizado, ativações</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="191"/>
+        <source>Compare</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="792"/>
+        <source>Open the variant %1</source>
+        <translation>Abrir a variante %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="813"/>
+        <source>Opened the variant %1: trained %2 epochs, as in the comparison</source>
+        <translation>Variante %1 aberta: %2 épocas treinadas, como na comparação</translation>
     </message>
 </context>
 <context>
@@ -2536,41 +2964,57 @@
     </message>
     <message>
         <location filename="../../simulator/ui/panels/surface.py" line="46"/>
-        <location filename="../../simulator/ui/panels/surface.py" line="84"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="106"/>
         <source>class 1</source>
         <translation>classe 1</translation>
     </message>
     <message>
         <location filename="../../simulator/ui/panels/surface.py" line="47"/>
-        <location filename="../../simulator/ui/panels/surface.py" line="85"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="107"/>
         <source>class 0</source>
         <translation>classe 0</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="81"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="103"/>
         <source>class %1</source>
         <translation>classe %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="103"/>
-        <location filename="../../simulator/ui/panels/surface.py" line="111"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="128"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="136"/>
         <source>neuron %1</source>
         <translation>neurônio %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="114"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="139"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="117"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="142"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="154"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="172"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="210"/>
         <source>Add a data point</source>
         <translation>Adicionar um ponto de dados</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/surface.py" line="52"/>
+        <source>Sequences have no input plane, so there is no decision surface or fit to draw. The accuracy counts every step of the test sequences that has a target.</source>
+        <translation>Sequências não têm um plano de entradas, então não há superfície de decisão nem ajuste para desenhar. A acurácia conta cada passo das sequências de teste que tem um alvo.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/surface.py" line="150"/>
+        <source>test accuracy %1 (per step)</source>
+        <translation>acurácia de teste %1 (por passo)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/surface.py" line="152"/>
+        <source>sequences entirely right %1</source>
+        <translation>sequências inteiramente certas %1</translation>
     </message>
 </context>
 <context>
@@ -2611,59 +3055,79 @@
         <translation>embaralhar a cada época</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="87"/>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="96"/>
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="88"/>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="97"/>
         <source>Optimiser</source>
         <translation>Otimizador</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="89"/>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="98"/>
         <source>Learning rate α</source>
         <translation>Taxa de aprendizado α</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="90"/>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="99"/>
         <source>Batch size</source>
         <translation>Tamanho do lote</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="91"/>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="100"/>
         <source>Initialisation</source>
         <translation>Inicialização</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="92"/>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="101"/>
         <source>L1 penalty</source>
         <translation>Penalidade L1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="93"/>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="102"/>
         <source>L2 penalty</source>
         <translation>Penalidade L2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="94"/>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="103"/>
         <source>Gradient norm</source>
         <translation>Norma do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="95"/>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="104"/>
         <source>Shuffle</source>
         <translation>Embaralhar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="96"/>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="106"/>
         <source>Seed</source>
         <translation>Semente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="134"/>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="147"/>
         <source>Initialisation and seed apply from the start: changing them resets training. The others apply live.</source>
         <translation>A inicialização e a semente valem desde o início: alterá-las reinicia o treinamento. As demais opções valem na hora.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="76"/>
+        <source>whole sequence</source>
+        <translation>sequência inteira</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="77"/>
+        <source> steps</source>
+        <translation> passos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="79"/>
+        <source>Backpropagation through time in windows of this many steps: the error does not flow back across a window&apos;s start</source>
+        <translation>Retropropagação no tempo em janelas de tantos passos: o erro não volta para trás do início de uma janela</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="105"/>
+        <source>Backpropagation through time</source>
+        <translation>Retropropagação no tempo</translation>
     </message>
 </context>
 </TS>

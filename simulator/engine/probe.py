@@ -63,7 +63,11 @@ def surface(net: Network, domain, res: int = 100, node: str | None = None) -> Su
         lo, hi = act.range
         rng = (lo, hi) if np.isfinite(lo) and np.isfinite(hi) else (float(v.min()), float(v.max()))
         return Surface(tuple(domain), v, value_range=rng)
-    out = net.forward(X)
+    return surface_of_outputs(net, domain, res, net.forward(X))
+
+
+def surface_of_outputs(net: Network, domain, res: int, out: np.ndarray) -> Surface:
+    """The output surface from the network's outputs (res*res, n_outputs) at ``grid``'s points."""
     if out.shape[1] > 1:
         cls = out.argmax(axis=1).reshape(res, res)
         conf = out.max(axis=1).reshape(res, res)
@@ -131,6 +135,8 @@ def snapshot_extras(net: Network, data, probe_node: str | None = None) -> dict:
 def _snapshot_extras(net: Network, data, probe_node: str | None) -> dict:
     extras: dict = {"domain": data.domain}
     V = len(net.doc_node_ids)
+    if getattr(data, "is_sequence", False):
+        return extras          # a sequence has no input plane: its values are in the snapshot
     if data.n_raw == 2:
         res = thumbnail_resolution(V)
         if res:

@@ -106,6 +106,14 @@ class Snapshot:
     epochs_per_second: float = 0.0
     extras: Mapping = field(default_factory=dict)   # views computed by the runtime (surface…)
     warning: TrainingWarning | None = None
+    # recurrent networks and sequence data (see engine.sequence_trainer) ----------------
+    delays: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
+    #                                    (E,) steps back each edge reads (0: the same step)
+    batch_steps: np.ndarray | None = None   # (B,) the time step of each row of pre/act/delta
+    sequence: object | None = None          # SequenceValues: the chosen sequence, step by step
+    time_gradient_norms: np.ndarray | None = None   # (T,) mean |∂J/∂h| per step back, newest first
+    step_metric: np.ndarray | None = None   # (T,) test accuracy at each step t
+    sequence_metric: float = float("nan")   # share of test sequences with every step right
     # per layer after the inputs: the share of (sigmoid/tanh unit, training row) pairs with
     # f′(g) below 5 % of its maximum, over every training row and over the rows the network
     # classifies wrongly (NaN where none is wrong, or for regression)
@@ -143,6 +151,7 @@ class StepTrace:
     n_layers: int
     learning_rate: float
     output_ids: tuple[str, ...] = ()   # the order of ``target``'s columns
+    steps: np.ndarray | None = None    # sequences: the time step of each row (rows: the sequences)
 
 
 def _quiet(method):
@@ -241,11 +250,15 @@ class Trainer:
     def from_document(cls, doc: Mapping, base_dir: str | Path | None = None,
                       data: _datasets.Dataset | None = None,
                       previous: Network | None = None) -> "Trainer":
-        """A trainer for a (validated) document: its network, data and training settings."""
+        """A trainer for a (validated) document: its network, data and training settings
+        (a ``SequenceTrainer`` when the data are sequences)."""
         tr = dict(doc.get("training", {}) or {})
         if data is None:
             data = _datasets.from_spec(doc.get("data", {}), base_dir, tr.get("loss"))
         net = Network.from_document(doc, previous=previous)
+        if cls is Trainer and (data.is_sequence or net.is_recurrent):
+            from .sequence_trainer import SequenceTrainer
+            cls = SequenceTrainer
         return cls(net, data, learning_rate=tr.get("learning_rate", 0.03),
                    batch_size=tr.get("batch_size", 10), optimizer=tr.get("optimizer", "sgd"),
                    clip=tr.get("clip"), shuffle=tr.get("shuffle", True), seed=tr.get("seed", 0))
@@ -285,8 +298,9 @@ class Trainer:
         elif cls:
             self._label = self.TT_all.argmax(axis=0)
         else:
-            self._ss_tot = [float(((t - t.mean(axis=1, keepdims=True)) ** 2).sum()) if t.size else 0.0
-                            for t in (self.TT_all[:, :n_tr], self.TT_all[:, n_tr:])]
+            with np.errstate(over="ignore", invalid="ignore"):     # targets near 1e308 overflow: quietly
+                self._ss_tot = [float(((t - t.mean(axis=1, keepdims=True)) ** 2).sum()) if t.size else 0.0
+                                for t in (self.TT_all[:, :n_tr], self.TT_all[:, n_tr:])]
         self._perm = np.arange(self.n_train)
         self.position = 0
 
@@ -390,6 +404,19 @@ class Trainer:
         self._start_steps = self.steps
 
     # stepping ------------------------------------------------------------------------------
+    def _plan(self, n: int, tag: str = "train"):
+        """The work buffers and compiled calls of a step on ``n`` rows."""
+        return self.net.plan(n, tag)
+
+    def _batch_buffers(self, plan) -> tuple:
+        """(gather inputs, gather targets, input buffer, target buffer): a step fills its
+        plan with ``gather(rows, 1, buffer)`` for both."""
+        return self.FT_train.take, self.TT_train.take, plan.A_ext[0], plan.T
+
+    def _train_columns(self):
+        """The columns of the evaluation pass that hold the training set."""
+        return slice(None, self.n_train)
+
     def _tape(self, plan) -> list:
         """The whole training step for this batch size as one list of NumPy calls:
         forward, backward, penalties, clipping, |∂J/∂w| accumulation, update."""
@@ -418,9 +445,10 @@ class Trainer:
     def _train_rows(self, rows: np.ndarray, at: float | None = None) -> None:
         """One optimiser step on the given training rows (the hot path). ``at``: where the
         step ends, in epochs (default: the current position in the epoch)."""
-        plan = self.net.plan(len(rows))
-        self.FT_train.take(rows, 1, plan.A_ext[0])
-        self.TT_train.take(rows, 1, plan.T)
+        plan = self._plan(len(rows))
+        take_x, take_t, x_buf, t_buf = self._batch_buffers(plan)
+        take_x(rows, 1, x_buf)
+        take_t(rows, 1, t_buf)
         plan.bn_train = True
         for f, args in self._tapes.get(id(plan)) or self._tape(plan):
             f(*args)
@@ -464,10 +492,9 @@ class Trainer:
         bs = min(self.batch_size, self.n_train)
         n_train = self.n_train
         clock = time.perf_counter
-        plan = self.net.plan(bs)
+        plan = self._plan(bs)
         tape = self._tape(plan)
-        take_x, take_t = self.FT_train.take, self.TT_train.take
-        x_buf, t_buf = plan.A_ext[0], plan.T
+        take_x, take_t, x_buf, t_buf = self._batch_buffers(plan)
         while self.diverged is None:
             if target_epoch is not None and self.epoch >= target_epoch:
                 break
@@ -609,6 +636,21 @@ class Trainer:
         self.diverged = Divergence(epoch, self.steps, layer, quantity, message)
         self.grads_valid = False
 
+    def replay_divergence(self, params: np.ndarray, optimizer_state: tuple, permutation: np.ndarray,
+                          epoch: int, steps: int) -> Divergence | None:
+        """Where an epoch left the finite range, found by replaying it from its start:
+        ``params`` and ``optimizer_state`` as epoch ``epoch + 1`` began, its rows in
+        ``permutation``'s order, ``steps`` steps done before it. Leaves the last finite
+        weights in the network. (The comparison engine trains variants stacked and asks a
+        variant's own trainer, so a variant diverges exactly where its single run does.)"""
+        np.copyto(self.net.params, params)
+        self.optimizer.set_state(optimizer_state)
+        self._perm = np.asarray(permutation)
+        self.position, self.epoch, self.steps = 0, int(epoch), int(steps)
+        self._save_epoch_start()
+        self._locate_divergence()
+        return self.diverged
+
     # per-step records ------------------------------------------------------------------------
     def _record_step(self, plan, step: int, at: float) -> None:
         """Record one step of a young run: its mini-batch loss and per-layer mean |∂J/∂w|."""
@@ -622,13 +664,17 @@ class Trainer:
                 bins[span] = np.where(net.weight_mask[span] > 0, L.index - 1, nl)
             self._weight_bins = bins
             self._step_row = np.zeros(3 + nl)
-        k = net.layers[-1].index
         row = self._step_row
         row[0], row[1] = step, at
-        row[2] = net.loss.value(plan.Z[k], plan.A[k], plan.T)
+        row[2] = self._step_loss(plan)
         np.abs(net.grads, out=self._tmp)
         row[3:] = np.bincount(bins, weights=self._tmp, minlength=len(row) - 2)[:-1] / self._n_edges
         self._step_rec.append(row)
+
+    def _step_loss(self, plan) -> float:
+        """The data loss of the step just run on ``plan`` (before its update)."""
+        k = self.net.layers[-1].index
+        return self.net.loss.value(plan.Z[k], plan.A[k], plan.T)
 
     def _drop_step_records_after(self, step: int) -> None:
         """Forget the records of steps after ``step`` (a replay records them again). A new
@@ -751,11 +797,15 @@ class Trainer:
     def _full_gradient(self) -> np.ndarray:
         """∂J/∂w over the whole training set at the current parameters (in net.grads)."""
         net = self.net
-        plan = net.plan(max(self.n_train, 1), "past")
+        plan = self._plan(max(self.n_train, 1), "past")
         if self.n_train:
-            np.copyto(plan.A_ext[0], self.FT_train)
-            np.copyto(plan.T, self.TT_train)
-            net.compute_gradients(plan)
+            take_x, take_t, x_buf, t_buf = self._batch_buffers(plan)
+            rows = np.arange(self.n_train)
+            take_x(rows, 1, x_buf)
+            take_t(rows, 1, t_buf)
+            plan.bn_train, plan.bn_update = True, False      # the running statistics stay
+            for f, args in list(plan.forward_train) + list(plan.backward):
+                f(*args)
             net.regularise()
         return net.grads.copy()
 
@@ -816,8 +866,9 @@ class Trainer:
         if self.n_train == 0:
             return 0.0, dead_layers, sat_layers
         n_relu = n_dead = 0
+        cols = self._train_columns()
         for L in net.layers[1:]:
-            z = plan.Z[L.index][:, :self.n_train]
+            z = plan.Z[L.index][:, cols]
             relu_total = relu_dead = sat_total = sat = 0
             for g in L.groups:
                 zz = z[g.lo:g.hi]
@@ -847,18 +898,20 @@ class Trainer:
         net = self.net
         nl = net.n_layers - 1
         share, wrong_share = np.zeros(nl), np.full(nl, np.nan)
-        n = self.n_train
-        if n == 0:
+        if self.n_train == 0:
             return share, wrong_share
         plan = self._eval_plan
+        cols = self._train_columns()
         wrong = None
-        if self.data.is_classification:
-            out = plan.A[net.layers[-1].index][:, :n]
+        if self.data.is_classification and not getattr(self, "is_sequence", False):
+            out = plan.A[net.layers[-1].index][:, cols]
             pred = out[0] > self._threshold if out.shape[0] == 1 else out.argmax(axis=0)
-            wrong = pred != self._label[:n]
+            wrong = pred != self._label[cols]
+        n = 0
         for L in net.layers[1:]:
             total = sat = sat_wrong = 0
-            z = plan.Z[L.index][:, :n]
+            z = plan.Z[L.index][:, cols]
+            n = z.shape[1]
             for g in L.groups:
                 if g.act.name not in _acts.SATURATING:
                     continue
@@ -868,7 +921,7 @@ class Trainer:
                 sat += int(np.count_nonzero(flat))
                 if wrong is not None:
                     sat_wrong += int(np.count_nonzero(flat[:, wrong]))
-            if total:
+            if total and n:
                 share[L.index - 1] = sat / (total * n)
                 if wrong is not None and wrong.any():
                     wrong_share[L.index - 1] = sat_wrong / (total * int(np.count_nonzero(wrong)))
@@ -957,10 +1010,11 @@ class Trainer:
             self._forget_gradients()
         if viewing is not None or plan is None or not self.grads_valid:
             rows = np.arange(min(self.batch_size, self.n_train))
-            plan = net.plan(max(len(rows), 1), "snap")
+            plan = self._plan(max(len(rows), 1), "snap")
             if len(rows):
-                self.FT_train.take(rows, 1, plan.A_ext[0])
-                self.TT_train.take(rows, 1, plan.T)
+                take_x, take_t, x_buf, t_buf = self._batch_buffers(plan)
+                take_x(rows, 1, x_buf)
+                take_t(rows, 1, t_buf)
             with np.errstate(all="ignore"):
                 net.run_forward(plan, False)
             delta = np.zeros((plan.n, V))
@@ -979,7 +1033,7 @@ class Trainer:
         train_pre = None
         if self.n_train * V <= max_train_values and self.n_train:
             # evaluate() just ran the whole-data pass: its first n_train columns
-            train_pre = net.gather_nodes(self._eval_plan.Z, self._eval_plan)[: self.n_train]
+            train_pre = net.gather_nodes(self._eval_plan.Z, self._eval_plan)[self._train_columns()]
         sat_share, sat_wrong = self.saturation_shares()
         now = time.perf_counter()
         t0, e0 = self._rate
@@ -1011,8 +1065,8 @@ class Trainer:
             train_metric=ev["train_metric"], test_metric=ev["test_metric"],
             epochs_per_second=self.epochs_per_second if viewing is None else 0.0,
             extras=dict(extras or {}),
-            warning=self.warning() if viewing is None else None, saturated_share=_ro(sat_share),
-            saturated_share_wrong=_ro(sat_wrong),
+            warning=self.warning() if viewing is None else None, delays=_ro(net.delays),
+            saturated_share=_ro(sat_share), saturated_share_wrong=_ro(sat_wrong),
             step_history=self.step_history(None if viewing is None else viewing),
             checkpoint_epochs=self.checkpoint_epochs(),
             present_epoch=None if viewing is None else self.epoch, grad_steps=grad_steps)

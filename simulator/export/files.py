@@ -10,13 +10,27 @@ from .animation import (DEFAULT_TRAINING_FRAMES, MP4_HINT, Animation, Progress, 
 from .figures import build_figure
 from .options import (ANIMATION_DEFAULT_DPI, ANIMATION_DPI, ANIMATIONS, STATIC_FORMATS, ExportError,
                       FigureOptions, check_writable, format_of, tr)
-from .state import ExportState, default_epochs, make_trainer, state_of
+from .state import ExportState, default_epochs, make_trainer, state_of, trained_comparison
 from .writers import write_pdf, write_png, write_svg
+
+
+def check_view(view: str, data, animate: str | None = None) -> None:
+    """ExportError when the view (or animation) cannot show these data: sequences have no
+    input plane, and their step animation is not there yet."""
+    if not getattr(data, "is_sequence", False):
+        return
+    if view == "surface":
+        raise ExportError(tr("the surface view shows an input plane, which sequence data do not "
+                             "have: use --view network, loss, gradients or slide"))
+    if animate == "step":
+        raise ExportError(tr("the step animation of recurrent networks and sequences is not "
+                             "available yet: use --animate training"))
 
 
 def export_figure(state: ExportState, path: str | Path, options: FigureOptions,
                   title: str | None = None) -> Path:
     """Write ``state`` as a figure; the format is the file's extension (.svg .pdf .png)."""
+    check_view(options.view, state.data)
     p = check_writable(path)
     fmt = format_of(p)
     if fmt not in STATIC_FORMATS:
@@ -32,12 +46,19 @@ def export_figure(state: ExportState, path: str | Path, options: FigureOptions,
     return p
 
 
+def export_comparison(snapshot, path: str | Path, options: FigureOptions, title: str = "") -> Path:
+    """Write a comparison (an engine ComparisonSnapshot) as a figure (.svg .pdf .png)."""
+    state = ExportState(doc={}, snapshot=None, data=None, title=title, comparison=snapshot)
+    return export_figure(state, path, options.with_(view="compare"))
+
+
 def make_animation(trainer: Trainer, doc: Mapping, options: FigureOptions, kind: str = "training",
                    epochs: int = 0, frames: int | None = None, base: ExportState | None = None,
                    title: str | None = None) -> Animation:
     """Training over ``epochs`` epochs (advancing ``trainer``), or one step of it."""
     if kind not in ANIMATIONS:
         raise ExportError(tr("unknown animation %1 (training or step)").replace("%1", f'"{kind}"'))
+    check_view(options.view, trainer.data, kind)
     if kind == "step":
         if options.view != "network":
             raise ExportError(tr("a step animation shows the network: use --view network"))
@@ -71,10 +92,18 @@ def export_document(doc: Mapping, base_dir, out: str | Path, options: FigureOpti
     p = check_writable(out)
     fmt = format_of(p)
     options.check()
-    epochs = default_epochs(doc) if epochs is None else epochs
-    if epochs < 0:
+    if epochs is not None and epochs < 0:
         raise ExportError(tr("--epochs must be 0 or more"))
     still = fmt in STATIC_FORMATS
+    if options.view == "compare":
+        if not still:
+            raise ExportError(tr("the comparison is a still figure: use .svg, .pdf or .png"))
+        if frames is not None or animate is not None:
+            raise ExportError(tr("--frames and --animate are for animations (.gif, .mp4)"))
+        snap = trained_comparison(doc, base_dir, epochs, label)
+        state = ExportState(doc=doc, snapshot=None, data=None, title=doc.get("title", ""), comparison=snap)
+        return export_figure(state, p, options)
+    epochs = default_epochs(doc) if epochs is None else epochs
     if still and frames is not None:
         raise ExportError(tr("--frames is for animations (.gif, .mp4)"))
     if still and animate is not None:
@@ -87,6 +116,7 @@ def export_document(doc: Mapping, base_dir, out: str | Path, options: FigureOpti
     if not still and animate == "step" and options.view != "network":
         raise ExportError(tr("a step animation shows the network: use --view network"))
     trainer = make_trainer(doc, base_dir, label)
+    check_view(options.view, trainer.data, None if still else animate)
     if still:
         trainer.run(epochs=epochs)
         return export_figure(state_of(trainer, doc), p, options)

@@ -38,6 +38,7 @@ class TrainingController(QObject):
     _reset = Signal()
     _speed = Signal(object)
     _probe = Signal(object)
+    _sequence = Signal(str, int)
     _emit_rate = Signal(float)
     _request = Signal()
     _run_epochs = Signal(int)
@@ -57,6 +58,7 @@ class TrainingController(QObject):
                           (self._set_bias, w.set_bias), (self._play, w.play), (self._pause, w.pause),
                           (self._step, w.step), (self._trace, w.trace), (self._reset, w.reset),
                           (self._speed, w.set_speed), (self._probe, w.set_probe_node),
+                          (self._sequence, w.set_sequence),
                           (self._emit_rate, w.set_emit_rate), (self._request, w.request_snapshot),
                           (self._run_epochs, w.run_epochs), (self._view_epoch, w.view_epoch)):
             sig.connect(slot, Qt.ConnectionType.QueuedConnection)
@@ -193,11 +195,24 @@ class TrainingController(QObject):
     def train_epochs(self, n: int) -> None:
         self._run_epochs.emit(int(n))
 
+    def retrain(self, epochs: int) -> None:
+        """The document afresh from its seeded start, then ``epochs`` epochs at once: the
+        window shows exactly what a headless run of it gives (a variant opened from a
+        comparison). A recompile still pending from the edits is dropped: this replaces it."""
+        self._recompile.stop()
+        self.load_fresh()
+        if epochs:
+            self.train_epochs(epochs)
+
     def set_speed(self, epochs_per_second) -> None:
         self._speed.emit(epochs_per_second)
 
     def set_probe_node(self, node_id) -> None:
         self._probe.emit(node_id)
+
+    def set_sequence(self, split: str, index: int) -> None:
+        """Which sequence ("train"/"test", index) the snapshots show step by step."""
+        self._sequence.emit(split, int(index))
 
     def set_emit_rate(self, hz: float) -> None:
         self._emit_rate.emit(hz)
