@@ -155,3 +155,17 @@ def test_a_long_run_without_snapshots_shows_its_last_epochs_mean_gradient():
     snap = t.snapshot()
     assert snap.grad_steps == 10
     assert snap.grads == pytest.approx(np.mean(per_step, axis=0), rel=1e-9)
+
+
+def test_recurrent_runs_keep_the_same_records():
+    t = trainer("echo")                            # sequences: a SequenceTrainer
+    t.run(epochs=6)
+    rec = t.step_history()
+    assert len(rec.step) == 6 * 10 and np.all(np.isfinite(rec.loss)) and rec.grad_norms.shape[1] == 2
+    then = trainer("echo")
+    then.run(epochs=3)
+    with t.past(3):
+        snap = t.snapshot()
+    assert snap.weights == pytest.approx(then.net.params[then.net.edge_index], rel=1e-12)
+    assert snap.train_loss == pytest.approx(then.metrics()["train_loss"], rel=1e-12)
+    assert snap.sequence is not None and t.snapshot().epoch == 6
