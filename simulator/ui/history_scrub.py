@@ -5,6 +5,8 @@ of the one asked for; the window only shows it. Play, Step or Reset return to th
 and train on from there: the past is for looking, the run itself goes on from where it is."""
 from __future__ import annotations
 
+import time
+
 import numpy as np
 from PySide6.QtCore import QObject, QSignalBlocker, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
@@ -23,6 +25,7 @@ class HistoryScrubber(QObject):
         self.epochs = np.zeros(0)          # the slider's positions: kept epochs, then the present
         self.present = 0
         self.viewing: int | None = None
+        self._followed = 0.0
         box = QWidget()
         box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         lay = QHBoxLayout(box)
@@ -52,14 +55,22 @@ class HistoryScrubber(QObject):
         window.statusBar().addPermanentWidget(self.note)
 
     # the slider follows the snapshots ----------------------------------------------------------
+    FOLLOW_SECONDS = 0.25       # while playing, the slider (and its repaint) follows 4× a second
+
     def show_snapshot(self, snap) -> None:
-        kept = snap.checkpoint_epochs
         present = snap.epoch if snap.present_epoch is None else snap.present_epoch
+        viewing = None if snap.present_epoch is None else int(snap.epoch)
+        now = time.monotonic()
+        if viewing is None and self.viewing is None and self.controller.running \
+                and now - self._followed < self.FOLLOW_SECONDS:
+            return
+        self._followed = now
+        kept = snap.checkpoint_epochs
         kept = np.asarray(kept if kept is not None else [], dtype=float)
         kept = kept[kept < present]                    # the present is the right end
         self.epochs = np.append(kept, present).astype(int)
         self.present = int(present)
-        self.viewing = None if snap.present_epoch is None else int(snap.epoch)
+        self.viewing = viewing
         if not self.slider.isSliderDown():               # never fight the hand dragging it
             with QSignalBlocker(self.slider):
                 self.slider.setRange(0, len(self.epochs) - 1)
