@@ -39,7 +39,10 @@ def main(argv=None) -> int:
     w = MainWindow(restore=False)
     w.resize(1440, 900)
     w.show()
-    w.open_lesson(args.lesson, ask=False)
+    from simulator.document import lessons
+    doc = lessons.load_lesson(args.lesson)
+    doc["lesson"].pop("epochs", None)          # a lesson's Play stops there: play on instead
+    w.model.replace(doc, lesson_id=args.lesson)
     w.controller.set_speed(None)
     w.controller.play()
     samples = []

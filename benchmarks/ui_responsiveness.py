@@ -169,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         doc, base_dir, label = network_document(args.network), None, f"network {args.network}"
     else:
         doc, base_dir, label = lessons.load_lesson(args.lesson), lessons.LESSONS_DIR, f"lesson {args.lesson}"
+        # a lesson's Play stops at its "epochs": the measurement plays on for --seconds
+        doc["lesson"].pop("epochs", None)
     window = MainWindow(restore=False)
     window.resize(WIDTH, HEIGHT)
     window.show()
@@ -177,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.network:
             window.model.replace(copy.deepcopy(doc))
         else:
-            window.open_lesson(args.lesson, ask=False)
+            window.model.replace(copy.deepcopy(doc), lesson_id=args.lesson)
 
     gui, headless = [], []
     for _ in range(args.repeats):              # interleaved, so both see the same machine

@@ -66,10 +66,13 @@ python docs/tools/shrink_png.py "$out"/lesson-perceptron-vs-mlp.png "$out"/lesso
 # the exported comparison figure (nnsim compare --out, export --view compare)
 python main.py compare seeds --out "$out/compare-seeds.png" --dpi 110 > /dev/null
 
+# the history slider moved back to an earlier epoch
+python docs/tools/history_screenshot.py "$out/history-xor.png" xor 200 20
+
 # lessons with remedies ticked in the Lesson panel, then Reset and train
 python docs/tools/remedy_screenshot.py "$out/remedy-vanishing-relu-he.png" vanishing-gradient 100 relu_he
 python docs/tools/remedy_screenshot.py "$out/remedy-vanishing-batch-norm.png" vanishing-gradient 100 batch_norm
 python docs/tools/remedy_screenshot.py "$out/remedy-exploding-clip.png" exploding-gradient 30 clip
 python docs/tools/remedy_screenshot.py "$out/remedy-dying-relu-leaky.png" dying-relu 60 leaky
 python docs/tools/remedy_screenshot.py "$out/remedy-acyclic-no-delay.png" acyclic-vs-recurrent 40 no_delay
-python docs/tools/shrink_png.py "$out"/step-*.png "$out"/remedy-*.png
+python docs/tools/shrink_png.py "$out"/step-*.png "$out"/remedy-*.png "$out"/history-*.png

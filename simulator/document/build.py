@@ -5,17 +5,18 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 
-from .format import DEFAULT_DATA, DEFAULT_TRAINING, FORMAT, VERSION
+from .format import DEFAULT_DATA, FORMAT, NEW_DOCUMENT_TRAINING, VERSION
 
 COLUMN_GAP = 200.0
 ROW_GAP = 90.0
 
 
 def new_document(title: str = "Untitled network") -> dict:
-    """An empty document with the default training and data settings."""
+    """An empty document with the settings a freshly drawn network starts with
+    (``NEW_DOCUMENT_TRAINING``: small random weights, α = 0.3) and the default data."""
     return {"format": FORMAT, "version": VERSION, "title": title,
             "network": {"nodes": [], "edges": []},
-            "training": copy.deepcopy(DEFAULT_TRAINING), "data": copy.deepcopy(DEFAULT_DATA)}
+            "training": copy.deepcopy(NEW_DOCUMENT_TRAINING), "data": copy.deepcopy(DEFAULT_DATA)}
 
 
 def mlp(sizes: Sequence[int], hidden: str = "tanh", output: str = "sigmoid",

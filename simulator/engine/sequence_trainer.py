@@ -125,6 +125,9 @@ class SequenceTrainer(Trainer):
     def _train_columns(self):
         return self._train_cols
 
+    def _step_loss(self, plan) -> float:
+        return recurrent.loss_value(self.net, plan)
+
     # measurements ---------------------------------------------------------------------------
     def _evaluate(self) -> tuple[float, float, float, float]:
         """(train loss, test loss, train metric, test metric) over the steps with a target,

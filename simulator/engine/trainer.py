@@ -6,6 +6,7 @@ per-layer gradient size, dead units) is computed once per epoch or on request.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import time
@@ -57,6 +58,18 @@ class History:
 
 
 @dataclass(frozen=True)
+class StepHistory:
+    """Per-mini-batch records of a young run (its first ``Trainer.STEP_RECORDS`` steps), for
+    charts of runs too short for per-epoch points: a run that diverges inside its first epoch
+    still shows its gradient grow, then blow up. Arrays of equal length, one entry per step."""
+
+    step: np.ndarray          # (S,) the step's number, counted from 1
+    epoch: np.ndarray         # (S,) where the step ends, in epochs (2.5: half-way through the third)
+    loss: np.ndarray          # (S,) the mini-batch's loss, before its update
+    grad_norms: np.ndarray    # (S, n_layers - 1) mean |∂J/∂w| per layer of that step
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """Everything the UI draws, copied and read-only: safe to hand to another thread."""
 
@@ -67,7 +80,7 @@ class Snapshot:
     edges: tuple[tuple[str, str], ...]   # document order
     node_layer: np.ndarray               # (V,) layer index (0 = inputs)
     weights: np.ndarray                  # (E,)
-    grads: np.ndarray                    # (E,) ∂J/∂w of the last step
+    grads: np.ndarray                    # (E,) mean ∂J/∂w since the last snapshot (see Trainer.snapshot)
     biases: np.ndarray                   # (V,) NaN for inputs
     bias_grads: np.ndarray               # (V,)
     batch_rows: np.ndarray               # (B,) training rows of the last step
@@ -101,6 +114,18 @@ class Snapshot:
     time_gradient_norms: np.ndarray | None = None   # (T,) mean |∂J/∂h| per step back, newest first
     step_metric: np.ndarray | None = None   # (T,) test accuracy at each step t
     sequence_metric: float = float("nan")   # share of test sequences with every step right
+    # per layer after the inputs: the share of (sigmoid/tanh unit, training row) pairs with
+    # f′(g) below 5 % of its maximum, over every training row and over the rows the network
+    # classifies wrongly (NaN where none is wrong, or for regression)
+    saturated_share: np.ndarray | None = None
+    saturated_share_wrong: np.ndarray | None = None
+    step_history: StepHistory | None = None
+    # the epochs that can be shown again (Trainer.past); present_epoch is the run's epoch when
+    # this snapshot shows an earlier one (epoch), None when it shows the present
+    checkpoint_epochs: np.ndarray | None = None
+    present_epoch: int | None = None
+    grad_steps: int = 0                  # mini-batch steps ``grads`` is the mean of (0: the
+                                         # whole training set's gradient, or none yet)
 
 
 @dataclass(frozen=True)
@@ -159,7 +184,8 @@ class _Series:
     def __init__(self, width: int = 0, max_rows: int = MAX_ROWS):
         self.width = width
         self.max_rows = max_rows
-        self._buf = np.zeros((64, width) if width else 64)
+        first = min(64, max_rows)
+        self._buf = np.zeros((first, width) if width else first)
         self.n = 0
         self.stride = 1
         self._skip = 0
@@ -193,6 +219,11 @@ class _Series:
 class Trainer:
     """Owns a network, its data and an optimiser; not thread-safe (one thread drives it)."""
 
+    STEP_RECORDS = 1000                 # per-mini-batch records kept for a young run
+    CHECKPOINT_BYTES = 32 * 1024 * 1024  # parameters kept for showing earlier epochs
+    GRADIENT_BLOCKS = 64                # snapshots' gradient sums kept for the mean (see snapshot)
+    GRADIENT_EPOCHS = 1.0               # ... reaching back over this many epochs' steps
+
     def __init__(self, net: Network, data: _datasets.Dataset, learning_rate: float = 0.03,
                  batch_size: int = 10, optimizer: str = "sgd", clip: float | None = None,
                  shuffle: bool = True, seed: int = 0):
@@ -206,6 +237,7 @@ class Trainer:
         self.optimizer = _optim.make(optimizer, net.size)
         self._tmp = np.empty(net.size)
         self._acc = np.zeros(net.size)
+        self._gsum = np.zeros(net.size)         # signed ∂J/∂w summed since the last snapshot
         self._tapes: dict[int, list] = {}
         self._has_relu = any(g.act.name in _acts.RELU_LIKE for L in net.layers[1:] for g in L.groups)
         self._w_lo = np.array([L.w_lo for L in net.layers[1:]], dtype=np.intp)
@@ -318,6 +350,12 @@ class Trainer:
             for _ in range(old._hist_norms.n):
                 self._hist_norms.append(np.full(self._hist_norms.width, np.nan))
         self._rate = old._rate
+        if old._step_rec.width == self._step_rec.width:
+            self._step_rec = old._step_rec
+        # the network changed: its earlier parameters do not fit it, so the epochs that can
+        # be shown again start here
+        self._ckpt = self._new_checkpoints()
+        self._checkpoint()
 
     def continue_from(self, epoch: int, steps: int = 0) -> None:
         """Count on from a run saved earlier, whose parameters the network now holds: the
@@ -355,6 +393,13 @@ class Trainer:
         self._save_epoch_start()
         self._rate = (time.perf_counter(), 0)
         self.epochs_per_second = 0.0
+        self._step_rec = _Series(3 + nl, max_rows=2 * self.STEP_RECORDS)
+        self._gsum.fill(0.0)
+        self._gcount = 0
+        self._gblocks: list[tuple[np.ndarray, int]] = []
+        self._viewing: int | None = None
+        self._ckpt = self._new_checkpoints()
+        self._checkpoint()
 
     def _new_permutation(self) -> None:
         self._perm = self.rng.permutation(self.n_train) if self.shuffle else np.arange(self.n_train)
@@ -393,6 +438,7 @@ class Trainer:
                 tape.append((net.regularise, (g,)))
             if self.clip is not None:
                 tape.append((self._clip_grads, (g,)))
+            tape.append((np.add, (self._gsum, g, self._gsum)))      # the gradient drawn
             tape += [(np.abs, (g, self._tmp)), (np.add, (self._acc, self._tmp, self._acc))]
             tape += self.optimizer.ops(net.params, g, self._lr)
             plan.bn_update = True
@@ -405,8 +451,9 @@ class Trainer:
             g *= self.clip / norm
             self._clipped += 1
 
-    def _train_rows(self, rows: np.ndarray) -> None:
-        """One optimiser step on the given training rows (the hot path)."""
+    def _train_rows(self, rows: np.ndarray, at: float | None = None) -> None:
+        """One optimiser step on the given training rows (the hot path). ``at``: where the
+        step ends, in epochs (default: the current position in the epoch)."""
         plan = self._plan(len(rows))
         take_x, take_t, x_buf, t_buf = self._batch_buffers(plan)
         take_x(rows, 1, x_buf)
@@ -415,7 +462,10 @@ class Trainer:
         for f, args in self._tapes.get(id(plan)) or self._tape(plan):
             f(*args)
         self._acc_steps += 1
+        self._gcount += 1
         self.steps += 1
+        if self._step_rec.n < self.STEP_RECORDS:
+            self._record_step(plan, self.steps, self.epoch + (self.position / self.n_train if at is None else at))
         self._last_plan = plan
         self._last_rows = rows
         self.grads_valid = True
@@ -462,6 +512,8 @@ class Trainer:
             perm, pos = self._perm, self.position
             plan.bn_train = True
             start_done = done
+            # a young run records every step (StepHistory): a few more calls per step
+            records = self.STEP_RECORDS - self._step_rec.n
             while pos + bs <= n_train and done != max_steps:
                 rows = perm[pos:pos + bs]
                 take_x(rows, 1, x_buf)
@@ -470,16 +522,20 @@ class Trainer:
                     f(*args)
                 pos += bs
                 done += 1
+                if records > 0:
+                    records -= 1
+                    self._record_step(plan, self.steps + done - start_done, self.epoch + pos / n_train)
                 if not done & 7 and ((deadline is not None and clock() >= deadline)
                                      or (until is not None and until())):
                     break
             if done != start_done:
                 self._acc_steps += done - start_done
+                self._gcount += done - start_done
                 self.steps += done - start_done
                 self._last_plan, self._last_rows, self.grads_valid = plan, rows, True
             if n_train - bs < pos < n_train and done != max_steps and (
                     deadline is None or clock() < deadline):
-                self._train_rows(perm[pos:])
+                self._train_rows(perm[pos:], at=1.0)
                 pos = n_train
                 done += 1
             self.position = pos
@@ -497,6 +553,7 @@ class Trainer:
         """One step as a student asks for it: ``"sample"``, ``"batch"`` or ``"epoch"``."""
         if self.diverged is not None or self.n_train == 0:
             return
+        self._forget_gradients()          # the next snapshot shows this step's own gradient
         if kind == "epoch":
             start = self.epoch
             while self.epoch == start and self.diverged is None:
@@ -537,6 +594,11 @@ class Trainer:
         self.position = 0
         self._new_permutation()
         self._save_epoch_start()
+        self._checkpoint()
+        if self._gcount >= self._steps_per_epoch():
+            # no snapshot for a whole epoch (a headless run): the shown mean stays the last
+            # epoch's, not the whole run's
+            self._close_gradient_block()
 
     def _locate_divergence(self) -> None:
         """Replay the epoch from its saved start, checking every step, to say where the
@@ -546,6 +608,7 @@ class Trainer:
         self.optimizer.set_state(self._start_opt)
         perm, pos = self._start_perm, self._start_position
         self.steps = self._start_steps
+        self._drop_step_records_after(self.steps)
         bs = min(self.batch_size, self.n_train)
         epoch = self.epoch + 1          # the epoch in progress, counted from 1
         quantity, layer = "loss", net.n_layers - 1
@@ -554,7 +617,7 @@ class Trainer:
                 rows = perm[pos:pos + bs]
                 before = net.params.copy()
                 opt_state = self.optimizer.state()
-                self._train_rows(rows)
+                self._train_rows(rows, at=(pos + len(rows)) / max(self.n_train, 1))
                 pos += len(rows)
                 plan = self._last_plan
                 bad_act = [k for k in range(1, net.n_layers) if not np.isfinite(plan.A[k]).all()]
@@ -596,6 +659,164 @@ class Trainer:
         self._save_epoch_start()
         self._locate_divergence()
         return self.diverged
+
+    # per-step records ------------------------------------------------------------------------
+    def _record_step(self, plan, step: int, at: float) -> None:
+        """Record one step of a young run: its mini-batch loss and per-layer mean |∂J/∂w|."""
+        net = self.net
+        bins = self.__dict__.get("_weight_bins")
+        if bins is None:            # each parameter's layer (1 → 0 …); biases and others last
+            nl = net.n_layers - 1
+            bins = np.full(net.size, nl, dtype=np.intp)
+            for L in net.layers[1:]:
+                span = slice(L.w_lo, L.w_hi)
+                bins[span] = np.where(net.weight_mask[span] > 0, L.index - 1, nl)
+            self._weight_bins = bins
+            self._step_row = np.zeros(3 + nl)
+        row = self._step_row
+        row[0], row[1] = step, at
+        row[2] = self._step_loss(plan)
+        np.abs(net.grads, out=self._tmp)
+        row[3:] = np.bincount(bins, weights=self._tmp, minlength=len(row) - 2)[:-1] / self._n_edges
+        self._step_rec.append(row)
+
+    def _step_loss(self, plan) -> float:
+        """The data loss of the step just run on ``plan`` (before its update)."""
+        k = self.net.layers[-1].index
+        return self.net.loss.value(plan.Z[k], plan.A[k], plan.T)
+
+    def _drop_step_records_after(self, step: int) -> None:
+        """Forget the records of steps after ``step`` (a replay records them again). A new
+        series: views already handed out stay as they were."""
+        rec = self._step_rec.view()
+        keep = int(np.searchsorted(rec[:, 0], step, side="right")) if len(rec) else 0
+        if keep == len(rec):
+            return
+        fresh = _Series(self._step_rec.width, max_rows=self._step_rec.max_rows)
+        for row in rec[:keep]:
+            fresh.append(row)
+        self._step_rec = fresh
+
+    def step_history(self, until_epoch: float | None = None) -> StepHistory:
+        """The per-step records (shared, read-only), up to ``until_epoch`` if given."""
+        rec = self._step_rec.view()
+        if until_epoch is not None and len(rec):
+            rec = rec[: int(np.searchsorted(rec[:, 1], until_epoch + 1e-9, side="right"))]
+        return StepHistory(step=rec[:, 0], epoch=rec[:, 1], loss=rec[:, 2], grad_norms=rec[:, 3:])
+
+    # the gradient a snapshot shows ---------------------------------------------------------------
+    def _forget_gradients(self) -> None:
+        """Start the shown mean afresh (a step asked for by hand shows its own gradient)."""
+        self._gsum.fill(0.0)
+        self._gcount = 0
+        self._gblocks = []
+
+    def _close_gradient_block(self) -> None:
+        """File the steps summed since the last block; keep the newest blocks that cover an
+        epoch's worth of steps (``GRADIENT_EPOCHS``), and no more."""
+        if self._gcount:
+            self._gblocks.append((self._gsum.copy(), self._gcount))
+            self._gsum.fill(0.0)
+            self._gcount = 0
+        blocks = self._gblocks
+        need = max(1, int(self._steps_per_epoch() * self.GRADIENT_EPOCHS))
+        while len(blocks) > 1 and sum(c for _, c in blocks[1:]) >= need:
+            blocks.pop(0)
+        if len(blocks) > self.GRADIENT_BLOCKS:          # many tiny blocks: merge the oldest two
+            (a, na), (b, nb) = blocks[0], blocks[1]
+            blocks[:2] = [(a + b, na + nb)]
+
+    def _steps_per_epoch(self) -> int:
+        return max(1, -(-self.n_train // max(1, min(self.batch_size, self.n_train or 1))))
+
+    def mean_gradient(self) -> np.ndarray | None:
+        """The signed ∂J/∂w (every parameter) averaged over the steps since the previous
+        call (at most about the last epoch's, in a long run without calls), reaching back
+        over earlier calls' steps until it covers an epoch's worth: one
+        mini-batch's gradient jumps from step to step, its mean over an epoch is the
+        gradient of the whole training set that the weights are following. None before any
+        step. Each snapshot calls it once."""
+        self._close_gradient_block()
+        blocks = self._gblocks
+        if not blocks:
+            self.mean_gradient_steps = 0
+            return None
+        total = sum(c for _, c in blocks)
+        self.mean_gradient_steps = total
+        return sum(g for g, _ in blocks) / total
+
+    # checkpoints: earlier epochs shown again ----------------------------------------------------
+    def _bn_state(self) -> list[np.ndarray]:
+        return [a for L in self.net.layers if L.running_mean is not None
+                for a in (L.running_mean, L.running_var)]
+
+    def _new_checkpoints(self) -> _Series:
+        """Parameters (and batch-norm statistics) of every epoch while they fit in
+        ``CHECKPOINT_BYTES``; beyond that thinned like the history (every second one kept)."""
+        width = 1 + self.net.size + sum(a.size for a in self._bn_state())
+        rows = int(min(_Series.MAX_ROWS, max(16, self.CHECKPOINT_BYTES // (8 * width))))
+        return _Series(width, max_rows=rows)
+
+    def _checkpoint(self) -> None:
+        row = np.concatenate([[self.epoch], self.net.params, *self._bn_state()])
+        if self._ckpt.n == 0 and self._ckpt.stride == 1:
+            self._ckpt_first = _ro(row)          # kept however the series thins (the start)
+        self._ckpt.append(row)
+
+    def _checkpoint_rows(self) -> np.ndarray:
+        rows = self._ckpt.view()
+        if len(rows) and rows[0, 0] == self._ckpt_first[0]:
+            return rows
+        return np.vstack([self._ckpt_first[None, :], rows])
+
+    def checkpoint_epochs(self) -> np.ndarray:
+        """The epochs whose parameters are kept, oldest first (read-only)."""
+        rows = self._ckpt.view()
+        if len(rows) and rows[0, 0] == self._ckpt_first[0]:
+            return rows[:, 0]
+        out = np.concatenate(([self._ckpt_first[0]], rows[:, 0]))
+        out.setflags(write=False)
+        return out
+
+    @contextlib.contextmanager
+    def past(self, epoch: int):
+        """Show an earlier epoch: inside the ``with``, the network holds the parameters of
+        the kept epoch nearest at or before ``epoch`` (yielded) and ``snapshot()`` describes
+        it (history up to it, gradient over the whole training set there); on leaving,
+        the present is back exactly as it was."""
+        rows = self._checkpoint_rows()
+        i = max(0, int(np.searchsorted(rows[:, 0], epoch, side="right")) - 1)
+        net = self.net
+        saved = (net.params.copy(), net.grads.copy(), [a.copy() for a in self._bn_state()])
+        np.copyto(net.params, rows[i, 1:1 + net.size])
+        off = 1 + net.size
+        for a in self._bn_state():
+            np.copyto(a, rows[i, off:off + a.size].reshape(a.shape))
+            off += a.size
+        self._viewing = int(rows[i, 0])
+        try:
+            yield self._viewing
+        finally:
+            self._viewing = None
+            np.copyto(net.params, saved[0])
+            np.copyto(net.grads, saved[1])
+            for a, b in zip(self._bn_state(), saved[2]):
+                np.copyto(a, b)
+
+    def _full_gradient(self) -> np.ndarray:
+        """∂J/∂w over the whole training set at the current parameters (in net.grads)."""
+        net = self.net
+        plan = self._plan(max(self.n_train, 1), "past")
+        if self.n_train:
+            take_x, take_t, x_buf, t_buf = self._batch_buffers(plan)
+            rows = np.arange(self.n_train)
+            take_x(rows, 1, x_buf)
+            take_t(rows, 1, t_buf)
+            plan.bn_train, plan.bn_update = True, False      # the running statistics stay
+            for f, args in list(plan.forward_train) + list(plan.backward):
+                f(*args)
+            net.regularise()
+        return net.grads.copy()
 
     # measurements ---------------------------------------------------------------------------
     def _evaluate_pass(self):
@@ -679,6 +900,42 @@ class Trainer:
         self._dead_nodes = dead_pos[net.doc_to_pos]
         return (n_dead / n_relu if n_relu else 0.0), dead_layers, sat_layers
 
+    def saturation_shares(self) -> tuple[np.ndarray, np.ndarray]:
+        """(share over all training rows, share over the wrongly classified ones), per layer
+        after the inputs, of sigmoid/tanh (unit, row) pairs with f′(g) < 5 % of its maximum.
+        Reads the last evaluation pass: call after ``evaluate()``."""
+        net = self.net
+        nl = net.n_layers - 1
+        share, wrong_share = np.zeros(nl), np.full(nl, np.nan)
+        if self.n_train == 0:
+            return share, wrong_share
+        plan = self._eval_plan
+        cols = self._train_columns()
+        wrong = None
+        if self.data.is_classification and not getattr(self, "is_sequence", False):
+            out = plan.A[net.layers[-1].index][:, cols]
+            pred = out[0] > self._threshold if out.shape[0] == 1 else out.argmax(axis=0)
+            wrong = pred != self._label[cols]
+        n = 0
+        for L in net.layers[1:]:
+            total = sat = sat_wrong = 0
+            z = plan.Z[L.index][:, cols]
+            n = z.shape[1]
+            for g in L.groups:
+                if g.act.name not in _acts.SATURATING:
+                    continue
+                with np.errstate(all="ignore"):
+                    flat = g.act.df(z[g.lo:g.hi]) / g.act.dmax < 0.05
+                total += g.hi - g.lo
+                sat += int(np.count_nonzero(flat))
+                if wrong is not None:
+                    sat_wrong += int(np.count_nonzero(flat[:, wrong]))
+            if total and n:
+                share[L.index - 1] = sat / (total * n)
+                if wrong is not None and wrong.any():
+                    wrong_share[L.index - 1] = sat_wrong / (total * int(np.count_nonzero(wrong)))
+        return share, wrong_share
+
     HUGE_WEIGHT = 1e3
 
     def warning(self) -> TrainingWarning | None:
@@ -702,12 +959,19 @@ class Trainer:
         """Mean |∂J/∂w| per layer over the last completed epoch, first hidden layer first."""
         return self._last_norms.copy()
 
-    def history(self) -> History:
-        """The per-epoch records, shared without copying (see ``_Series``)."""
+    def history(self, until_epoch: int | None = None) -> History:
+        """The per-epoch records, shared without copying (see ``_Series``); up to
+        ``until_epoch`` if given."""
         h = self._hist.view()
+        norms = self._hist_norms.view()
+        lr_changes = tuple(self._lr_changes)
+        if until_epoch is not None:
+            n = int(np.searchsorted(h[:, 0], until_epoch, side="right"))
+            h, norms = h[:n], norms[:n]
+            lr_changes = tuple(c for c in lr_changes if c[0] <= until_epoch)
         return History(epoch=h[:, 0], train_loss=h[:, 1], test_loss=h[:, 2], train_metric=h[:, 3],
-                       test_metric=h[:, 4], grad_norms=self._hist_norms.view(),
-                       dead_fraction=h[:, 5], lr_changes=tuple(self._lr_changes))
+                       test_metric=h[:, 4], grad_norms=norms,
+                       dead_fraction=h[:, 5], lr_changes=lr_changes)
 
     @_quiet
     def metrics(self) -> dict:
@@ -733,12 +997,27 @@ class Trainer:
     @_quiet
     def snapshot(self, revision: int = 0, extras: Mapping | None = None,
                  max_train_values: int = 200_000) -> Snapshot:
-        """A read-only copy of everything the UI draws."""
+        """A read-only copy of everything the UI draws. Its ``grads`` are the mean ∂J/∂w of
+        :meth:`mean_gradient` (over the steps since the previous snapshot, reaching back to
+        an epoch's worth), so edge colours follow the training set's gradient rather than
+        each mini-batch's; after a step asked for by hand, that step's own. Inside
+        :meth:`past`, the snapshot of that earlier epoch (gradient over the whole training
+        set there)."""
         net = self.net
+        viewing = self._viewing
         ev = self.evaluate()
         V = len(net.doc_node_ids)
+        is_input = net.bias_index < 0
         plan = self._last_plan
-        if plan is None or not self.grads_valid:
+        mean, grad_steps = None, 0
+        if viewing is not None:
+            mean = self._full_gradient()
+        elif self.grads_valid:
+            mean = self.mean_gradient()
+            grad_steps = self.mean_gradient_steps
+        else:
+            self._forget_gradients()
+        if viewing is not None or plan is None or not self.grads_valid:
             rows = np.arange(min(self.batch_size, self.n_train))
             plan = self._plan(max(len(rows), 1), "snap")
             if len(rows):
@@ -748,47 +1027,58 @@ class Trainer:
             with np.errstate(all="ignore"):
                 net.run_forward(plan, False)
             delta = np.zeros((plan.n, V))
-            grads = np.zeros(len(net.edges))
-            bias_grads = np.zeros(V)
         else:
             rows = self._last_rows
             delta = net.gather_nodes(plan.D, plan)
-            grads = net.grads[net.edge_index]
-            bias_grads = np.where(net.bias_index >= 0, net.grads[net.bias_index], np.nan)
+        if mean is None:
+            grads, bias_grads = np.zeros(len(net.edges)), np.zeros(V)
+        else:
+            grads = mean[net.edge_index]
+            bias_grads = np.where(is_input, np.nan, mean[net.bias_index])
         pre = net.gather_nodes(plan.Z, plan)
         act = net.gather_nodes(plan.A, plan)
-        is_input = net.bias_index < 0
         delta[:, is_input] = 0.0
         biases = np.where(is_input, np.nan, net.params[net.bias_index])
         train_pre = None
         if self.n_train * V <= max_train_values and self.n_train:
             # evaluate() just ran the whole-data pass: its first n_train columns
             train_pre = net.gather_nodes(self._eval_plan.Z, self._eval_plan)[self._train_columns()]
+        sat_share, sat_wrong = self.saturation_shares()
         now = time.perf_counter()
         t0, e0 = self._rate
-        if now - t0 >= 0.5:
+        if now - t0 >= 0.5 and viewing is None:
             self.epochs_per_second = (self.epoch - e0) / (now - t0)
             self._rate = (now, self.epoch)
+        history, norms = self.history(), self._last_norms
+        if viewing is not None:
+            history = self.history(until_epoch=viewing)
+            norms = history.grad_norms[-1] if len(history.epoch) else np.zeros_like(self._last_norms)
         return Snapshot(
-            revision=revision, epoch=self.epoch, step=self.steps,
+            revision=revision, epoch=self.epoch if viewing is None else viewing, step=self.steps,
             node_ids=tuple(net.doc_node_ids), edges=tuple(net.edges),
             node_layer=_ro(net.node_layer),
             weights=_ro(net.params[net.edge_index]), grads=_ro(grads),
             biases=_ro(biases), bias_grads=_ro(bias_grads), batch_rows=_ro(rows),
-            pre=_ro(pre), act=_ro(act), delta=_ro(delta), history=self.history(),
-            layer_gradient_norms=_ro(self._last_norms),
+            pre=_ro(pre), act=_ro(act), delta=_ro(delta), history=history,
+            layer_gradient_norms=_ro(norms),
             dead_relu_fraction=float(ev["dead_relu_fraction"]),
             dead_per_layer=_ro(ev["dead_per_layer"]),
             dead_nodes=_ro(self._dead_nodes),
             saturated_per_layer=_ro(ev["saturated_per_layer"]),
             train_pre=None if train_pre is None else _ro(train_pre),
-            learning_rate=self.learning_rate, clip_fraction=self._last_clip_fraction,
-            diverged=self.diverged, task=self.data.task,
+            learning_rate=self.learning_rate,
+            clip_fraction=self._last_clip_fraction if viewing is None else 0.0,
+            diverged=self.diverged if viewing is None else None, task=self.data.task,
             metric_name="accuracy" if self.data.is_classification else "r2",
             train_loss=ev["train_loss"], test_loss=ev["test_loss"],
             train_metric=ev["train_metric"], test_metric=ev["test_metric"],
-            epochs_per_second=self.epochs_per_second, extras=dict(extras or {}),
-            warning=self.warning(), delays=_ro(net.delays))
+            epochs_per_second=self.epochs_per_second if viewing is None else 0.0,
+            extras=dict(extras or {}),
+            warning=self.warning() if viewing is None else None, delays=_ro(net.delays),
+            saturated_share=_ro(sat_share), saturated_share_wrong=_ro(sat_wrong),
+            step_history=self.step_history(None if viewing is None else viewing),
+            checkpoint_epochs=self.checkpoint_epochs(),
+            present_epoch=None if viewing is None else self.epoch, grad_steps=grad_steps)
 
     # step-by-step ---------------------------------------------------------------------------
     @_quiet
@@ -797,6 +1087,7 @@ class Trainer:
         intermediate value the animation shows: forward, loss, backward, update."""
         if self.diverged is not None:
             raise RuntimeError(self.diverged.message)
+        self._forget_gradients()
         advance = rows is None
         if rows is None:
             rows = self._next_rows(1 if kind == "sample" else min(self.batch_size, self.n_train))

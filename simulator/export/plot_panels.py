@@ -311,7 +311,10 @@ class GradientPanel(PlotPanel):
         if snap is None:
             self.set_note(tr("not trained"))
             return
-        plot.set_history(snap.history, snap.dead_per_layer, snap.saturated_per_layer, snap.clip_fraction)
+        plot.set_history(snap.history, snap.dead_per_layer, snap.saturated_per_layer, snap.clip_fraction,
+                         saturated_share=snap.saturated_share,
+                         saturated_share_wrong=snap.saturated_share_wrong,
+                         step_history=snap.step_history)
         fix_epoch_axis(plot, state.epoch_axis)
         style_plot(plot, self.theme, self.sizes)    # legend entries are remade with the layers
         self.log_axis = True

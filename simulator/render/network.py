@@ -681,6 +681,14 @@ class NetworkScene(QGraphicsScene):
             self._held = None                   # no gradient yet: nothing to hold
             return 1.0
         raw = encoding.symmetric_scale(g)
+        # the mean gradient of a network at rest (converged, or stuck) is a small wobble
+        # around zero next to what each mini-batch pulls: scaled to the wobble, edges would
+        # swing between blue and gold. Never finer than the mini-batches' own typical size
+        # (the last epoch's mean |∂J/∂w| per layer): a weight not pushed one way is grey.
+        norms = np.asarray(getattr(snap, "layer_gradient_norms", ()), dtype=float)
+        norms = norms[np.isfinite(norms)]
+        if norms.size:
+            raw = max(raw, float(norms.max()))
         if fresh or self._held is None:
             self._held = raw
             return encoding.steady_scale(None, raw)

@@ -8,6 +8,8 @@ per layer over time (log scale) with dead and saturated units.
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ..translate import tr
 from ..engine import activations
-from . import encoding, engine_text
+from . import diagnosis, encoding, engine_text
 from .encoding import nice_ceiling
 from .stamped_curve import StampedCurve, StampedDataItem
 
@@ -28,6 +30,25 @@ def caption_name(template: str) -> str:
     """A series' name from a translated caption with a value, “test accuracy %1” →
     “test accuracy”: the legend reuses the catalogue's wording (and its translation)."""
     return " ".join(template.replace("%1", " ").split())
+
+
+# a run younger than this many epochs is also drawn mini-batch by mini-batch (its records
+# reach that far: Trainer.STEP_RECORDS); a run that diverges in epoch 1 shows its blow-up
+STEP_VIEW_EPOCHS = 20
+
+
+def young_steps(history, steps):
+    """The per-step records to draw beside ``history``, or None (an older run)."""
+    if steps is None or not len(steps.epoch) or len(history.epoch) >= STEP_VIEW_EPOCHS:
+        return None
+    return steps
+
+
+def decade_spacing(lo: float, hi: float, labels: int = 6) -> float:
+    """Tick spacing in decades for a log axis from 10^lo to 10^hi: one decade, or more
+    when the range is so wide that a label per decade would pile up."""
+    span = max(hi - lo, 1.0)
+    return float(max(1, math.ceil(span / labels)))
 
 
 def _translucent(color: QColor, alpha: int = 150) -> QColor:
@@ -88,8 +109,8 @@ class ThemedPlot(pg.PlotItem):
         self.addItem(item)
         return item
 
-    def _set_epoch_range(self, last_epoch: float) -> None:
-        top = nice_ceiling(last_epoch)
+    def _set_epoch_range(self, last_epoch: float, minimum: float = 10.0) -> None:
+        top = nice_ceiling(last_epoch, minimum=minimum)
         if getattr(self, "_epoch_top", None) != top:
             self._epoch_top = top
             self.setXRange(0, top, padding=0.02)
@@ -499,6 +520,11 @@ class LossPlot(ThemedPlot):
         self.addLegend(offset=(-8, 8), labelTextColor=theme.text, brush=pg.mkBrush(_translucent(theme.canvas)))
         self.train = self._line(pen=_pen(CATEGORICAL[0], 2.0))
         self.test = self._line(pen=_pen(CATEGORICAL[1], 2.0, Qt.PenStyle.DashLine))
+        # each mini-batch's loss, while the run is young (STEP_VIEW_EPOCHS)
+        self.batch = self._line(pen=_pen(_translucent(QColor(CATEGORICAL[0]), 120), 1.0),
+                                symbol="o", symbolSize=3, symbolPen=None,
+                                symbolBrush=_translucent(QColor(CATEGORICAL[0]), 160))
+        self.batch.setZValue(-1)
         self.metric_view = pg.ViewBox()
         self.showAxis("right")
         self.scene_attached = False
@@ -535,6 +561,7 @@ class LossPlot(ThemedPlot):
     def set_log(self, on: bool) -> None:
         self.log_scale = on
         self.setLogMode(y=on)
+        self.getAxis("right").setLogMode(False, False)     # the accuracy stays linear
         self._loss_top = None
         if on:
             self.enableAutoRange(axis="y")
@@ -542,7 +569,7 @@ class LossPlot(ThemedPlot):
     def names(self) -> dict[str, str]:
         """The legend's name of each series for the current metric."""
         r2 = self.metric_name == "r2"
-        return {"train": tr("train loss"), "test": tr("test loss"),
+        return {"train": tr("train loss"), "test": tr("test loss"), "batch": tr("mini-batch loss"),
                 "metric_train": tr("train R²") if r2 else tr("train accuracy"),
                 "metric_test": caption_name(tr("test R² %1") if r2 else tr("test accuracy %1"))}
 
@@ -554,8 +581,8 @@ class LossPlot(ThemedPlot):
         self.present = dict(present)
         self.legend.clear()
         names = self.names()
-        items = {"train": self.train, "test": self.test, "metric_train": self.metric_train,
-                 "metric_test": self.metric_test}
+        items = {"train": self.train, "test": self.test, "batch": self.batch,
+                 "metric_train": self.metric_train, "metric_test": self.metric_test}
         for series, item in items.items():
             if present.get(series):
                 self.legend.addItem(item, names[series])
@@ -587,6 +614,8 @@ class LossPlot(ThemedPlot):
                    "test": self._present(history.test_loss, value("test_loss")),
                    "metric_train": self._present(history.train_metric, value("train_metric")),
                    "metric_test": self._present(history.test_metric, value("test_metric"))}
+        steps = young_steps(history, value("step_history"))
+        present["batch"] = steps is not None
         self._update_legend(present)
         x = e[sl]
         tr_loss, te_loss = history.train_loss[sl], history.test_loss[sl]
@@ -599,8 +628,20 @@ class LossPlot(ThemedPlot):
             self.test.setData(x[ok], te_loss[ok])
         else:
             self.test.setData([], [])
-        self._set_epoch_range(float(e[-1]) if n else 0.0)
-        self._set_loss_range(tr_loss, te_loss)
+        if steps is not None:
+            sx, sy = steps.epoch, steps.loss
+            ok = np.isfinite(sy)
+            sx, sy = sx[ok], sy[ok]
+            if self.log_scale:
+                sy = np.maximum(sy, 1e-12)
+            self.batch.setData(sx, sy)
+            last = max(float(e[-1]) if n else 0.0, float(sx[-1]) if len(sx) else 0.0)
+            self._set_epoch_range(last, minimum=0.1)
+            self._set_loss_range(tr_loss, te_loss, sy)
+        else:
+            self.batch.setData([], [])
+            self._set_epoch_range(float(e[-1]) if n else 0.0)
+            self._set_loss_range(tr_loss, te_loss)
         m_tr = np.clip(history.train_metric[sl], -0.1, 1.0)      # NaN stays NaN: a gap
         m_te = np.clip(history.test_metric[sl], -0.1, 1.0)
         for item, m, on in ((self.metric_train, m_tr, present["metric_train"]),
@@ -657,6 +698,7 @@ class GradientPlot(ThemedPlot):
         self.getAxis("left").setTickSpacing(1.0, 1.0)      # decades only: minor labels crowd
         self.addLegend(offset=(-8, 8), labelTextColor=theme.text, brush=pg.mkBrush(_translucent(theme.canvas)))
         self.layer_curves: list[pg.PlotDataItem] = []
+        self.step_curves: list[pg.PlotDataItem] = []      # per mini-batch, a young run
         self.setXRange(0, 10, padding=0)
         self.setYRange(-4, 0, padding=0)
         # what the curves show, in words (vanishing, exploding, dead units…): the panel
@@ -673,31 +715,58 @@ class GradientPlot(ThemedPlot):
         return [QColor(*lut[min(int(i * len(lut) / 256), len(lut) - 1)]) for i in idx]
 
     def set_history(self, history, dead_per_layer=None, saturated_per_layer=None,
-                    clip_fraction: float = 0.0, output_layer: int | None = None) -> None:
+                    clip_fraction: float = 0.0, output_layer: int | None = None,
+                    saturated_share=None, saturated_share_wrong=None, step_history=None) -> None:
         g = history.grad_norms
         n_layers = g.shape[1] if g.ndim == 2 else 0
+        steps = young_steps(history, step_history)
+        if steps is not None and steps.grad_norms.ndim == 2 and not n_layers:
+            n_layers = steps.grad_norms.shape[1]
+        if steps is not None and (steps.grad_norms.ndim != 2 or steps.grad_norms.shape[1] != n_layers):
+            steps = None
         if len(self.layer_curves) != n_layers or getattr(self, "_theme_used", None) != self.theme.name:
             self._theme_used = self.theme.name
-            for c in self.layer_curves:
+            for c in self.layer_curves + self.step_curves:
                 self.removeItem(c)
             self.legend.clear()
             self.layer_curves = []
+            self.step_curves = []
             colors = self._colors(n_layers)
             self.legend.setColumnCount(max(1, min(n_layers, 4)))
             for k in range(n_layers):
                 c = self._line(pen=_pen(colors[k], 2.0), name=self.layer_name(k, n_layers))
                 self.layer_curves.append(c)
+            for k in range(n_layers):
+                c = self._line(pen=_pen(_translucent(colors[k], 150), 1.0), symbol="o", symbolSize=3,
+                               symbolPen=None, symbolBrush=_translucent(colors[k], 190))
+                c.setZValue(-1)
+                self.step_curves.append(c)
         e = history.epoch
         step = max(1, len(e) // self.MAX_POINTS)
         positive = g[np.isfinite(g) & (g > 0)] if g.size else np.zeros(0)
+        sg = steps.grad_norms if steps is not None else None
+        if sg is not None:
+            with np.errstate(invalid="ignore"):
+                positive = np.concatenate([positive, sg[np.isfinite(sg) & (sg > 0)]])
         # a gradient of exactly 0 (dead ReLUs) has no logarithm: draw it on a floor two
         # decades under the smallest real value, and say so in the note
         floor = float(positive.min()) / 100 if positive.size else 1e-12
         for k, c in enumerate(self.layer_curves):
-            v = g[::step, k]
+            v = g[::step, k] if g.ndim == 2 and g.shape[1] == n_layers else np.zeros(0)
             ok = np.isfinite(v)
             c.setData(e[::step][ok], np.maximum(v[ok], floor))
-        self._set_epoch_range(float(e[-1]) if len(e) else 0.0)
+        last = float(e[-1]) if len(e) else 0.0
+        for k, c in enumerate(self.step_curves):
+            if sg is None:
+                c.setData([], [])
+                continue
+            v = sg[:, k]
+            ok = np.isfinite(v)
+            c.setData(steps.epoch[ok], np.maximum(v[ok], floor))
+        if sg is not None:
+            self._set_epoch_range(max(last, float(steps.epoch[-1])), minimum=0.1)
+        else:
+            self._set_epoch_range(last)
         if positive.size:    # log mode: the range is in decades; at least two
             # down to the floor only when a curve is drawn on it (a gradient of 0)
             bottom = floor if np.any(g[np.isfinite(g)] == 0) else float(positive.min())
@@ -705,8 +774,10 @@ class GradientPlot(ThemedPlot):
             if hi - lo < 2.0:
                 mid = (hi + lo) / 2
                 lo, hi = mid - 1.0, mid + 1.0
+            spacing = decade_spacing(lo, hi)
+            self.getAxis("left").setTickSpacing(spacing, spacing)
             self.setYRange(lo, hi, padding=0)
-        elif len(e):
+        elif len(e) or sg is not None:
             self.setYRange(np.log10(floor) - 1, np.log10(floor) + 1, padding=0)
         notes = []
         if n_layers and len(e) and np.all(g[-1] == 0):
@@ -715,13 +786,7 @@ class GradientPlot(ThemedPlot):
             zero = [str(k + 1) for k in range(n_layers) if g[-1, k] == 0]
             notes.append(tr("no gradient in layer(s) %1").replace("%1", ", ".join(zero)))
         if n_layers and len(e):
-            last = g[-1]
-            if np.all(last > 0) and last[0] > 0:
-                ratio = last[-1] / last[0]
-                if ratio >= 10:
-                    notes.append(tr("first layer %1× smaller than the last (vanishing)").replace("%1", f"{ratio:.0f}"))
-                elif ratio <= 0.1:
-                    notes.append(tr("first layer %1× larger than the last (exploding)").replace("%1", f"{1 / ratio:.0f}"))
+            notes += diagnosis.layer_notes(g[-1], saturated_share, saturated_share_wrong)
         if dead_per_layer is not None and np.any(np.asarray(dead_per_layer) > 0):
             parts = [f"{k + 1}: {v:.0%}" for k, v in enumerate(dead_per_layer) if v > 0]
             notes.append(tr("dead ReLUs per layer %1").replace("%1", ", ".join(parts)))

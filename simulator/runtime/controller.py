@@ -46,6 +46,7 @@ class TrainingController(QObject):
     _run_epochs = Signal(int)
     _park = Signal(int)
     _carry = Signal(int)
+    _view_epoch = Signal(int)
 
     def __init__(self, model=None, parent: QObject | None = None):
         super().__init__(parent)
@@ -63,7 +64,8 @@ class TrainingController(QObject):
                           (self._speed, w.set_speed), (self._probe, w.set_probe_node),
                           (self._sequence, w.set_sequence),
                           (self._emit_rate, w.set_emit_rate), (self._request, w.request_snapshot),
-                          (self._run_epochs, w.run_epochs), (self._park, w.park), (self._carry, w.carry)):
+                          (self._run_epochs, w.run_epochs), (self._park, w.park), (self._carry, w.carry),
+                          (self._view_epoch, w.view_epoch)):
             sig.connect(slot, Qt.ConnectionType.QueuedConnection)
         w.snapshotReady.connect(self._on_snapshot, Qt.ConnectionType.QueuedConnection)
         w.traceReady.connect(self._on_trace, Qt.ConnectionType.QueuedConnection)
@@ -244,6 +246,10 @@ class TrainingController(QObject):
 
     def request_snapshot(self) -> None:
         self._request.emit()
+
+    def view_epoch(self, epoch: int | None) -> None:
+        """Show an earlier epoch of the run (training pauses); None: the present again."""
+        self._view_epoch.emit(-1 if epoch is None else int(epoch))
 
     # results --------------------------------------------------------------------------------------------
     def _on_snapshot(self, snap) -> None:

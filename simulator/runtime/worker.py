@@ -33,7 +33,7 @@ class TrainingWorker(QObject):
     traceReady = Signal(object)         # (StepTrace, Snapshot)
     dataReady = Signal(object)          # engine.datasets.Dataset (arrays read-only)
     cleared = Signal()                  # no network to train: nothing of the last run holds
-    status = Signal(str, str)           # kind: "info" | "error" | "diverged" | "notice", message
+    status = Signal(str, str)   # kind: "info" | "error" | "diverged" | "notice" | "lesson_done", message
     runningChanged = Signal(bool)
 
     def __init__(self):
@@ -71,6 +71,14 @@ class TrainingWorker(QObject):
         self._donors: list[Trainer] = []         # parked trainers the next recompile draws on
         self._restored = False                   # the trainer continues a saved run
         self._node_params = False                # the network has PReLU slopes or batch norm
+        # an earlier epoch the window shows instead of the present (None: the present);
+        # training, a step, a reset or an edit brings the present back
+        self.viewing: int | None = None
+        self._view_request: int | None = None
+        self._view_pending = False
+        # a lesson's ``epochs``: Play stops there (its text tells what the window shows by
+        # then); pressing Play again goes on. Armed when the lesson opens or is reset.
+        self.stop_epoch: int | None = None
 
     # lifecycle ----------------------------------------------------------------------------
     def _ensure_timer(self) -> QTimer:
@@ -96,6 +104,7 @@ class TrainingWorker(QObject):
         the edits that made it."""
         doc, saved = trained.detach(doc)
         self.doc, self.revision, self.base_dir = doc, revision, base_dir
+        self._back_to_present()
         donors, self._donors = self._donors, []
         if keep_weights:
             base = self.trainer if self.trainer is not None else self._shelved
@@ -104,6 +113,7 @@ class TrainingWorker(QObject):
             self._shelved = None
             self._parked.clear()
             self._restored = False
+            self._arm_lesson_stop(doc)
             self._set_running(False)
             if self._timer is not None:
                 self._timer.stop()
@@ -192,6 +202,7 @@ class TrainingWorker(QObject):
     def set_data(self, doc: dict) -> None:
         """New data spec (regenerate, noise, a clicked point, CSV): weights are kept."""
         self.doc = doc
+        self._back_to_present()
         if self.trainer is None:
             self.load(doc, self.revision, self.base_dir, False)
             return
@@ -257,12 +268,14 @@ class TrainingWorker(QObject):
     @Slot(str, str, float)
     def set_weight(self, source: str, target: str, value: float) -> None:
         """A weight typed in: the document's value now, and where Reset returns."""
+        self._back_to_present()
         if self.trainer is not None and (source, target) in self.trainer.net.edges:
             params.set_start_weight(self.trainer.net, source, target, value)
             self._emit_snapshot()
 
     @Slot(str, float)
     def set_bias(self, node_id: str, value: float) -> None:
+        self._back_to_present()
         if self.trainer is not None and node_id in self.trainer.net.doc_node_ids:
             params.set_start_bias(self.trainer.net, node_id, value)
             self._emit_snapshot()
@@ -294,6 +307,9 @@ class TrainingWorker(QObject):
             return
         if self._blocked():
             return
+        self._back_to_present()
+        if self.stop_epoch is not None and self.trainer.epoch >= self.stop_epoch:
+            self.stop_epoch = None         # the lesson's epochs are done: Play goes on
         self._set_running(True)
         self._budget = 0.0
         self._last_tick = time.perf_counter()
@@ -333,6 +349,7 @@ class TrainingWorker(QObject):
             # network) must not stop training; what we gave is owed back, capped
             self._owed = min(MAX_OWED_SECONDS, self._owed + time.perf_counter() - now)
             now = time.perf_counter()
+        left = None if self.stop_epoch is None else self.stop_epoch - t.epoch
         try:
             if self.speed is None:
                 slice_ = GUI_SLICE_SECONDS if self.gui_busy_until > 0 else SLICE_SECONDS
@@ -343,12 +360,12 @@ class TrainingWorker(QObject):
                     # the window waits: stop in time to have the next frame ready when due
                     slice_ = min(slice_, max(0.0005, self._next_emit() - now))
                 if owed:
-                    t.run(seconds=slice_)
+                    t.run(seconds=slice_, epochs=left)
                     self._owed = max(0.0, self._owed - (time.perf_counter() - now))
                 else:
                     # stop mid-slice when the window starts drawing: holding the interpreter
                     # lock then would make each of its paint calls wait for it
-                    t.run(seconds=slice_, until=self._gui_drawing)
+                    t.run(seconds=slice_, until=self._gui_drawing, epochs=left)
             else:
                 steps_per_epoch = max(1, -(-t.n_train // max(1, min(t.batch_size, t.n_train))))
                 self._budget += (now - self._last_tick) * self.speed * steps_per_epoch
@@ -356,7 +373,7 @@ class TrainingWorker(QObject):
                 k = min(k, steps_per_epoch * max(1, int(self.speed)))   # no burst after a stall
                 if k:
                     self._budget -= k
-                    t.run(steps=k, seconds=SLICE_SECONDS * 2)
+                    t.run(steps=k, seconds=SLICE_SECONDS * 2, epochs=left)
         except Exception as exc:                 # never let the thread die silently
             self._set_running(False)
             self.status.emit("error", f"training stopped: {exc}")
@@ -367,6 +384,11 @@ class TrainingWorker(QObject):
             self._set_running(False)
             self._emit_snapshot()
             self.status.emit("diverged", t.diverged.message)
+            return
+        if self.stop_epoch is not None and t.epoch >= self.stop_epoch:
+            self._set_running(False)
+            self._emit_snapshot()
+            self.status.emit("lesson_done", str(self.stop_epoch))
             return
         now = time.perf_counter()
         if now >= self._next_emit() and (self.snapshot_wanted or now - self._last_emit >= STALE_SECONDS):
@@ -380,6 +402,7 @@ class TrainingWorker(QObject):
         if t is None or self._blocked():
             return
         self._set_running(False)
+        self._back_to_present()
         t.step(kind)
         self._after_manual()
 
@@ -390,6 +413,7 @@ class TrainingWorker(QObject):
         if t is None or t.n_train == 0 or self._blocked():
             return
         self._set_running(False)
+        self._back_to_present()
         if t.diverged is not None:
             self.status.emit("diverged", t.diverged.message)
             return
@@ -417,6 +441,7 @@ class TrainingWorker(QObject):
         if t is None or self._blocked():
             return
         self._set_running(False)
+        self._back_to_present()
         t.run(epochs=n)
         self._after_manual()
 
@@ -431,16 +456,59 @@ class TrainingWorker(QObject):
         if self.trainer is None:
             return
         self._set_running(False)
+        self._back_to_present()
+        self._arm_lesson_stop(self.doc)
         self.trainer.reset()
         self._restored = False
         self.status.emit("info", "")
         self._emit_snapshot()
+
+    # earlier epochs ----------------------------------------------------------------------------
+    @Slot(int)
+    def view_epoch(self, epoch: int) -> None:
+        """Show an earlier epoch of the run (training pauses), or the present (``epoch`` < 0
+        or not earlier than now). Requests arriving faster than snapshots are made (a
+        dragged slider) are merged: the latest wins."""
+        if self.trainer is None:
+            return
+        if self.running:
+            self._set_running(False)
+            if self._timer is not None:
+                self._timer.stop()
+        self._view_request = int(epoch)
+        if not self._view_pending:
+            self._view_pending = True
+            QTimer.singleShot(0, self, self._show_requested)
+
+    def _show_requested(self) -> None:
+        self._view_pending = False
+        epoch, self._view_request = self._view_request, None
+        t = self.trainer
+        if epoch is None or t is None:
+            return
+        self.viewing = epoch if 0 <= epoch < t.epoch else None
+        self._emit_snapshot()
+
+    def _arm_lesson_stop(self, doc) -> None:
+        lesson = (doc or {}).get("lesson") or {}
+        epochs = lesson.get("epochs")
+        self.stop_epoch = int(epochs) if isinstance(epochs, int) and epochs > 0 else None
+
+    def _back_to_present(self) -> None:
+        self.viewing = None
+        self._view_request = None
 
     # snapshots -----------------------------------------------------------------------------------
     def _make_snapshot(self) -> Snapshot:
         t = self.trainer
         if getattr(t, "is_sequence", False):
             t.chosen_sequence = self.sequence
+        if self.viewing is not None and not self.running:
+            with t.past(self.viewing):
+                return self._snapshot_of(t)
+        return self._snapshot_of(t)
+
+    def _snapshot_of(self, t: Trainer) -> Snapshot:
         extras = probe.snapshot_extras(t.net, t.data, self.probe_node)
         if self._node_params:              # what saving needs beyond weights and biases
             extras["node_params"] = params.node_params(t.net)

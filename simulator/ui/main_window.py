@@ -25,6 +25,7 @@ from .model import DocumentModel
 from . import autosave
 from .autosave import Autosaver
 from .elided_label import ElidedLabel
+from .history_scrub import HistoryScrubber
 from .panels.activation_lab import ActivationLab
 from .panels.charts import GradientPanel, LossPanel
 from .panels.compare_panel import ComparePanel
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
             controller.attach(self.model)
         self.animator = StepAnimator(self.scene, self)
         self.train = TrainControls(self, self.controller, self.animator)
+        self.history = HistoryScrubber(self, self.controller, self.train.toolbar, self.train.epoch_label)
         self.act_compare = self._action(self.tr("&Compare Runs"), self.show_compare, QKeySequence("Ctrl+Shift+M"),
                                         tip=self.tr("Train variants side by side: seeds, learning rates, activations"))
         self.menu_train.addSeparator()
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         # a step's trace belongs to the network it was taken on: a new document, an edit of
         # the network (or its undo) and Reset drop it
         self.model.networkChanged.connect(self.drop_step_trace)
+        self.controller.runningChanged.connect(self._running_changed)
         self.animator.activeChanged.connect(self._animation_active)
         self.view.spaceTapped.connect(self.train.act_play.trigger)
         self.view.painted.connect(self.controller.gui_idle)
@@ -865,6 +868,7 @@ class MainWindow(QMainWindow):
             self.scene.apply_snapshot(snap)
             self._mark_health(snap)
         self._show_divergence(snap)
+        self.history.show_snapshot(snap)
         self.train.set_epoch(snap.epoch, snap.epochs_per_second)
         self.view.legend.refresh()
         self.view.refresh_hover()
@@ -875,6 +879,7 @@ class MainWindow(QMainWindow):
         if snap.node_ids != tuple(self.model.node_ids()) or set(snap.edges) != set(self.model.edge_pairs()):
             return                      # taken on the network as it was before an edit
         self.model.note_progress(snap.revision, snap.epoch, snap.step)
+        self.history.show_snapshot(snap)
         self.train.set_epoch(snap.epoch)
         self.animator.add(trace, snap, autoplay=True)
         self.snapshotShown.emit(snap)
@@ -894,6 +899,7 @@ class MainWindow(QMainWindow):
         for panel in (self.lab, self.inspector):
             panel.set_snapshot(None)
         self.train.set_epoch(0)
+        self.history.clear()
         self.view.legend.refresh()
 
     def _animation_active(self, on: bool) -> None:
@@ -932,6 +938,18 @@ class MainWindow(QMainWindow):
             self.alert.hide()
         elif kind == "notice":
             self.show_message(message)
+        elif kind == "lesson_done":
+            text = self.tr("The lesson's %1 epochs are done: press Play to go on").replace("%1", message)
+            if self.alert.isVisible() and self.alert.property("kind") in ("diverged", "warning"):
+                self.show_message(text, 0)          # the warning keeps its place
+            else:
+                self._alert(text, "lesson_done", "#2b7a3d")
+
+    def _running_changed(self, on: bool) -> None:
+        if on and self.alert.property("kind") == "lesson_done":
+            self.alert.hide()
+        if on:
+            self.statusBar().clearMessage()
 
     def _alert(self, text: str, kind: str, colour: str = "#c92a2a") -> None:
         self.alert.setStyleSheet(f"QLabel#alert {{ color: white; background: {colour}; padding: 2px 8px; "

@@ -111,7 +111,9 @@ def test_one_numpy_call_per_operation_for_all_variants():
         st = comparison.groups[0][1]
         lengths.append(len(st._tape(st._plan(10))))
     single_run = Trainer.from_document(doc, base_dir=BASE)
-    assert lengths[0] == lengths[1] == len(single_run._tape(single_run.net.plan(10)))
+    # the single run has one call more: it sums the signed gradient its edges are coloured
+    # by (Snapshot.grads), which the comparison does not draw
+    assert lengths[0] == lengths[1] == len(single_run._tape(single_run.net.plan(10))) - 1
 
 
 def test_a_diverging_variant_stops_alone_and_the_others_go_on():

@@ -20,6 +20,17 @@ def open_lesson(w, qtbot, lesson_id="xor"):
     return w.controller.latest
 
 
+def open_without_stop(w, qtbot, lesson_id="xor"):
+    """A lesson's network and data as a plain document: Play runs on (no lesson epochs to
+    stop at), for tests of what happens while training."""
+    doc = lessons.load_lesson(lesson_id)
+    doc.pop("lesson")
+    w.model.replace(doc)
+    qtbot.waitUntil(lambda: w.controller.latest is not None and
+                    w.controller.latest.revision == w.model.revision, timeout=5000)
+    return w.controller.latest
+
+
 def drawn(w):
     widths, colours = w.scene.edges.styles()
     return widths.copy(), list(colours)
@@ -27,7 +38,7 @@ def drawn(w):
 
 def test_play_and_pause_change_what_the_canvas_draws(window, qtbot):
     w = window
-    first = open_lesson(w, qtbot)
+    first = open_without_stop(w, qtbot)
     widths0, colours0 = drawn(w)
     assert first.epoch == 0
     w.train.toggle_play()
@@ -39,7 +50,7 @@ def test_play_and_pause_change_what_the_canvas_draws(window, qtbot):
     snap = w.controller.latest
     widths1, colours1 = drawn(w)
     assert not np.array_equal(widths0, widths1)          # thicker/thinner edges: weights moved
-    assert colours1 != colours0                           # coloured by the last gradient
+    assert colours1 != colours0                           # coloured by the gradient
     assert w.scene.edges.weights == pytest.approx(np.asarray(snap.weights))
     assert "epoch" in w.train.epoch_label.text()
     # paused: nothing moves any more
@@ -133,7 +144,7 @@ def test_inspector_agrees_with_the_step_drawing(window, qtbot):
 
 def test_editing_while_training_is_applied(window, qtbot):
     w = window
-    open_lesson(w, qtbot)
+    open_without_stop(w, qtbot)
     w.train.toggle_play()
     qtbot.waitUntil(lambda: w.controller.latest.epoch > 5, timeout=5000)
     m = w.model
@@ -217,8 +228,7 @@ def test_data_that_does_not_fit_the_outputs_stops_training_until_fixed(window, q
     """Four classes for three softmax outputs: training stops with the reason (no silent
     merge of two classes); Undo brings the three classes back and Play works again."""
     w = window
-    w.open_lesson("gauss", ask=False)
-    qtbot.waitUntil(lambda: w.controller.latest is not None, timeout=5000)
+    open_without_stop(w, qtbot, "gauss")
     w.train.toggle_play()
     qtbot.waitUntil(lambda: w.controller.running, timeout=3000)
     w.data_panel.classes.setValue(4)

@@ -102,8 +102,9 @@ def test_no_test_data_draws_no_test_curves_and_no_undefined_r2(window, qtbot):
         assert item.xData is None or len(item.xData) == 0          # no flat R² = 0 line
     x, _ = plot.test.getData()
     assert x is None or len(x) == 0
-    assert [name for _, name in plot.key_entries()] == ["train loss"]
-    assert w.loss_panel.key.names() == ["train loss"]
+    # a young run also draws each mini-batch's loss
+    assert [name for _, name in plot.key_entries()] == ["train loss", "mini-batch loss"]
+    assert w.loss_panel.key.names() == ["train loss", "mini-batch loss"]
     assert not plot.getAxis("right").isVisible()                  # nothing on it
 
 
@@ -120,7 +121,7 @@ def test_the_test_accuracy_curve_is_in_the_key(window, qtbot):
     trained(w, qtbot, "xor", epochs=10)
     plot = w.loss_panel.plot
     names = [name for _, name in plot.key_entries()]
-    assert names == ["train loss", "test loss", "train accuracy", "test accuracy"]
+    assert names == ["train loss", "test loss", "mini-batch loss", "train accuracy", "test accuracy"]
     assert len(plot.metric_test.xData) == 10
     # the key draws the curves' own pens: dashed test loss, dotted test accuracy
     pens = dict((name, pen) for pen, name in w.loss_panel.key.entries)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QGraphicsLineItem, QGraphicsView, QInputDialog, Q
 
 from ...document import edits
 from ...engine import activations, features
-from ...render import encoding, engine_text
+from ...render import diagnosis, encoding, engine_text
 from ...render.legend import legend_size, paint_legend
 from ...render.network import NodeItem, NetworkScene, fmt
 from .. import commands
@@ -354,6 +354,9 @@ class EditorView(QGraphicsView):
             if snap is not None and (s, t) in snap.edges:
                 g = snap.grads[snap.edges.index((s, t))]
                 lines.append(self.tr("gradient ∂J/∂w = %1").replace("%1", fmt(g, 4)))
+                source = diagnosis.gradient_source(snap)
+                if source:
+                    lines.append(f"<i>{source}</i>")
             return "<br>".join(lines)
         n = self.model.node(key) if self.model.has_node(key) else None
         if n is None:

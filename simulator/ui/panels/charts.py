@@ -5,9 +5,11 @@ plot's legend as line samples in the curves' own pens), then the plot, which giv
 height first when the panel is small so its axis labels always show."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -216,10 +218,14 @@ class LossPanel(ChartPanel):
         self.plot.attach()
         self.log = QCheckBox(self.tr("log scale"))
         self.log.toggled.connect(self._log)
+        # a loss spanning many decades (a diverging run) is unreadable on a linear axis: the
+        # box ticks itself then, until the user decides
+        self.log_chosen = False
         self.top.addWidget(self.log)
         self.key.set_entries(self.plot.key_entries())
 
     def _log(self, on: bool) -> None:
+        self.log_chosen = True          # the automatic choice is made with signals blocked
         self.plot.set_log(on)
         if self.snapshot is not None:
             self.set_snapshot(self.snapshot)
@@ -227,8 +233,25 @@ class LossPanel(ChartPanel):
     def _clear_plot(self) -> None:
         self.plot.set_history(empty_history(), self.plot.metric_name)
 
+    WIDE_DECADES = 6
+
+    def _auto_log(self, snap) -> None:
+        if self.log_chosen:
+            return
+        parts = [snap.history.train_loss, snap.history.test_loss]
+        if snap.step_history is not None:
+            parts.append(snap.step_history.loss)
+        v = np.concatenate([np.asarray(p, dtype=float) for p in parts])
+        v = v[np.isfinite(v) & (v > 0)]
+        wide = bool(v.size) and math.log10(v.max() / v.min()) > self.WIDE_DECADES
+        if wide != self.log.isChecked():
+            with QSignalBlocker(self.log):
+                self.log.setChecked(wide)
+            self.plot.set_log(wide)
+
     def set_snapshot(self, snap) -> None:
         self.snapshot = snap
+        self._auto_log(snap)
         self.plot.set_history(snap.history, snap.metric_name, snap)
         self.key.set_entries(self.plot.key_entries())
         if snap.metric_name == "accuracy":
@@ -250,7 +273,9 @@ class GradientPanel(ChartPanel):
     def set_snapshot(self, snap) -> None:
         self.snapshot = snap
         self.plot.set_history(snap.history, snap.dead_per_layer, snap.saturated_per_layer,
-                              snap.clip_fraction)
+                              snap.clip_fraction, saturated_share=snap.saturated_share,
+                              saturated_share_wrong=snap.saturated_share_wrong,
+                              step_history=snap.step_history)
         self.key.set_entries(self.plot.key_entries())
         norms = snap.layer_gradient_norms
         # measured once an epoch is recorded (a reopened file at epoch 3000 has none yet)
@@ -261,6 +286,12 @@ class GradientPanel(ChartPanel):
             values = " · ".join((self.tr("output") if k == len(norms) - 1 else str(k + 1)) + f": {v:.1e}"
                                 for k, v in enumerate(norms))
             text = self.tr("mean |∂J/∂w| in the last epoch, layer by layer — %1").replace("%1", values)
+        elif (last := _last_step(snap)) is not None:
+            step, norms = last
+            values = " · ".join((self.tr("output") if k == len(norms) - 1 else str(k + 1)) + f": {v:.1e}"
+                                for k, v in enumerate(norms))
+            text = self.tr("mean |∂J/∂w| of mini-batch %1, layer by layer — %2").replace(
+                "%1", str(step)).replace("%2", values)
         else:
             text = self.tr("mean |∂J/∂w| per layer appears after the first epoch")
         # what the curves mean first (vanishing, dead units…), then the numbers
@@ -272,6 +303,18 @@ def empty_history() -> History:
     none = np.zeros(0)
     return History(epoch=none, train_loss=none, test_loss=none, train_metric=none, test_metric=none,
                    grad_norms=np.zeros((0, 0)), dead_fraction=none)
+
+
+def _last_step(snap):
+    """(step, per-layer norms) of the last mini-batch whose gradient was finite, or None."""
+    steps = snap.step_history
+    if steps is None or not len(steps.step):
+        return None
+    finite = np.flatnonzero(np.isfinite(steps.grad_norms).all(axis=1))
+    if not len(finite):
+        return None
+    i = finite[-1]
+    return int(steps.step[i]), steps.grad_norms[i]
 
 
 def _pct(v: float) -> str:

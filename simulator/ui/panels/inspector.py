@@ -14,7 +14,7 @@ from ...document import edits
 from ...engine import activations, features
 from ...render.network import fmt
 from .. import commands
-from ...render import engine_text
+from ...render import diagnosis, engine_text
 from ..editor.actions import act_label, set_activation
 from ..model import DocumentModel
 
@@ -209,6 +209,9 @@ class Inspector(QWidget):
             if snap is not None and (s, t) in snap.edges:
                 g = snap.grads[snap.edges.index((s, t))]
                 text += "<br>∂J/∂w = " + fmt(float(g), 4)
+                source = diagnosis.gradient_source(snap)
+                if source:
+                    text += f" <i>({source})</i>"
                 text += "<br>" + self.tr("update: w ← w − α·∂J/∂w, α = %1").replace(
                     "%1", fmt(snap.learning_rate, 4))
             self.maths.setText(text)
