@@ -24,6 +24,7 @@ from .animation import StepAnimator
 from .model import DocumentModel
 from . import autosave
 from .autosave import Autosaver
+from .dock_sizes import DockSizeKeeper
 from .elided_label import ElidedLabel
 from .panels.activation_lab import ActivationLab
 from .panels.charts import GradientPanel, LossPanel
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(self.model)
         self.autosaver = Autosaver(self.model, parent=self)
         self._make_docks()
+        self.dock_sizes = DockSizeKeeper(self)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
