@@ -19,120 +19,120 @@
         <translation>espessura: |w|</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="185"/>
+        <location filename="../../simulator/render/plots.py" line="205"/>
         <source>max σ′ = 0.25</source>
         <translation>max σ′ = 0.25</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="186"/>
+        <location filename="../../simulator/render/plots.py" line="206"/>
         <source>max tanh′ = 1</source>
         <translation>max tanh′ = 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="233"/>
+        <location filename="../../simulator/render/plots.py" line="253"/>
         <source>f′ = 0 for %1 of the samples</source>
         <translation>f′ = 0 em %1 das amostras</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="235"/>
+        <location filename="../../simulator/render/plots.py" line="255"/>
         <source>saturated (f′ &lt; 5% of max) for %1</source>
         <translation>saturação (f′ &lt; 5% do máximo) em %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="246"/>
+        <location filename="../../simulator/render/plots.py" line="266"/>
         <source>slope 0.01 below zero</source>
         <translation>inclinação 0,01 abaixo de zero</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="479"/>
-        <location filename="../../simulator/render/plots.py" line="625"/>
+        <location filename="../../simulator/render/plots.py" line="499"/>
+        <location filename="../../simulator/render/plots.py" line="646"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="480"/>
+        <location filename="../../simulator/render/plots.py" line="500"/>
         <location filename="../../simulator/ui/commands.py" line="20"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="526"/>
+        <location filename="../../simulator/render/plots.py" line="546"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="526"/>
+        <location filename="../../simulator/render/plots.py" line="546"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="527"/>
+        <location filename="../../simulator/render/plots.py" line="547"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="527"/>
+        <location filename="../../simulator/render/plots.py" line="547"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
         <location filename="../../simulator/export/plot_panels.py" line="290"/>
-        <location filename="../../simulator/render/plots.py" line="502"/>
-        <location filename="../../simulator/render/plots.py" line="565"/>
+        <location filename="../../simulator/render/plots.py" line="522"/>
+        <location filename="../../simulator/render/plots.py" line="585"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="626"/>
+        <location filename="../../simulator/render/plots.py" line="647"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="711"/>
+        <location filename="../../simulator/render/plots.py" line="731"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="712"/>
+        <location filename="../../simulator/render/plots.py" line="732"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="684"/>
+        <location filename="../../simulator/render/plots.py" line="704"/>
         <source>no gradient reaches any weight: training is stuck</source>
         <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="687"/>
+        <location filename="../../simulator/render/plots.py" line="707"/>
         <source>no gradient in layer(s) %1</source>
         <translation>nenhum gradiente na(s) camada(s) %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="693"/>
+        <location filename="../../simulator/render/plots.py" line="713"/>
         <source>first layer %1× smaller than the last (vanishing)</source>
         <translation>primeira camada %1× menor que a última (dissipação)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="695"/>
+        <location filename="../../simulator/render/plots.py" line="715"/>
         <source>first layer %1× larger than the last (exploding)</source>
         <translation>primeira camada %1× maior que a última (explosão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="698"/>
+        <location filename="../../simulator/render/plots.py" line="718"/>
         <source>dead ReLUs per layer %1</source>
         <translation>ReLUs agonizantes por camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="701"/>
+        <location filename="../../simulator/render/plots.py" line="721"/>
         <source>saturated units %1</source>
         <translation>unidades saturadas %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="703"/>
+        <location filename="../../simulator/render/plots.py" line="723"/>
         <source>clipping acted on %1 of the steps</source>
-        <translation>a poda atuou em %1 dos passos</translation>
+        <translation>o recorte atuou em %1 dos passos</translation>
     </message>
     <message>
         <location filename="../../simulator/render/step_frames.py" line="30"/>
@@ -197,7 +197,7 @@
     <message>
         <location filename="../../simulator/ui/commands.py" line="22"/>
         <source>gradient clipping</source>
-        <translation>poda do gradiente</translation>
+        <translation>recorte do gradiente</translation>
     </message>
     <message>
         <location filename="../../simulator/ui/commands.py" line="23"/>
@@ -496,7 +496,7 @@
     <message>
         <location filename="../../simulator/ui/panels/lesson_panel.py" line="22"/>
         <source>Gradient clipping</source>
-        <translation>Poda do gradiente</translation>
+        <translation>Recorte do gradiente</translation>
     </message>
     <message>
         <location filename="../../simulator/ui/panels/lesson_panel.py" line="22"/>
@@ -514,109 +514,109 @@
         <translation>uma pequena inclinação (0,01) abaixo de zero mantém o gradiente vivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="30"/>
-        <location filename="../../simulator/ui/train_controls.py" line="137"/>
+        <location filename="../../simulator/ui/train_controls.py" line="31"/>
+        <location filename="../../simulator/ui/train_controls.py" line="138"/>
         <source>&amp;Play</source>
         <translation>&amp;Reproduzir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="31"/>
-        <location filename="../../simulator/ui/train_controls.py" line="138"/>
-        <source>Train continuously (Space)</source>
-        <translation>Treinar continuamente (Space)</translation>
+        <location filename="../../simulator/ui/train_controls.py" line="32"/>
+        <location filename="../../simulator/ui/train_controls.py" line="139"/>
+        <source>Train continuously (%1)</source>
+        <translation>Treinar continuamente (%1)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="32"/>
+        <location filename="../../simulator/ui/train_controls.py" line="33"/>
         <source>&amp;Step</source>
         <translation>Pa&amp;sso</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="33"/>
+        <location filename="../../simulator/ui/train_controls.py" line="34"/>
         <source>One training step, animated: forward, loss, backward, update</source>
         <translation>Um passo de treinamento, animado: passagem direta, perda, passagem reversa, atualização</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="34"/>
+        <location filename="../../simulator/ui/train_controls.py" line="35"/>
         <source>&amp;Next Phase</source>
         <translation>Pró&amp;xima fase</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="35"/>
+        <location filename="../../simulator/ui/train_controls.py" line="36"/>
         <source>P&amp;revious Phase</source>
         <translation>Fase &amp;anterior</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="36"/>
+        <location filename="../../simulator/ui/train_controls.py" line="37"/>
         <source>&amp;Reset</source>
         <translation>Re&amp;iniciar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="37"/>
+        <location filename="../../simulator/ui/train_controls.py" line="38"/>
         <source>Back to the initial weights (same seed), epoch 0</source>
         <translation>Voltar aos pesos iniciais (mesma semente), época 0</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="38"/>
+        <location filename="../../simulator/ui/train_controls.py" line="39"/>
         <source>&amp;Animate Steps</source>
         <translation>A&amp;nimar passos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="42"/>
+        <location filename="../../simulator/ui/train_controls.py" line="43"/>
         <source>One &amp;Sample</source>
         <translation>Uma &amp;amostra</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="42"/>
+        <location filename="../../simulator/ui/train_controls.py" line="43"/>
         <source>One &amp;Mini-batch</source>
         <translation>Um &amp;mini-lote</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="43"/>
+        <location filename="../../simulator/ui/train_controls.py" line="44"/>
         <source>One &amp;Epoch</source>
         <translation>Uma &amp;época</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="49"/>
+        <location filename="../../simulator/ui/train_controls.py" line="50"/>
         <source>Step on a Random Sample</source>
         <translation>Passo em uma amostra aleatória</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="50"/>
+        <location filename="../../simulator/ui/train_controls.py" line="51"/>
         <source>Leave the Animation</source>
         <translation>Sair da animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="56"/>
+        <location filename="../../simulator/ui/train_controls.py" line="57"/>
         <source>Step &amp;Size</source>
         <translation>&amp;Tamanho do passo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="69"/>
+        <location filename="../../simulator/ui/train_controls.py" line="70"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="96"/>
+        <location filename="../../simulator/ui/train_controls.py" line="97"/>
         <source>speed</source>
         <translation>velocidade</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="101"/>
+        <location filename="../../simulator/ui/train_controls.py" line="102"/>
         <source>Epochs per second while playing (right end: as fast as possible); also the pace of the step animation</source>
         <translation>Épocas por segundo durante a reprodução (extremo direito: o mais rápido possível); também o ritmo da animação do passo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="137"/>
+        <location filename="../../simulator/ui/train_controls.py" line="138"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="138"/>
-        <source>Pause training (Space)</source>
-        <translation>Pausar o treinamento (Space)</translation>
+        <location filename="../../simulator/ui/train_controls.py" line="139"/>
+        <source>Pause training (%1)</source>
+        <translation>Pausar o treinamento (%1)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="209"/>
+        <location filename="../../simulator/ui/train_controls.py" line="211"/>
         <source>max</source>
         <translation>máx.</translation>
     </message>
@@ -629,19 +629,19 @@
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="11"/>
-        <location filename="../../simulator/ui/train_controls.py" line="141"/>
+        <location filename="../../simulator/ui/train_controls.py" line="143"/>
         <source>epoch %1</source>
         <translation>época %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="27"/>
-        <location filename="../../simulator/render/plots.py" line="528"/>
+        <location filename="../../simulator/render/plots.py" line="548"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="28"/>
-        <location filename="../../simulator/render/plots.py" line="528"/>
+        <location filename="../../simulator/render/plots.py" line="548"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
@@ -1115,104 +1115,112 @@
     </message>
 </context>
 <context>
+    <name>DocumentModel</name>
+    <message>
+        <location filename="../../simulator/ui/model.py" line="106"/>
+        <source>Untitled network</source>
+        <translation>Rede sem título</translation>
+    </message>
+</context>
+<context>
     <name>EditorView</name>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="254"/>
+        <location filename="../../simulator/ui/editor/view.py" line="256"/>
         <source>Connection cancelled: release on a neuron to connect.</source>
         <translation>Conexão cancelada: solte sobre um neurônio para conectar.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="258"/>
+        <location filename="../../simulator/ui/editor/view.py" line="260"/>
         <source>Cannot connect %1 → %2: %3</source>
         <translation>Não é possível conectar %1 → %2: %3</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="263"/>
+        <location filename="../../simulator/ui/editor/view.py" line="265"/>
         <source>Connected %1 → %2</source>
         <translation>Conexão %1 → %2 criada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="353"/>
+        <location filename="../../simulator/ui/editor/view.py" line="357"/>
         <source>weight w = %1</source>
         <translation>peso w = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="356"/>
+        <location filename="../../simulator/ui/editor/view.py" line="360"/>
         <source>gradient ∂J/∂w = %1</source>
         <translation>gradiente ∂J/∂w = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="361"/>
+        <location filename="../../simulator/ui/editor/view.py" line="365"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="361"/>
+        <location filename="../../simulator/ui/editor/view.py" line="365"/>
         <source>hidden</source>
         <translation>oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="361"/>
+        <location filename="../../simulator/ui/editor/view.py" line="365"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="364"/>
+        <location filename="../../simulator/ui/editor/view.py" line="368"/>
         <source>feature %1</source>
         <translation>atributo %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="371"/>
+        <location filename="../../simulator/ui/editor/view.py" line="375"/>
         <source>g = %1 (mean over the batch)</source>
         <translation>g = %1 (média no lote)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="372"/>
+        <location filename="../../simulator/ui/editor/view.py" line="376"/>
         <source>y = f(g) = %1</source>
         <translation>y = f(g) = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="374"/>
+        <location filename="../../simulator/ui/editor/view.py" line="378"/>
         <source>bias b = %1</source>
         <translation>bias b = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="376"/>
+        <location filename="../../simulator/ui/editor/view.py" line="380"/>
         <source>δ = ∂J/∂g = %1</source>
         <translation>δ = ∂J/∂g = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="383"/>
+        <location filename="../../simulator/ui/editor/view.py" line="387"/>
         <source>Added %1 — drag from it to another neuron to connect.</source>
         <translation>Neurônio %1 adicionado — arraste a partir dele até outro neurônio para conectar.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="440"/>
+        <location filename="../../simulator/ui/editor/view.py" line="487"/>
         <source>Set weight of %1 → %2…</source>
         <translation>Definir peso de %1 → %2…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="442"/>
+        <location filename="../../simulator/ui/editor/view.py" line="489"/>
         <source>Delete connection</source>
         <translation>Excluir conexão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="445"/>
+        <location filename="../../simulator/ui/editor/view.py" line="492"/>
         <source>Add input neuron here</source>
         <translation>Adicionar neurônio de entrada aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="446"/>
+        <location filename="../../simulator/ui/editor/view.py" line="493"/>
         <source>Add hidden neuron here</source>
         <translation>Adicionar neurônio oculto aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="447"/>
+        <location filename="../../simulator/ui/editor/view.py" line="494"/>
         <source>Add output neuron here</source>
         <translation>Adicionar neurônio de saída aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="456"/>
+        <location filename="../../simulator/ui/editor/view.py" line="503"/>
         <source>Connection weight</source>
         <translation>Peso da conexão</translation>
     </message>
@@ -1512,7 +1520,7 @@
     <message>
         <location filename="../../simulator/render/engine_text.py" line="106"/>
         <source>%1 in layer %2 at epoch %3: lower the learning rate, clip gradients or change the initialisation</source>
-        <translation>%1 na camada %2 na época %3: reduza a taxa de aprendizado, aplique a poda do gradiente ou mude a inicialização</translation>
+        <translation>%1 na camada %2 na época %3: reduza a taxa de aprendizado, aplique o recorte do gradiente ou mude a inicialização</translation>
     </message>
     <message>
         <location filename="../../simulator/render/engine_text.py" line="114"/>
@@ -1887,7 +1895,7 @@
 <context>
     <name>LegendOverlay</name>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="497"/>
+        <location filename="../../simulator/ui/editor/view.py" line="546"/>
         <source>showing the %1 heaviest of %2 connections in view; zoom in for more</source>
         <translation>mostrando as %1 ligações de maior peso entre %2 visíveis; aproxime para ver mais</translation>
     </message>
@@ -1951,497 +1959,507 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="166"/>
+        <location filename="../../simulator/ui/main_window.py" line="44"/>
+        <source>nnsim networks</source>
+        <translation>Redes do nnsim</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="45"/>
+        <source>All files</source>
+        <translation>Todos os arquivos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="173"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="167"/>
+        <location filename="../../simulator/ui/main_window.py" line="174"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="168"/>
+        <location filename="../../simulator/ui/main_window.py" line="175"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="169"/>
+        <location filename="../../simulator/ui/main_window.py" line="176"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="170"/>
+        <location filename="../../simulator/ui/main_window.py" line="177"/>
         <source>Activation lab</source>
         <translation>Laboratório de ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="171"/>
+        <location filename="../../simulator/ui/main_window.py" line="178"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="172"/>
+        <location filename="../../simulator/ui/main_window.py" line="179"/>
         <source>Loss and metrics</source>
         <translation>Perda e métricas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="173"/>
+        <location filename="../../simulator/ui/main_window.py" line="180"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="198"/>
+        <location filename="../../simulator/ui/main_window.py" line="205"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="199"/>
+        <location filename="../../simulator/ui/main_window.py" line="206"/>
         <source>Start an empty network</source>
         <translation>Começar uma rede vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="200"/>
+        <location filename="../../simulator/ui/main_window.py" line="207"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="201"/>
+        <location filename="../../simulator/ui/main_window.py" line="208"/>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="202"/>
+        <location filename="../../simulator/ui/main_window.py" line="209"/>
         <source>Save &amp;As…</source>
         <translation>Salvar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="203"/>
+        <location filename="../../simulator/ui/main_window.py" line="210"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;ir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="204"/>
+        <location filename="../../simulator/ui/main_window.py" line="211"/>
         <source>&amp;Undo</source>
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="206"/>
+        <location filename="../../simulator/ui/main_window.py" line="213"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="208"/>
+        <location filename="../../simulator/ui/main_window.py" line="215"/>
         <source>&amp;Delete</source>
         <translation>&amp;Excluir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="210"/>
+        <location filename="../../simulator/ui/main_window.py" line="217"/>
         <source>Select &amp;All</source>
         <translation>Selecionar &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="211"/>
+        <location filename="../../simulator/ui/main_window.py" line="218"/>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="212"/>
+        <location filename="../../simulator/ui/main_window.py" line="219"/>
         <source>Add &amp;Layer…</source>
         <translation>Adicionar &amp;camada…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="213"/>
+        <location filename="../../simulator/ui/main_window.py" line="220"/>
         <source>&amp;Fully Connect Selection</source>
         <translation>Co&amp;nectar toda a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="215"/>
+        <location filename="../../simulator/ui/main_window.py" line="222"/>
         <source>Connect every selected neuron to every selected neuron in the next column</source>
         <translation>Conectar cada neurônio selecionado a cada neurônio selecionado da coluna seguinte</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="216"/>
+        <location filename="../../simulator/ui/main_window.py" line="223"/>
         <source>Auto-la&amp;yout</source>
         <translation>&amp;Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="217"/>
+        <location filename="../../simulator/ui/main_window.py" line="224"/>
         <source>&amp;Zoom to Fit</source>
         <translation>&amp;Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="218"/>
+        <location filename="../../simulator/ui/main_window.py" line="225"/>
         <source>&amp;Draw</source>
         <translation>Desen&amp;har</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="219"/>
+        <location filename="../../simulator/ui/main_window.py" line="226"/>
         <source>Draw: click to add a neuron, drag between neurons to connect</source>
         <translation>Desenhar: clique para adicionar um neurônio, arraste entre neurônios para conectar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="220"/>
+        <location filename="../../simulator/ui/main_window.py" line="227"/>
         <source>&amp;Select / Move</source>
         <translation>&amp;Selecionar / mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="221"/>
+        <location filename="../../simulator/ui/main_window.py" line="228"/>
         <source>Select and move neurons</source>
         <translation>Selecionar e mover neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="230"/>
+        <location filename="../../simulator/ui/main_window.py" line="237"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="230"/>
+        <location filename="../../simulator/ui/main_window.py" line="237"/>
         <source>A click adds an input neuron (a feature of the data)</source>
         <translation>Um clique adiciona um neurônio de entrada (um atributo dos dados)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="231"/>
+        <location filename="../../simulator/ui/main_window.py" line="238"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="231"/>
+        <location filename="../../simulator/ui/main_window.py" line="238"/>
         <source>A click adds a hidden neuron</source>
         <translation>Um clique adiciona um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="232"/>
+        <location filename="../../simulator/ui/main_window.py" line="239"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="232"/>
+        <location filename="../../simulator/ui/main_window.py" line="239"/>
         <source>A click adds an output neuron</source>
         <translation>Um clique adiciona um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="241"/>
+        <location filename="../../simulator/ui/main_window.py" line="248"/>
         <source>Show &amp;Legend</source>
         <translation>Mostrar &amp;legenda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="243"/>
+        <location filename="../../simulator/ui/main_window.py" line="250"/>
         <source>Colour by &amp;Gradient</source>
         <translation>Colorir por &amp;gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="244"/>
+        <location filename="../../simulator/ui/main_window.py" line="251"/>
         <source>Colour by &amp;Weight</source>
         <translation>Colorir por pe&amp;so</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="251"/>
+        <location filename="../../simulator/ui/main_window.py" line="258"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="252"/>
+        <location filename="../../simulator/ui/main_window.py" line="259"/>
         <source>&amp;Dark</source>
         <translation>&amp;Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="259"/>
+        <location filename="../../simulator/ui/main_window.py" line="266"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="260"/>
+        <location filename="../../simulator/ui/main_window.py" line="267"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="264"/>
+        <location filename="../../simulator/ui/main_window.py" line="271"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="267"/>
+        <location filename="../../simulator/ui/main_window.py" line="274"/>
         <source>Open &amp;Lesson</source>
         <translation>Abrir &amp;lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="268"/>
+        <location filename="../../simulator/ui/main_window.py" line="275"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="274"/>
+        <location filename="../../simulator/ui/main_window.py" line="281"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="278"/>
+        <location filename="../../simulator/ui/main_window.py" line="285"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="283"/>
+        <location filename="../../simulator/ui/main_window.py" line="290"/>
         <source>A Click &amp;Adds</source>
         <translation>Um clique &amp;adiciona</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="287"/>
+        <location filename="../../simulator/ui/main_window.py" line="294"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="288"/>
+        <location filename="../../simulator/ui/main_window.py" line="295"/>
         <source>&amp;Panels</source>
         <translation>&amp;Painéis</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="297"/>
+        <location filename="../../simulator/ui/main_window.py" line="304"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="300"/>
+        <location filename="../../simulator/ui/main_window.py" line="307"/>
         <source>La&amp;nguage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="309"/>
+        <location filename="../../simulator/ui/main_window.py" line="316"/>
         <source>&amp;Train</source>
         <translation>&amp;Treinar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="310"/>
+        <location filename="../../simulator/ui/main_window.py" line="317"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="313"/>
+        <location filename="../../simulator/ui/main_window.py" line="320"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="339"/>
+        <location filename="../../simulator/ui/main_window.py" line="346"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="388"/>
+        <location filename="../../simulator/ui/main_window.py" line="395"/>
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="389"/>
+        <location filename="../../simulator/ui/main_window.py" line="396"/>
         <source>“%1” has changes that are not saved.</source>
         <translation>“%1” tem alterações que não foram salvas.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="392"/>
+        <location filename="../../simulator/ui/main_window.py" line="399"/>
         <source>Save them before continuing?</source>
         <translation>Salvá-las antes de continuar?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="401"/>
+        <location filename="../../simulator/ui/main_window.py" line="408"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="407"/>
+        <location filename="../../simulator/ui/main_window.py" line="414"/>
         <source>Open network</source>
         <translation>Abrir rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="418"/>
+        <location filename="../../simulator/ui/main_window.py" line="425"/>
         <source>Cannot open %1</source>
         <translation>Não é possível abrir %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="422"/>
+        <location filename="../../simulator/ui/main_window.py" line="429"/>
         <source>Opened %1</source>
         <translation>Arquivo aberto: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="431"/>
+        <location filename="../../simulator/ui/main_window.py" line="438"/>
         <source>Cannot open the lesson</source>
         <translation>Não é possível abrir a lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="476"/>
+        <location filename="../../simulator/ui/main_window.py" line="483"/>
         <source>Save network</source>
         <translation>Salvar rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="491"/>
+        <location filename="../../simulator/ui/main_window.py" line="498"/>
         <source>Cannot save %1</source>
         <translation>Não é possível salvar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="497"/>
+        <location filename="../../simulator/ui/main_window.py" line="504"/>
         <source>Saved %1</source>
         <translation>Arquivo salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="510"/>
+        <location filename="../../simulator/ui/main_window.py" line="517"/>
         <source>Recover unsaved work</source>
         <translation>Recuperar trabalho não salvo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="511"/>
+        <location filename="../../simulator/ui/main_window.py" line="518"/>
         <source>nnsim did not close properly. Recover “%1”, autosaved at %2?</source>
         <translation>O nnsim não foi fechado corretamente. Recuperar “%1”, salvo automaticamente às %2?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="514"/>
+        <location filename="../../simulator/ui/main_window.py" line="521"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="515"/>
+        <location filename="../../simulator/ui/main_window.py" line="522"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="522"/>
+        <location filename="../../simulator/ui/main_window.py" line="529"/>
         <source>Cannot recover the autosaved work</source>
         <translation>Não é possível recuperar o trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="528"/>
+        <location filename="../../simulator/ui/main_window.py" line="535"/>
         <source>Recovered the autosaved work: save it to keep it.</source>
         <translation>Trabalho salvo automaticamente recuperado: salve-o para não perdê-lo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="560"/>
+        <location filename="../../simulator/ui/main_window.py" line="567"/>
         <source>(none yet)</source>
         <translation>(nenhum ainda)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="563"/>
+        <location filename="../../simulator/ui/main_window.py" line="570"/>
         <source>Clear the list</source>
         <translation>Limpar a lista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="606"/>
+        <location filename="../../simulator/ui/main_window.py" line="613"/>
         <source>Click on the canvas</source>
         <translation>Clicar na área de desenho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="606"/>
+        <location filename="../../simulator/ui/main_window.py" line="613"/>
         <source>add a neuron of the chosen kind (draw mode; I, H, O choose)</source>
         <translation>adicionar um neurônio do tipo escolhido (modo desenho; I, H, O escolhem)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="607"/>
+        <location filename="../../simulator/ui/main_window.py" line="614"/>
         <source>Drag from a neuron to another</source>
         <translation>Arrastar de um neurônio a outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="607"/>
+        <location filename="../../simulator/ui/main_window.py" line="614"/>
         <source>connect them</source>
         <translation>conectá-los</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="608"/>
+        <location filename="../../simulator/ui/main_window.py" line="615"/>
         <source>draw mode / select-and-move mode</source>
         <translation>modo desenho / modo selecionar e mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="609"/>
+        <location filename="../../simulator/ui/main_window.py" line="616"/>
         <source>Drag on empty canvas</source>
         <translation>Arrastar na área vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="609"/>
+        <location filename="../../simulator/ui/main_window.py" line="616"/>
         <source>select with a rubber band</source>
         <translation>selecionar com um retângulo de seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="610"/>
+        <location filename="../../simulator/ui/main_window.py" line="617"/>
         <source>delete the selection</source>
         <translation>excluir a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="611"/>
+        <location filename="../../simulator/ui/main_window.py" line="618"/>
         <source>duplicate the selection</source>
         <translation>duplicar a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="612"/>
+        <location filename="../../simulator/ui/main_window.py" line="619"/>
         <source>add a hidden layer</source>
         <translation>adicionar uma camada oculta</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="613"/>
+        <location filename="../../simulator/ui/main_window.py" line="620"/>
         <source>fully connect the selected columns</source>
         <translation>conectar totalmente as colunas selecionadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="614"/>
+        <location filename="../../simulator/ui/main_window.py" line="621"/>
         <source>auto-layout in columns</source>
         <translation>organizar automaticamente em colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="615"/>
+        <location filename="../../simulator/ui/main_window.py" line="622"/>
         <source>Wheel</source>
         <translation>Roda do mouse</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="615"/>
+        <location filename="../../simulator/ui/main_window.py" line="622"/>
         <source>zoom under the mouse</source>
         <translation>zoom sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="616"/>
+        <location filename="../../simulator/ui/main_window.py" line="623"/>
         <source>Middle-drag, Space+drag</source>
         <translation>Arrastar com o botão do meio, Espaço+arrastar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="616"/>
+        <location filename="../../simulator/ui/main_window.py" line="623"/>
         <source>pan</source>
         <translation>mover a vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="617"/>
+        <location filename="../../simulator/ui/main_window.py" line="624"/>
         <source>zoom to fit</source>
         <translation>ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="618"/>
+        <location filename="../../simulator/ui/main_window.py" line="625"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="618"/>
+        <location filename="../../simulator/ui/main_window.py" line="625"/>
         <source>play / pause training</source>
         <translation>reproduzir / pausar o treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="619"/>
+        <location filename="../../simulator/ui/main_window.py" line="626"/>
         <source>undo, redo</source>
         <translation>desfazer, refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="620"/>
+        <location filename="../../simulator/ui/main_window.py" line="627"/>
         <source>new, open, save</source>
         <translation>novo, abrir, salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="629"/>
+        <location filename="../../simulator/ui/main_window.py" line="636"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="632"/>
+        <location filename="../../simulator/ui/main_window.py" line="639"/>
         <source>About nnsim</source>
         <translation>Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="633"/>
+        <location filename="../../simulator/ui/main_window.py" line="640"/>
         <source>&lt;b&gt;nnsim&lt;/b&gt; — a visual simulator of artificial neural networks for teaching.&lt;br&gt;&lt;br&gt;Draw a network, train it step by step, and watch the forward and backward passes: edge thickness is the weight, edge colour the gradient.</source>
         <translation>&lt;b&gt;nnsim&lt;/b&gt; — um simulador visual de redes neurais artificiais para o ensino.&lt;br&gt;&lt;br&gt;Desenhe uma rede, treine-a passo a passo e observe as passagens direta e reversa: a espessura de cada conexão é o peso; a cor, o gradiente.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="736"/>
+        <location filename="../../simulator/ui/main_window.py" line="743"/>
         <source>Cannot train yet: %1</source>
         <translation>Ainda não é possível treinar: %1</translation>
     </message>
@@ -2537,7 +2555,7 @@
     <message>
         <location filename="../../simulator/ui/panels/training_panel.py" line="64"/>
         <source>clip at</source>
-        <translation>podar em</translation>
+        <translation>recortar em</translation>
     </message>
     <message>
         <location filename="../../simulator/ui/panels/training_panel.py" line="72"/>

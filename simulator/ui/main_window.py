@@ -37,7 +37,12 @@ from .throttle import FrameShare, Throttle
 from .train_controls import TrainControls
 
 MAX_RECENT = 8
-FILE_FILTER = "nnsim networks (*.nnsim.json *.json);;All files (*)"
+
+
+def file_filter() -> str:
+    """The Open and Save dialogs' file types, in the interface's language."""
+    return (QCoreApplication.translate("MainWindow", "nnsim networks") + " (*.nnsim.json *.json);;"
+            + QCoreApplication.translate("MainWindow", "All files") + " (*)")
 
 
 def settings() -> QSettings:
@@ -406,7 +411,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         start = str(self.model.path.parent) if self.model.path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open network"), start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open network"), start, file_filter())
         if path:
             self.open_file(path, ask=False)
 
@@ -475,7 +480,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         start = self.model.path or Path.home() / (self._suggest_name() + ".nnsim.json")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save network"), str(start), FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save network"), str(start), file_filter())
         if not path:
             return False
         if not path.endswith(".json"):
