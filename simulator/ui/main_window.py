@@ -6,8 +6,9 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSettings, Qt, QTimer,
+                            QUrl, Signal)
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QScrollArea, QWidget)
 
@@ -37,6 +38,7 @@ from .throttle import FrameShare, Throttle
 from .train_controls import TrainControls
 
 MAX_RECENT = 8
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "index.md"
 
 
 def file_filter() -> str:
@@ -265,6 +267,8 @@ class MainWindow(QMainWindow):
         self.act_dark.toggled.connect(lambda on: on and self.set_theme("dark"))
         self.act_shortcuts = A(self.tr("&Keyboard Shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
         self.act_about = A(self.tr("&About nnsim"), self.show_about)
+        self.act_guide = A(self.tr("&User Guide"), self.show_guide,
+                           tip=self.tr("Open the user guide: the window, every lesson, the file format"))
 
     def _make_menus(self) -> None:
         mb = self.menuBar()
@@ -318,6 +322,7 @@ class MainWindow(QMainWindow):
         self._fill_lessons(self.menu_lessons)
         self._fill_lessons(self.menu_lessons_file)
         self.menu_help = mb.addMenu(self.tr("&Help"))
+        self.menu_help.addAction(self.act_guide)
         self.menu_help.addAction(self.act_shortcuts)
         self.menu_help.addAction(self.act_about)
 
@@ -634,6 +639,14 @@ class MainWindow(QMainWindow):
                         f"<td>&nbsp;&nbsp;{a.text().replace('&', '')}</td></tr>"
                         for a in self.menu_train.actions() if not a.shortcut().isEmpty())
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{rows}{extra}</table>")
+
+    def show_guide(self) -> bool:
+        """Open the user guide (docs/index.md beside the program) in the desktop's viewer."""
+        if not GUIDE.exists():
+            QMessageBox.information(self, self.tr("User guide"), self.tr(
+                "The user guide is the docs folder of nnsim's source (docs/index.md)."))
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(GUIDE)))
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About nnsim"), self.tr(
