@@ -18,6 +18,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         settings_scope()
         app = QApplication(argv if argv is not None else sys.argv[:1])
         install_message_filter()
+        from .icons import app_icon
+        app.setWindowIcon(app_icon())             # windows and the taskbar
+        QApplication.setDesktopFileName(APP)      # matches nnsim.desktop (--install-desktop)
     return app
 
 

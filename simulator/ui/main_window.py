@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         training thread and the open document of the one it replaces."""
         super().__init__()
         self.setObjectName("MainWindow")
+        self.setWindowIcon(icons.app_icon())
         self.model = DocumentModel(self)
         if adopt is not None:
             self.model.adopt(adopt)
