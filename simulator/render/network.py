@@ -582,7 +582,7 @@ class NetworkScene(QGraphicsScene):
         if not self._labels_pending:
             self._labels_pending = True
             from PySide6.QtCore import QTimer
-            QTimer.singleShot(0, self._deferred_relayout)
+            QTimer.singleShot(0, self, self._deferred_relayout)   # dropped if the scene goes
 
     def _deferred_relayout(self) -> None:
         if self._labels_pending:

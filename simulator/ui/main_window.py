@@ -27,13 +27,11 @@ from . import autosave
 from .autosave import Autosaver
 from .dock_sizes import DockSizeKeeper
 from .elided_label import ElidedLabel
+from .lazy_dock import LazyPanel
 from .panels.activation_lab import ActivationLab
 from .panels.charts import GradientPanel, LossPanel
-from .panels.data_panel import DataPanel
-from .panels.inspector import Inspector
 from .panels.lesson_panel import LessonPanel
 from .panels.surface import SurfacePanel
-from .panels.training_panel import TrainingPanel
 from .throttle import FrameShare, Throttle
 from .train_controls import TrainControls
 
@@ -71,7 +69,7 @@ class MainWindow(QMainWindow):
         self.view = EditorView(self.model, self.scene, self)
         self.setCentralWidget(self.view)
         self.docks: dict[str, QDockWidget] = {}
-        self.inspector = Inspector(self.model)
+        self.lazy: dict[str, LazyPanel] = {}   # docks whose panel is built when first shown
         self.autosaver = Autosaver(self.model, parent=self)
         self._make_docks()
         self.dock_sizes = DockSizeKeeper(self)
@@ -102,7 +100,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.alert)
         self._connect_model()
         self.view.statusMessage.connect(self.show_message)
-        self.view.selectionChanged.connect(self.inspector.set_selection)
         self.view.selectionChanged.connect(self.lab.set_selection)
         self.view.selectionChanged.connect(self.surface.set_selection)
         self.surface.probeChanged.connect(self.controller.set_probe_node)
@@ -114,15 +111,17 @@ class MainWindow(QMainWindow):
         # of whole epochs do not change visibly 60 times a second)
         self.panel_rates = {}
         for panel, ms in ((self.surface, 33), (self.lab, 66), (self.loss_panel, 125),
-                          (self.gradient_panel, 125), (self.inspector, 100)):
+                          (self.gradient_panel, 125)):
             self.panel_rates[panel] = Throttle(panel.set_snapshot, ms, self)
+        # the Inspector is built when first shown (a tab behind the Activation lab)
+        self.panel_rates["inspector"] = Throttle(self._inspect, 100, self)
         # at most one of these per frame (see FrameShare)
         self.panel_share = FrameShare([self.panel_rates[p] for p in (
             self.surface, self.lab, self.loss_panel, self.gradient_panel)], self)
         self.snapshotShown.connect(self.panel_share.push)
         # the Inspector's numbers follow the step animation's drawing (weights before the
         # update until the update phase), not only the latest snapshot
-        inspect = self.panel_rates[self.inspector].push
+        inspect = self.panel_rates["inspector"].push
         self.snapshotShown.connect(lambda snap: inspect(self._inspected(snap)))
         self.animator.phaseChanged.connect(lambda *_: inspect(self.animator.shown_snapshot()))
         for panel in (self.lab, self.surface, self.loss_panel, self.gradient_panel):
@@ -135,7 +134,11 @@ class MainWindow(QMainWindow):
         self._load_into_scene()
         self._update_title()
         if controller is None:
-            self.controller.load_fresh()
+            # the first training snapshot after the first frame, and not at all when a
+            # document replaces this one first (a file or lesson from the command line)
+            replaced = []
+            self.model.replaced.connect(lambda: replaced.append(True))
+            QTimer.singleShot(0, self, lambda: replaced or self.controller.load_fresh())
         else:
             QTimer.singleShot(0, self.controller.replay)
             if self.model.lesson_id:
@@ -166,19 +169,18 @@ class MainWindow(QMainWindow):
         L, R, B = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
                    Qt.DockWidgetArea.BottomDockWidgetArea)
         t = self.theme_name
-        self.data_panel = DataPanel(self.model)
-        self.training_panel = TrainingPanel(self.model)
         self.surface = SurfacePanel(self.model, t)
         self.lab = ActivationLab(self.model, t)
         self.loss_panel = LossPanel(t)
         self.gradient_panel = GradientPanel(t)
         self.lesson_panel = LessonPanel(self.model, self._language())
         self.add_dock("lesson", self.tr("Lesson"), self.lesson_panel, L)
-        self.add_dock("data", self.tr("Data"), self.data_panel, L)
-        self.add_dock("training", self.tr("Training"), self.training_panel, L)
+        self.add_lazy_dock("data", self.tr("Data"), self._make_data_panel, L)
+        self.add_lazy_dock("training", self.tr("Training"), self._make_training_panel, L)
         self.add_dock("surface", self.tr("Decision surface"), self.surface, R, scroll=False)
         self.add_dock("activations", self.tr("Activation lab"), self.lab, R, scroll=False)
-        self.add_dock("inspector", self.tr("Inspector"), self.inspector, R)
+        self.add_lazy_dock("inspector", self.tr("Inspector"), self._make_inspector, R,
+                           on_built=self._inspector_built)
         self.add_dock("loss", self.tr("Loss and metrics"), self.loss_panel, B, scroll=False)
         self.add_dock("gradients", self.tr("Gradient flow"), self.gradient_panel, B, scroll=False)
         self.splitDockWidget(self.docks["loss"], self.docks["gradients"], Qt.Orientation.Horizontal)
@@ -189,6 +191,54 @@ class MainWindow(QMainWindow):
         self.docks["activations"].raise_()
         self.resizeDocks([self.docks["data"], self.docks["surface"]], [300, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["loss"]], [230], Qt.Orientation.Vertical)
+
+    def add_lazy_dock(self, key: str, title: str, factory, area: Qt.DockWidgetArea, scroll: bool = True,
+                      on_built=None) -> QDockWidget:
+        """A dock whose panel ``factory()`` builds the first time the dock is shown (or the
+        panel is asked for: ``self.lazy[key].panel()``); ``on_built(panel)`` then wires it
+        and brings it up to date. Until then send it nothing (``panel_if_built()``)."""
+        holder = LazyPanel(factory, on_built)
+        dock = self.add_dock(key, title, holder, area, scroll)
+        holder.attach(dock)
+        self.lazy[key] = holder
+        return dock
+
+    # the panels built on first use (their modules imported then too)
+    @property
+    def data_panel(self):
+        return self.lazy["data"].panel()
+
+    @property
+    def training_panel(self):
+        return self.lazy["training"].panel()
+
+    @property
+    def inspector(self):
+        return self.lazy["inspector"].panel()
+
+    def _make_data_panel(self):
+        from .panels.data_panel import DataPanel
+        return DataPanel(self.model)
+
+    def _make_training_panel(self):
+        from .panels.training_panel import TrainingPanel
+        return TrainingPanel(self.model)
+
+    def _make_inspector(self):
+        from .panels.inspector import Inspector
+        return Inspector(self.model)
+
+    def _inspector_built(self, inspector) -> None:
+        self.view.selectionChanged.connect(inspector.set_selection)
+        inspector.set_selection(self.view.selected_nodes(), self.view.selected_edges())
+        latest = getattr(self, "controller", None) and self.controller.latest
+        if latest is not None:
+            inspector.set_snapshot(self._inspected(latest))
+
+    def _inspect(self, snap) -> None:
+        inspector = self.lazy["inspector"].panel_if_built()
+        if inspector is not None:
+            inspector.set_snapshot(snap)
 
     def _action(self, text: str, slot=None, shortcut=None, checkable=False, tip=None) -> QAction:
         a = QAction(text, self)
@@ -320,16 +370,17 @@ class MainWindow(QMainWindow):
 
         self.menu_train = mb.addMenu(self.tr("&Train"))
         self.menu_lessons = mb.addMenu(self.tr("&Lessons"))
-        self._fill_lessons(self.menu_lessons)
-        self._fill_lessons(self.menu_lessons_file)
+        infos = lessons.all_info()          # read once (every lesson file) for both menus
+        self._fill_lessons(self.menu_lessons, infos)
+        self._fill_lessons(self.menu_lessons_file, infos)
         self.menu_help = mb.addMenu(self.tr("&Help"))
         self.menu_help.addAction(self.act_guide)
         self.menu_help.addAction(self.act_shortcuts)
         self.menu_help.addAction(self.act_about)
 
-    def _fill_lessons(self, menu) -> None:
+    def _fill_lessons(self, menu, infos=None) -> None:
         menu.clear()
-        for info in lessons.all_info():
+        for info in infos if infos is not None else lessons.all_info():
             title = lessons.localized({"title": info.title, "i18n": info.i18n},
                                       self._language())[0]
             a = menu.addAction(title, lambda i=info.id: self.open_lesson(i))
@@ -377,7 +428,8 @@ class MainWindow(QMainWindow):
         self.scene.load(self.model.doc)
         self.view.refresh_item_flags()
         self.view.legend.place()
-        self.inspector.set_selection([], [])
+        if self.lazy["inspector"].built:
+            self.inspector.set_selection([], [])
         self.view.zoom_to_fit()              # now: the first paint is at the right scale
         QTimer.singleShot(0, self.view.zoom_to_fit)   # and again once the layout has settled
         self._update_title()
@@ -727,7 +779,7 @@ class MainWindow(QMainWindow):
     def _animation_active(self, on: bool) -> None:
         if not on and self.controller.latest is not None:
             self.scene.apply_snapshot(self.controller.latest)
-            self.panel_rates[self.inspector].push(self.controller.latest)
+            self.panel_rates["inspector"].push(self.controller.latest)
 
     def _inspected(self, snap):
         """What the Inspector shows for SNAP: the animation's values while it plays that step."""
