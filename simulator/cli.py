@@ -44,6 +44,9 @@ def resolve(target: str) -> tuple[dict, Path | None, str]:
 
 
 def _finite(x):
+    """JSON has no NaN or infinity: they become null (in lists too)."""
+    if isinstance(x, list):
+        return [_finite(v) for v in x]
     return x if isinstance(x, float) and math.isfinite(x) else (None if isinstance(x, float) else x)
 
 
@@ -81,9 +84,16 @@ def cmd_train(args) -> int:
             print(f"  train accuracy {m['train_accuracy']:.1%}   test accuracy {m['test_accuracy']:.1%}")
         else:
             print(f"  train R² {m['train_r2']:.4f}   test R² {m['test_r2']:.4f}")
+        if m.get("sequence_accuracy") is not None and math.isfinite(m["sequence_accuracy"]):
+            print(f"  test sequences entirely right {m['sequence_accuracy']:.1%}")
         norms = ", ".join(f"{v:.2e}" for v in m["layer_gradient_norms"])
         order = " (first hidden first)" if len(m["layer_gradient_norms"]) > 1 else ""
         print(f"  mean |∂J/∂w| per layer{order}: {norms}")
+        through_time = [v for v in m.get("time_gradient_norms", []) if v is not None]
+        if through_time:
+            shown = ", ".join(f"{v:.1e}" for v in through_time[:8])
+            more = ", …" if len(through_time) > 8 else ""
+            print(f"  mean |∂J/∂h| per step back in time (newest first): {shown}{more}")
         if m["dead_relu_fraction"]:
             print(f"  dead ReLUs: {m['dead_relu_fraction']:.0%}")
         if m["diverged"]:
@@ -112,7 +122,9 @@ def cmd_check(args) -> int:
     if error:
         print(f"nnsim: error: {p.name}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(f"{p.name}: valid nnsim document ({_count(n, 'neuron')}, {_count(e, 'connection')})")
+    delayed = sum(1 for edge in doc["network"]["edges"] if edge.get("delay"))
+    kind = f", {delayed} delayed: recurrent" if delayed else ""
+    print(f"{p.name}: valid nnsim document ({_count(n, 'neuron')}, {_count(e, 'connection')}{kind})")
     return 0
 
 

@@ -98,3 +98,13 @@ def test_switching_language_keeps_the_document_and_the_training(window, qtbot, q
         final.model.mark_saved()
         final.shutdown()
         final.close()
+
+
+def test_sequence_tasks_and_their_problems_are_in_the_ui_catalogue(portuguese):
+    from simulator.engine import sequences
+    from simulator.render import engine_text
+    from simulator.render.engine_text import CATALOGUE
+    assert set(sequences.DESCRIPTIONS.values()) <= set(CATALOGUE)
+    assert engine_text.dataset_description("temporal-xor").startswith("um fluxo de bits")
+    assert engine_text.problem('batch normalisation is not available for sequences (neuron "h1")') == \
+        "a normalização de batch não está disponível para sequências (neurônio h1)"

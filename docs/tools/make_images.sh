@@ -42,6 +42,11 @@ shot lesson-activations --epochs 400 --select sigmoid activations
 shot lesson-spiral --epochs 400 spiral
 shot lesson-gauss --epochs 100 gauss
 shot lesson-moons --epochs 300 moons
+shot lesson-acyclic-vs-recurrent --epochs 40 acyclic-vs-recurrent
+shot lesson-echo --epochs 100 echo
+shot lesson-elman-xor --epochs 150 elman-xor
+shot lesson-sine-next --epochs 100 sine-next
+shot lesson-vanishing-through-time --epochs 100 vanishing-through-time
 
 # the step animation stopped at one phase (helper script, same window)
 python docs/tools/step_screenshot.py "$out/step-forward.png" xor 0
@@ -54,4 +59,5 @@ python docs/tools/remedy_screenshot.py "$out/remedy-vanishing-relu-he.png" vanis
 python docs/tools/remedy_screenshot.py "$out/remedy-vanishing-batch-norm.png" vanishing-gradient 100 batch_norm
 python docs/tools/remedy_screenshot.py "$out/remedy-exploding-clip.png" exploding-gradient 30 clip
 python docs/tools/remedy_screenshot.py "$out/remedy-dying-relu-leaky.png" dying-relu 60 leaky
+python docs/tools/remedy_screenshot.py "$out/remedy-acyclic-no-delay.png" acyclic-vs-recurrent 40 no_delay
 python docs/tools/shrink_png.py "$out"/step-*.png "$out"/remedy-*.png

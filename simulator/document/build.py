@@ -55,3 +55,14 @@ def mlp(sizes: Sequence[int], hidden: str = "tanh", output: str = "sigmoid",
 
 def _row(k: int, n: int) -> float:
     return (k - (n - 1) / 2.0) * ROW_GAP
+
+
+def elman(hidden: int = 4, inputs: int = 1, outputs: int = 1, activation: str = "tanh",
+          output: str = "sigmoid", title: str = "Elman network") -> dict:
+    """A simple recurrent (Elman) network: inputs -> hidden -> outputs, and every hidden
+    neuron fed by every hidden neuron of the previous step (delayed edges, self-loops
+    included). Ids: ``x1``…, ``h1``…, ``y`` (or ``y1``…)."""
+    doc = mlp([inputs, hidden, outputs], hidden=activation, output=output, title=title)
+    ids = [f"h{k + 1}" for k in range(hidden)]
+    doc["network"]["edges"] += [{"source": s, "target": t, "delay": 1} for s in ids for t in ids]
+    return doc

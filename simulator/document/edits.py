@@ -49,6 +49,11 @@ def edge_pairs(doc: Mapping) -> list[tuple[str, str]]:
     return [(e["source"], e["target"]) for e in edges(doc)]
 
 
+def undelayed_pairs(doc: Mapping) -> list[tuple[str, str]]:
+    """The edges within a step (a delayed edge reads the previous step: it closes no cycle)."""
+    return [(e["source"], e["target"]) for e in edges(doc) if not e.get("delay")]
+
+
 def new_id(doc: Mapping, kind: str) -> str:
     """A fresh id: ``x3`` for inputs, ``h7`` for hidden neurons, ``y2`` for outputs."""
     prefix = {"input": "x", "hidden": "h", "output": "y"}[kind]
@@ -123,7 +128,7 @@ def connection_refusal(doc: Mapping, source: str, target: str) -> str | None:
     pairs = edge_pairs(doc)
     if (source, target) in pairs:
         return f"{source} → {target} already exists"
-    cycle = graph.would_create_cycle(pairs, source, target)
+    cycle = graph.would_create_cycle(undelayed_pairs(doc), source, target)
     if cycle:
         return ("it would close a cycle " + " → ".join(cycle)
                 + " (a feed-forward network has no loops)")
@@ -210,7 +215,7 @@ def layer_depths(doc: Mapping) -> dict[str, int]:
     ids = [n["id"] for n in nodes(doc)]
     kinds = {n["id"]: n.get("kind", "hidden") for n in nodes(doc)}
     inputs = [i for i in ids if kinds[i] == "input"]
-    depth = graph.depths(ids, edge_pairs(doc), inputs)
+    depth = graph.depths(ids, undelayed_pairs(doc), inputs)
     hidden_max = max((d for i, d in depth.items() if kinds[i] == "hidden"), default=0)
     out = max([hidden_max + 1] + [depth[i] for i in ids if kinds[i] == "output"])
     for i in ids:

@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..engine import sequences
 from .format import DEFAULT_DATA, DEFAULT_TRAINING, FORMAT, VERSION
 from .validate import DocumentError, check
 
@@ -28,7 +29,13 @@ def normalise(doc: Mapping) -> dict:
     for k, v in DEFAULT_TRAINING.items():
         training.setdefault(k, v)
     data = out.setdefault("data", {})
-    if not any(k in data for k in ("csv", "points", "train")):
+    if sequences.is_sequence_spec(data):
+        defaults = {"test_fraction": sequences.DEFAULTS["test_fraction"], "seed": 0}
+        if "dataset" in data:
+            defaults.update(sequences.DEFAULTS, **sequences.PARAMETERS[data["dataset"]])
+        for k, v in defaults.items():
+            data.setdefault(k, v)
+    elif not any(k in data for k in ("csv", "points", "train")):
         for k, v in DEFAULT_DATA.items():
             data.setdefault(k, v)
     else:

@@ -12,7 +12,9 @@ LESSONS_DIR = RESOURCES / "lessons"
 #: Lesson ids in the order the lecture meets them (stable: files and tests use them).
 ORDER = ("and", "xor", "circles", "square", "reciprocal", "sine", "chain-rule", "two-neurons",
          "vanishing-gradient", "exploding-gradient", "dying-relu", "activations", "spiral",
-         "gauss", "moons")
+         "gauss", "moons",
+         # recurrent networks: the lecture's other family
+         "acyclic-vs-recurrent", "echo", "elman-xor", "sine-next", "vanishing-through-time")
 
 
 @dataclass(frozen=True)

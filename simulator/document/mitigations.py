@@ -1,6 +1,7 @@
 """The remedies the lecture names for vanishing and exploding gradients and dying ReLUs,
 as transformations of a document: proper initialisation, batch normalisation, gradient
-clipping, ReLU instead of the logistic function, leaky ReLU instead of ReLU.
+clipping, ReLU instead of the logistic function, leaky ReLU instead of ReLU; and the
+contrasts some lessons draw (the same network without its delayed edges: no memory).
 
 ``apply(base, ids)`` returns the lesson's document with the chosen remedies; the editor
 turns the difference into undoable commands, so a remedy can be switched on and off."""
@@ -18,6 +19,7 @@ class Mitigation:
     id: str
     label: str          # English; the UI translates
     explanation: str
+    kind: str = "remedy"     # "remedy" | "contrast" (a variant to compare, not a cure)
 
 
 MITIGATIONS = {
@@ -33,6 +35,9 @@ MITIGATIONS = {
                        "the gradient's norm is limited to 1 before each update"),
     "leaky": Mitigation("leaky", "Leaky ReLU instead of ReLU",
                         "a small slope (0.01) below zero keeps the gradient alive"),
+    "no_delay": Mitigation("no_delay", "Without the delayed edges (acyclic)",
+                           "the delayed edges are removed: each step sees only its own input, "
+                           "as in a feed-forward network", kind="contrast"),
 }
 
 
@@ -63,6 +68,9 @@ def apply(base: Mapping, ids: Iterable[str]) -> dict:
             n["batch_norm"] = True
     if "clip" in ids:
         tr["clip"] = 1.0
+    if "no_delay" in ids:
+        net = doc["network"]
+        net["edges"] = [e for e in net["edges"] if not e.get("delay")]
     return doc
 
 
@@ -80,3 +88,15 @@ def differences(current: Mapping, target: Mapping) -> tuple[list[tuple[str, str,
                 node_changes.append((n["id"], key, t.get(key)))
     training_changes = [(k, v) for k, v in target["training"].items() if current["training"].get(k) != v]
     return node_changes, training_changes
+
+
+def edge_differences(current: Mapping, target: Mapping) -> tuple[list[tuple[str, str]], list[tuple[int, dict]]]:
+    """What to change in the connections to go from ``current`` to ``target``: the pairs to
+    remove, and the connections to add with their place in ``target`` (inserted in that
+    order, they come back where they were)."""
+    have = {(e["source"], e["target"]) for e in current["network"]["edges"]}
+    want = [(e["source"], e["target"]) for e in target["network"]["edges"]]
+    remove = [p for p in ((e["source"], e["target"]) for e in current["network"]["edges"]) if p not in set(want)]
+    add = [(i, copy.deepcopy(e)) for i, (p, e) in enumerate(zip(want, target["network"]["edges"]))
+           if p not in have]
+    return remove, add

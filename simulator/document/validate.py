@@ -11,7 +11,8 @@ import math
 import numbers
 from collections.abc import Mapping
 
-from ..engine import activations, datasets, features, graph, initializers, losses, optimizers
+from ..engine import activations, datasets, features, graph, initializers, losses, optimizers, sequences
+from ..engine.network import MAX_DELAY
 from .format import FORMAT, NODE_KINDS, VERSION
 
 MAX_NODES = 20_000
@@ -20,9 +21,9 @@ MAX_ROWS = 200_000
 MAX_SAMPLES = 100_000
 
 TRAINING_KEYS = ("loss", "optimizer", "learning_rate", "batch_size", "init", "seed", "l1", "l2",
-                 "clip", "shuffle")
+                 "clip", "shuffle", "bptt")
 DATA_KEYS = ("dataset", "samples", "noise", "test_fraction", "seed", "classes", "csv", "inputs",
-             "target", "points", "train", "test", "task")
+             "target", "points", "train", "test", "task", "sequences", "length", "lag", "step")
 
 
 class DocumentError(ValueError):
@@ -148,7 +149,8 @@ def _check_nodes(c: _Checker, net: Mapping, raw_inputs: tuple, data: Mapping) ->
     if len(nodes) > MAX_NODES:
         c.err("network.nodes", f"{len(nodes)} neurons is more than nnsim handles ({MAX_NODES})")
         return {}
-    one_d = data.get("dataset") in datasets.ONE_D or _inline_width(data) == 2
+    one_d = (data.get("dataset") in datasets.ONE_D + sequences.TASKS or _inline_width(data) == 2
+             or _sequence_width(data) == 1)
     kinds: dict[str, str] = {}
     for i, node in enumerate(nodes):
         where = f"network.nodes[{i}]"
@@ -228,11 +230,13 @@ def _check_edges(c: _Checker, net: Mapping, kinds: dict[str, str]) -> None:
                 c.err(f"{where}.{end}", f'no node "{v}"')
                 ok = False
         c.number(e, "weight", where, nullable=True)
+        delayed = _check_delay(c, e, where)
         if not ok:
             continue
         s, t = e["source"], e["target"]
-        if s == t:
-            c.err(where, f'"{s}" connects to itself')
+        if s == t and not delayed:
+            c.err(where, f'"{s}" connects to itself without a delay (a self-loop carries the '
+                         'previous step: "delay": 1)')
         elif kinds[t] == "input":
             c.err(f"{where}.target", f'"{t}" is an input neuron: nothing can feed it')
         elif kinds[s] == "output":
@@ -241,11 +245,30 @@ def _check_edges(c: _Checker, net: Mapping, kinds: dict[str, str]) -> None:
             c.err(where, f"duplicate of network.edges[{seen[(s, t)]}] ({s} → {t})")
         else:
             seen[(s, t)] = i
-            good.append((s, t))
+            if not delayed:
+                good.append((s, t))
+    # a delayed edge reads the previous step: only the undelayed edges must be acyclic
     cycle = graph.find_cycle(list(kinds), good)
     if cycle:
         c.err("network.edges", "the network has a cycle: " + " → ".join(cycle)
-              + " (a feed-forward network must be acyclic)")
+              + ' has no delayed edge (a feed-forward network must be acyclic; in a recurrent '
+              'one an edge of every cycle is delayed, "delay": 1)')
+
+
+def _check_delay(c: _Checker, e: Mapping, where: str) -> bool:
+    """Whether the edge is meant to be delayed (a bad ``delay`` is reported with its place,
+    once: the edge then counts as delayed, so it raises no second error)."""
+    if e.get("delay") is None:
+        return False
+    v = e["delay"]
+    place = f"{where}.delay"
+    if not _is_number(v) or isinstance(v, float) and not (math.isfinite(v) and v.is_integer()):
+        c.err(place, f"expected a whole number of steps (1 or more), got {_describe(v)}")
+    elif v < 1:
+        c.err(place, f"must be at least 1 step, got {v} (leave it out for an edge within the same step)")
+    elif v > MAX_DELAY:
+        c.err(place, f"must be at most {MAX_DELAY} steps, got {v}")
+    return True
 
 
 def _check_training(c: _Checker, tr: Mapping) -> None:
@@ -261,6 +284,7 @@ def _check_training(c: _Checker, tr: Mapping) -> None:
     c.number(tr, "l1", w, lo=0)
     c.number(tr, "l2", w, lo=0)
     c.number(tr, "clip", w, lo=0, lo_open=True, nullable=True)
+    c.number(tr, "bptt", w, lo=1, hi=sequences.MAX_LENGTH, integer=True, nullable=True)
     if "shuffle" in tr and not isinstance(tr["shuffle"], bool):
         c.err(f"{w}.shuffle", f"expected true or false, got {_describe(tr['shuffle'])}")
     if "init" in tr:
@@ -306,12 +330,24 @@ def _check_rows(c: _Checker, rows, where: str, width: int | None) -> int | None:
     return width
 
 
+def _sequence_width(data: Mapping) -> int | None:
+    items = data.get("sequences")
+    if isinstance(items, list) and items and isinstance(items[0], Mapping):
+        x = items[0].get("x")
+        if isinstance(x, list) and x:
+            return len(x[0]) if isinstance(x[0], list) else 1
+    return None
+
+
 def _check_data(c: _Checker, data: Mapping) -> None:
     w = "data"
     for key in data:
         if key not in DATA_KEYS:
             c.err(f"{w}.{key}", f'unknown setting (known: {", ".join(DATA_KEYS)})')
+    inline = isinstance(data.get("sequences"), list)
     sources = [k for k in ("dataset", "csv", "points", "train") if k in data]
+    if inline:
+        sources.append("sequences")
     if len(sources) > 1:
         c.err(w, f'give one source of data, not {" and ".join(sources)}')
     if "task" in data and data["task"] not in ("classification", "regression"):
@@ -335,7 +371,21 @@ def _check_data(c: _Checker, data: Mapping) -> None:
         if "test" in data:
             _check_rows(c, data["test"], f"{w}.test", width)
         return
-    c.choice(data, "dataset", w, datasets.NAMES, "dataset")
+    if inline:
+        try:
+            sequences.inline(data["sequences"])
+        except ValueError as exc:
+            c.err("", str(exc))
+        return
+    name = data.get("dataset")
+    if name in sequences.TASKS:
+        params = {k: data[k] for k in sequences.PARAMETERS[name] if data.get(k) is not None}
+        why = sequences.parameter_problem(name, data.get("sequences", sequences.DEFAULTS["sequences"]),
+                                          data.get("length", sequences.DEFAULTS["length"]), params)
+        if why:
+            c.err("", why)
+        return
+    c.choice(data, "dataset", w, datasets.NAMES + sequences.TASKS, "dataset")
     c.number(data, "samples", w, lo=1, hi=MAX_SAMPLES, integer=True)
     c.number(data, "noise", w, lo=0, hi=10)
     c.number(data, "classes", w, lo=2, hi=10, integer=True)
@@ -389,6 +439,15 @@ def training_problems(doc: Mapping) -> list[str]:
     loss = doc.get("training", {}).get("loss")
     if loss == "cross_entropy" and not softmax and len(outputs) > 1:
         out.append("cross-entropy with several outputs needs softmax outputs")
+    data = doc.get("data", {})
+    sequence_data = sequences.is_sequence_spec(data)
+    if any(e.get("delay") for e in net.get("edges", [])) and not sequence_data:
+        out.append("a recurrent network needs sequence data: a sequence task (echo, temporal-xor, "
+                   "sine-next, parity) or inline sequences")
+    if sequence_data:
+        bn = [n["id"] for n in nodes if n.get("batch_norm")]
+        if bn:
+            out.append(f'batch normalisation is not available for sequences (neuron "{bn[0]}")')
     mismatch = class_mismatch(doc)
     if mismatch:
         out.append(mismatch)

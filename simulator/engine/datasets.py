@@ -14,6 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
+from . import sequences as _sequences
+
 CLASSIFICATION = ("and", "or", "xor", "circles", "gauss", "spiral", "moons")
 REGRESSION = ("square", "reciprocal", "sine", "plane", "multi-gauss")
 NAMES = CLASSIFICATION + REGRESSION
@@ -138,6 +140,8 @@ class Dataset:
     name: str = "custom"
     classes: int = 2
 
+    is_sequence = False     # points; sequences are ``sequences.SequenceData``
+
     @property
     def n_raw(self) -> int:
         return self.x_train.shape[1]
@@ -245,8 +249,11 @@ def _is_number(text: str) -> bool:
 
 
 def from_spec(spec: Mapping, base_dir: str | Path | None = None, loss: str | None = None) -> Dataset:
-    """The train/test data a document's ``data`` object describes."""
+    """The train/test data a document's ``data`` object describes (for a sequence task or
+    inline sequences, a ``sequences.SequenceData``)."""
     spec = dict(spec or {})
+    if _sequences.is_sequence_spec(spec):
+        return _sequences.from_spec(spec, loss)
     seed = int(spec.get("seed", 0) or 0)
     test_fraction = float(spec.get("test_fraction", 0.5) if spec.get("test_fraction") is not None else 0.5)
     explicit_task = spec.get("task")
@@ -295,6 +302,8 @@ def class_count(spec: Mapping, loss: str | None = None) -> int | None:
     that is known without reading a file: None for regression, for a CSV file and for rows
     that cannot be read (``from_spec`` reports those)."""
     spec = spec or {}
+    if _sequences.is_sequence_spec(spec):
+        return _sequences.class_count(spec, loss)
     explicit_task = spec.get("task")
     if "csv" in spec:
         return None

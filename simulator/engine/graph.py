@@ -103,3 +103,55 @@ def depths(nodes: Sequence[str], edges: Iterable[tuple[str, str]], inputs: Itera
         else:
             depth[n] = 1 + max((depth[p] for p in pred.get(n, ())), default=0)
     return depth
+
+
+def strongly_connected(nodes: Sequence, edges: Iterable[tuple]) -> list[list]:
+    """The strongly connected components (Tarjan's, iterative), in a topological order of
+    the condensed graph: every edge between two components goes from an earlier one to a
+    later one. Members keep the order of ``nodes``."""
+    succ: dict = defaultdict(list)
+    for s, t in edges:
+        succ[s].append(t)
+    index: dict = {}
+    low: dict = {}
+    on_stack: set = set()
+    stack: list = []
+    found: list[list] = []
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, iter(succ.get(root, ())))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            v, it = work[-1]
+            w = next(it, None)
+            if w is not None:
+                if w not in index:
+                    index[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    on_stack.add(w)
+                    work.append((w, iter(succ.get(w, ()))))
+                elif w in on_stack:
+                    low[v] = min(low[v], index[w])
+                continue
+            work.pop()
+            if work:
+                u = work[-1][0]
+                low[u] = min(low[u], low[v])
+            if low[v] == index[v]:
+                comp = []
+                while True:
+                    w = stack.pop()
+                    on_stack.discard(w)
+                    comp.append(w)
+                    if w == v:
+                        break
+                found.append(comp)
+    # Tarjan finds components in reverse topological order
+    rank = {n: k for k, n in enumerate(nodes)}
+    return [sorted(c, key=rank.__getitem__) for c in reversed(found)]

@@ -31,6 +31,7 @@ from .losses import OutputLoss
 
 BN_EPS = 1e-5
 BN_MOMENTUM = 0.9
+MAX_DELAY = 1000
 
 
 @dataclass
@@ -56,6 +57,21 @@ class Block:
 
 
 @dataclass
+class DelayedBlock:
+    """The weights of the delayed edges from layer ``src`` to layer ``dst``: at step t they
+    carry the source's values of step t − ``delay`` (zero before the first step). No bias
+    row: a layer's bias lives with its undelayed inputs."""
+
+    src: int
+    dst: int
+    delay: int
+    offset: int
+    W: np.ndarray               # view (n_src, n_dst) into the parameters
+    gW: np.ndarray              # view into the gradient buffer
+    mask: np.ndarray | None     # 1.0 where an edge exists; None when all do
+
+
+@dataclass
 class Group:
     """Consecutive nodes of a layer sharing one activation."""
 
@@ -78,6 +94,7 @@ class Layer:
     size: int
     groups: list[Group] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)    # primary first
+    delayed: list[DelayedBlock] = field(default_factory=list)
     b: np.ndarray | None = None
     gb: np.ndarray | None = None
     b_offset: int = 0
@@ -142,6 +159,18 @@ def _as_float(value, where: str) -> float:
     return value
 
 
+def _delay(value, where: str) -> int:
+    """An edge's ``delay``: absent (0, the same step) or a whole number of steps >= 1."""
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or (
+            isinstance(value, float) and not value.is_integer()):
+        raise ValueError(f"{where}: expected a whole number of steps (1 or more), got {value!r}")
+    if not 1 <= value <= MAX_DELAY:
+        raise ValueError(f"{where}: must be between 1 and {MAX_DELAY} steps, got {value!r}")
+    return int(value)
+
+
 def _prelu_slope_grad(dy: np.ndarray, z: np.ndarray, out: np.ndarray) -> None:
     np.sum(dy * np.minimum(z, 0.0), axis=1, out=out)
 
@@ -183,6 +212,7 @@ class Network:
         by_id = {n["id"]: n for n in nodes}
         self.doc_node_ids: list[str] = ids
         self.edges: list[tuple[str, str]] = []
+        delays: list[int] = []
         for i, e in enumerate(edges):
             s, t = e["source"], e["target"]
             if s not in by_id:
@@ -190,6 +220,11 @@ class Network:
             if t not in by_id:
                 raise ValueError(f'network.edges[{i}].target: no node "{t}"')
             self.edges.append((s, t))
+            delays.append(_delay(e.get("delay"), f"network.edges[{i}].delay"))
+        #: per edge, how many steps back its source's value comes from (0: the same step)
+        self.delays = np.array(delays, dtype=np.intp)
+        self.is_recurrent = bool(self.delays.any())
+        self.bptt: int | None = training.get("bptt") or None
         dup_e = [e for e, c in Counter(self.edges).items() if c > 1]
         if dup_e:
             raise ValueError(f"duplicate edge {dup_e[0][0]} → {dup_e[0][1]}")
@@ -211,8 +246,11 @@ class Network:
         def act_name(i: str) -> str:
             return by_id[i].get("activation") or ("sigmoid" if kind[i] == "output" else "tanh")
 
-        # Layers: longest-path depth, empty depths dropped; outputs together last.
-        depth = _graph.depths(ids, self.edges, self.input_ids)
+        # Layers: longest-path depth over the undelayed edges (a delayed edge reads the
+        # previous step, so it adds no dependency within a step), empty depths dropped;
+        # outputs together last.
+        undelayed = [p for p, d in zip(self.edges, delays) if not d]
+        depth = _graph.depths(ids, undelayed, self.input_ids)
         hidden_max = max((depth[i] for i in ids if kind[i] == "hidden"), default=0)
         out_depth = max([hidden_max + 1] + [depth[i] for i in self.output_ids])
         for i in self.output_ids:
@@ -239,8 +277,13 @@ class Network:
         # Parameter layout, per layer: [primary block (bias row last), other blocks,
         # (biases, when no edge comes in), PReLU slopes, batch-norm scales].
         block_pairs: dict[tuple[int, int], list[int]] = {}
+        delayed_pairs: dict[tuple[int, int, int], list[int]] = {}
         for e_idx, (s, t) in enumerate(self.edges):
-            block_pairs.setdefault((self.layer_of[s], self.layer_of[t]), []).append(e_idx)
+            if delays[e_idx]:
+                delayed_pairs.setdefault((self.layer_of[s], self.layer_of[t], delays[e_idx]),
+                                         []).append(e_idx)
+            else:
+                block_pairs.setdefault((self.layer_of[s], self.layer_of[t]), []).append(e_idx)
         size = 0
         self.layers: list[Layer] = [Layer(0, 0, len(layer_nodes[0]))]
         start = len(layer_nodes[0])
@@ -257,6 +300,10 @@ class Network:
                 if j == 0:
                     layer.b_offset = size + n_src * n_k
                 size += (n_src + 1) * n_k
+            for src, dst, delay in sorted(p for p in delayed_pairs if p[1] == k):
+                n_src = len(layer_nodes[src])
+                pending.append(("D", k, src, delay, size, n_src, n_k))
+                size += n_src * n_k
             layer.w_hi = size
             if not srcs:
                 pending.append(("b", k, size, n_k))
@@ -296,6 +343,12 @@ class Network:
                 layer.blocks.append(blk)
                 if primary:
                     layer.b, layer.gb = blk.W_full[-1], blk.gW_full[-1]
+            elif what == "D":
+                _, _, src, delay, off, n_src, n_dst = item
+                n = n_src * n_dst
+                layer.delayed.append(DelayedBlock(
+                    src, layer.index, delay, off, self.params[off: off + n].reshape(n_src, n_dst),
+                    self.grads[off: off + n].reshape(n_src, n_dst), None))
             elif what == "b":
                 _, _, off, n = item
                 layer.b, layer.gb = self.params[off: off + n], self.grads[off: off + n]
@@ -323,6 +376,17 @@ class Network:
                 if blk.primary:
                     mask[-1] = 1.0
                 blk.mask = mask
+        delayed_by_key = {(b.src, b.dst, b.delay): b for L in self.layers for b in L.delayed}
+        for key, e_list in delayed_pairs.items():
+            blk = delayed_by_key[key]
+            n_dst = blk.W.shape[1]
+            src_local = np.array([self.local[self.edges[e][0]] for e in e_list], dtype=np.intp)
+            dst_local = np.array([self.local[self.edges[e][1]] for e in e_list], dtype=np.intp)
+            self.edge_index[e_list] = blk.offset + src_local * n_dst + dst_local
+            if len(e_list) != blk.W.size:
+                mask = np.zeros(blk.W.shape)
+                mask.flat[self.edge_index[e_list] - blk.offset] = 1.0
+                blk.mask = mask
         self.weight_mask[self.edge_index] = 1.0
         for L in self.layers[1:]:
             L.n_edges = int(self.weight_mask[L.w_lo:L.w_hi].sum())
@@ -343,6 +407,7 @@ class Network:
         self.loss = OutputLoss(self.loss_name, [(g.act, g.lo, g.hi) for g in out_layer.groups])
         self._initialise(nodes, edges, previous)
         self._plans: dict[tuple[int, str], Plan] = {}
+        self._seq_plans: dict = {}          # the recurrent engine's (simulator.engine.recurrent)
 
     def _initialise(self, nodes: Sequence[Mapping], edges: Sequence[Mapping],
                     previous: "Network | None") -> None:
@@ -682,14 +747,30 @@ class Network:
         np.copyto(plan.A[0], self.features_of(X).T)
         return plan
 
+    def _sequences(self, X) -> bool:
+        """Whether X holds sequences (N, T, n_raw): always, for a recurrent network."""
+        if np.ndim(X) == 3:
+            return True
+        if self.is_recurrent:
+            raise ValueError("a recurrent network takes sequences: X of shape (N, T, inputs), "
+                             f"got an array of shape {np.shape(X)}")
+        return False
+
     def forward(self, X: np.ndarray) -> np.ndarray:
-        """Outputs (N, n_outputs) for raw inputs X (N, n_raw); batch norm uses running stats."""
+        """Outputs (N, n_outputs) for raw inputs X (N, n_raw); batch norm uses running stats.
+        Sequences X (N, T, n_raw) give (N, T, n_outputs) (see ``recurrent``)."""
+        if self._sequences(X):
+            from . import recurrent
+            return recurrent.forward(self, X)
         plan = self._load(X, "api")
         return self.run_forward(plan, train=False).T.copy()
 
     def node_values(self, X: np.ndarray, train: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """(g, y): pre-activations and outputs of every node, (N, V) in the document's node
-        order (an input's g is its value)."""
+        order (an input's g is its value). Sequences give (N, T, V) each."""
+        if self._sequences(X):
+            from . import recurrent
+            return recurrent.node_values(self, X)
         plan = self._load(X, "api")
         self.run_forward(plan, train=train)
         return self.gather_nodes(plan.Z, plan), self.gather_nodes(plan.A, plan)
@@ -703,13 +784,22 @@ class Network:
 
     def loss_and_gradients(self, X: np.ndarray, Y: np.ndarray,
                            classification: bool | None = None) -> tuple[float, Gradients]:
-        """Objective (data loss + L1/L2 penalty) and its gradient, batch norm in training mode."""
+        """Objective (data loss + L1/L2 penalty) and its gradient, batch norm in training mode.
+        Sequences X (N, T, n_raw) take targets Y (N, T[, n_outputs]) with NaN where a step has
+        none; the loss is then the mean over the steps with a target (BPTT, ``recurrent``)."""
         if classification is None:
             classification = self.classification_default
+        if self._sequences(X):
+            from . import recurrent
+            return recurrent.loss_and_gradients(self, X, Y, classification)
         plan = self._load(X, "api")
         np.copyto(plan.T, self.encode_targets(Y, classification).T)
         loss = self.compute_gradients(plan) + self.penalty()
         self.regularise()
+        return loss, self.gradients()
+
+    def gradients(self) -> Gradients:
+        """The gradient buffer keyed the way the document names things."""
         g = self.grads
         grads = Gradients(
             weights=dict(zip(self.edges, g[self.edge_index].tolist())),
@@ -725,7 +815,7 @@ class Network:
                     grads.slopes[i] = float(grp.galpha[self.local[i] - grp.lo])
             if L.bn is not None and self.local[i] in L.bn:
                 grads.scales[i] = float(L.ggamma[list(L.bn).index(self.local[i])])
-        return loss, grads
+        return grads
 
     def compute_gradients(self, plan: Plan, update_bn: bool = False) -> float:
         """Forward (training mode), loss and backward on a filled plan; returns the data loss."""

@@ -131,6 +131,8 @@ def snapshot_extras(net: Network, data, probe_node: str | None = None) -> dict:
 def _snapshot_extras(net: Network, data, probe_node: str | None) -> dict:
     extras: dict = {"domain": data.domain}
     V = len(net.doc_node_ids)
+    if getattr(data, "is_sequence", False):
+        return extras          # a sequence has no input plane: its values are in the snapshot
     if data.n_raw == 2:
         res = thumbnail_resolution(V)
         if res:

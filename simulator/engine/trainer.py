@@ -93,6 +93,14 @@ class Snapshot:
     epochs_per_second: float = 0.0
     extras: Mapping = field(default_factory=dict)   # views computed by the runtime (surface…)
     warning: TrainingWarning | None = None
+    # recurrent networks and sequence data (see engine.sequence_trainer) ----------------
+    delays: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
+    #                                    (E,) steps back each edge reads (0: the same step)
+    batch_steps: np.ndarray | None = None   # (B,) the time step of each row of pre/act/delta
+    sequence: object | None = None          # SequenceValues: the chosen sequence, step by step
+    time_gradient_norms: np.ndarray | None = None   # (T,) mean |∂J/∂h| per step back, newest first
+    step_metric: np.ndarray | None = None   # (T,) test accuracy at each step t
+    sequence_metric: float = float("nan")   # share of test sequences with every step right
 
 
 @dataclass(frozen=True)
@@ -118,6 +126,7 @@ class StepTrace:
     n_layers: int
     learning_rate: float
     output_ids: tuple[str, ...] = ()   # the order of ``target``'s columns
+    steps: np.ndarray | None = None    # sequences: the time step of each row (rows: the sequences)
 
 
 def _quiet(method):
@@ -209,11 +218,15 @@ class Trainer:
     def from_document(cls, doc: Mapping, base_dir: str | Path | None = None,
                       data: _datasets.Dataset | None = None,
                       previous: Network | None = None) -> "Trainer":
-        """A trainer for a (validated) document: its network, data and training settings."""
+        """A trainer for a (validated) document: its network, data and training settings
+        (a ``SequenceTrainer`` when the data are sequences)."""
         tr = dict(doc.get("training", {}) or {})
         if data is None:
             data = _datasets.from_spec(doc.get("data", {}), base_dir, tr.get("loss"))
         net = Network.from_document(doc, previous=previous)
+        if cls is Trainer and (data.is_sequence or net.is_recurrent):
+            from .sequence_trainer import SequenceTrainer
+            cls = SequenceTrainer
         return cls(net, data, learning_rate=tr.get("learning_rate", 0.03),
                    batch_size=tr.get("batch_size", 10), optimizer=tr.get("optimizer", "sgd"),
                    clip=tr.get("clip"), shuffle=tr.get("shuffle", True), seed=tr.get("seed", 0))
@@ -345,6 +358,19 @@ class Trainer:
         self._start_steps = self.steps
 
     # stepping ------------------------------------------------------------------------------
+    def _plan(self, n: int, tag: str = "train"):
+        """The work buffers and compiled calls of a step on ``n`` rows."""
+        return self.net.plan(n, tag)
+
+    def _batch_buffers(self, plan) -> tuple:
+        """(gather inputs, gather targets, input buffer, target buffer): a step fills its
+        plan with ``gather(rows, 1, buffer)`` for both."""
+        return self.FT_train.take, self.TT_train.take, plan.A_ext[0], plan.T
+
+    def _train_columns(self):
+        """The columns of the evaluation pass that hold the training set."""
+        return slice(None, self.n_train)
+
     def _tape(self, plan) -> list:
         """The whole training step for this batch size as one list of NumPy calls:
         forward, backward, penalties, clipping, |∂J/∂w| accumulation, update."""
@@ -371,9 +397,10 @@ class Trainer:
 
     def _train_rows(self, rows: np.ndarray) -> None:
         """One optimiser step on the given training rows (the hot path)."""
-        plan = self.net.plan(len(rows))
-        self.FT_train.take(rows, 1, plan.A_ext[0])
-        self.TT_train.take(rows, 1, plan.T)
+        plan = self._plan(len(rows))
+        take_x, take_t, x_buf, t_buf = self._batch_buffers(plan)
+        take_x(rows, 1, x_buf)
+        take_t(rows, 1, t_buf)
         plan.bn_train = True
         for f, args in self._tapes.get(id(plan)) or self._tape(plan):
             f(*args)
@@ -414,10 +441,9 @@ class Trainer:
         bs = min(self.batch_size, self.n_train)
         n_train = self.n_train
         clock = time.perf_counter
-        plan = self.net.plan(bs)
+        plan = self._plan(bs)
         tape = self._tape(plan)
-        take_x, take_t = self.FT_train.take, self.TT_train.take
-        x_buf, t_buf = plan.A_ext[0], plan.T
+        take_x, take_t, x_buf, t_buf = self._batch_buffers(plan)
         while self.diverged is None:
             if target_epoch is not None and self.epoch >= target_epoch:
                 break
@@ -603,8 +629,9 @@ class Trainer:
         if self.n_train == 0:
             return 0.0, dead_layers, sat_layers
         n_relu = n_dead = 0
+        cols = self._train_columns()
         for L in net.layers[1:]:
-            z = plan.Z[L.index][:, :self.n_train]
+            z = plan.Z[L.index][:, cols]
             relu_total = relu_dead = sat_total = sat = 0
             for g in L.groups:
                 zz = z[g.lo:g.hi]
@@ -688,10 +715,11 @@ class Trainer:
         plan = self._last_plan
         if plan is None or not self.grads_valid:
             rows = np.arange(min(self.batch_size, self.n_train))
-            plan = net.plan(max(len(rows), 1), "snap")
+            plan = self._plan(max(len(rows), 1), "snap")
             if len(rows):
-                self.FT_train.take(rows, 1, plan.A_ext[0])
-                self.TT_train.take(rows, 1, plan.T)
+                take_x, take_t, x_buf, t_buf = self._batch_buffers(plan)
+                take_x(rows, 1, x_buf)
+                take_t(rows, 1, t_buf)
             with np.errstate(all="ignore"):
                 net.run_forward(plan, False)
             delta = np.zeros((plan.n, V))
@@ -710,7 +738,7 @@ class Trainer:
         train_pre = None
         if self.n_train * V <= max_train_values and self.n_train:
             # evaluate() just ran the whole-data pass: its first n_train columns
-            train_pre = net.gather_nodes(self._eval_plan.Z, self._eval_plan)[: self.n_train]
+            train_pre = net.gather_nodes(self._eval_plan.Z, self._eval_plan)[self._train_columns()]
         now = time.perf_counter()
         t0, e0 = self._rate
         if now - t0 >= 0.5:
@@ -735,7 +763,7 @@ class Trainer:
             train_loss=ev["train_loss"], test_loss=ev["test_loss"],
             train_metric=ev["train_metric"], test_metric=ev["test_metric"],
             epochs_per_second=self.epochs_per_second, extras=dict(extras or {}),
-            warning=self.warning())
+            warning=self.warning(), delays=_ro(net.delays))
 
     # step-by-step ---------------------------------------------------------------------------
     @_quiet

@@ -96,4 +96,7 @@ def _slide(fig: Figure, options: FigureOptions, heading: str, state) -> None:
         loss, surface = loss_b, surface_b
     fig.add(net)
     fig.add(LossPanel(loss, theme, sizes, caption=False))
-    fig.add(SurfacePanel(surface, theme, sizes, caption=False))
+    if getattr(state.data, "is_sequence", False):     # no input plane: the gradient flow instead
+        fig.add(GradientPanel(surface, theme, sizes, caption=False))
+    else:
+        fig.add(SurfacePanel(surface, theme, sizes, caption=False))

@@ -14,9 +14,23 @@ from .state import ExportState, default_epochs, make_trainer, state_of
 from .writers import write_pdf, write_png, write_svg
 
 
+def check_view(view: str, data, animate: str | None = None) -> None:
+    """ExportError when the view (or animation) cannot show these data: sequences have no
+    input plane, and their step animation is not there yet."""
+    if not getattr(data, "is_sequence", False):
+        return
+    if view == "surface":
+        raise ExportError(tr("the surface view shows an input plane, which sequence data do not "
+                             "have: use --view network, loss, gradients or slide"))
+    if animate == "step":
+        raise ExportError(tr("the step animation of recurrent networks and sequences is not "
+                             "available yet: use --animate training"))
+
+
 def export_figure(state: ExportState, path: str | Path, options: FigureOptions,
                   title: str | None = None) -> Path:
     """Write ``state`` as a figure; the format is the file's extension (.svg .pdf .png)."""
+    check_view(options.view, state.data)
     p = check_writable(path)
     fmt = format_of(p)
     if fmt not in STATIC_FORMATS:
@@ -38,6 +52,7 @@ def make_animation(trainer: Trainer, doc: Mapping, options: FigureOptions, kind:
     """Training over ``epochs`` epochs (advancing ``trainer``), or one step of it."""
     if kind not in ANIMATIONS:
         raise ExportError(tr("unknown animation %1 (training or step)").replace("%1", f'"{kind}"'))
+    check_view(options.view, trainer.data, kind)
     if kind == "step":
         if options.view != "network":
             raise ExportError(tr("a step animation shows the network: use --view network"))
@@ -87,6 +102,7 @@ def export_document(doc: Mapping, base_dir, out: str | Path, options: FigureOpti
     if not still and animate == "step" and options.view != "network":
         raise ExportError(tr("a step animation shows the network: use --view network"))
     trainer = make_trainer(doc, base_dir, label)
+    check_view(options.view, trainer.data, None if still else animate)
     if still:
         trainer.run(epochs=epochs)
         return export_figure(state_of(trainer, doc), p, options)

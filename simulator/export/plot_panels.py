@@ -252,6 +252,9 @@ class SurfacePanel(PlotPanel):
         if data is None:
             self.set_note(tr("no data"))
             return
+        if getattr(data, "is_sequence", False):
+            self.set_note(tr("sequences have no input plane"))
+            return
         if data is not self._data:
             plot.set_data(data)
             self._data = data

@@ -9,7 +9,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from ..engine import activations, datasets, losses, optimizers
+from ..engine import activations, datasets, losses, optimizers, sequences
 
 CATALOGUE = (
     QT_TRANSLATE_NOOP("Engine", "Step"),
@@ -66,6 +66,10 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Engine", "y = sin x on [1, 2π]"),
     QT_TRANSLATE_NOOP("Engine", "y = (x₁ + x₂)/10, a tilted plane"),
     QT_TRANSLATE_NOOP("Engine", "a sum of Gaussian bumps over the plane"),
+    QT_TRANSLATE_NOOP("Engine", "random bits; the target is the bit of lag steps before"),
+    QT_TRANSLATE_NOOP("Engine", "a bit stream in triples (a, b, a XOR b); predict the next bit (Elman, 1990)"),
+    QT_TRANSLATE_NOOP("Engine", "a sine with a random phase; predict its next value"),
+    QT_TRANSLATE_NOOP("Engine", "random bits; the target is the parity of every bit so far"),
 )
 
 
@@ -94,7 +98,7 @@ def optimizer_label(name: str) -> str:
 
 
 def dataset_description(name: str) -> str:
-    return t(datasets.DESCRIPTIONS.get(name, ""))
+    return t(datasets.DESCRIPTIONS.get(name) or sequences.DESCRIPTIONS.get(name, ""))
 
 
 def divergence(div) -> str:
@@ -141,6 +145,12 @@ _PROBLEMS = (
     (r"data: (\d+) classes but the network has a single output, which separates two classes",
      lambda m: QCoreApplication.translate("Engine", "data: %1 classes but the network has a single output, "
                                           "which separates two classes").replace("%1", m.group(1))),
+    (r"a recurrent network needs sequence data",
+     lambda m: QCoreApplication.translate("Engine", "a recurrent network needs sequence data: a sequence task "
+                                          "(echo, temporal-xor, sine-next, parity) or inline sequences")),
+    (r'batch normalisation is not available for sequences \(neuron "(.+)"\)',
+     lambda m: QCoreApplication.translate("Engine", "batch normalisation is not available for sequences "
+                                          "(neuron %1)").replace("%1", m.group(1))),
 )
 
 

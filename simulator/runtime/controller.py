@@ -38,6 +38,7 @@ class TrainingController(QObject):
     _reset = Signal()
     _speed = Signal(object)
     _probe = Signal(object)
+    _sequence = Signal(str, int)
     _emit_rate = Signal(float)
     _request = Signal()
     _run_epochs = Signal(int)
@@ -56,6 +57,7 @@ class TrainingController(QObject):
                           (self._set_bias, w.set_bias), (self._play, w.play), (self._pause, w.pause),
                           (self._step, w.step), (self._trace, w.trace), (self._reset, w.reset),
                           (self._speed, w.set_speed), (self._probe, w.set_probe_node),
+                          (self._sequence, w.set_sequence),
                           (self._emit_rate, w.set_emit_rate), (self._request, w.request_snapshot),
                           (self._run_epochs, w.run_epochs)):
             sig.connect(slot, Qt.ConnectionType.QueuedConnection)
@@ -197,6 +199,10 @@ class TrainingController(QObject):
 
     def set_probe_node(self, node_id) -> None:
         self._probe.emit(node_id)
+
+    def set_sequence(self, split: str, index: int) -> None:
+        """Which sequence ("train"/"test", index) the snapshots show step by step."""
+        self._sequence.emit(split, int(index))
 
     def set_emit_rate(self, hz: float) -> None:
         self._emit_rate.emit(hz)

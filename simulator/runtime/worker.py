@@ -31,7 +31,7 @@ class TrainingWorker(QObject):
     snapshotReady = Signal(object)      # Snapshot
     traceReady = Signal(object)         # (StepTrace, Snapshot)
     dataReady = Signal(object)          # engine.datasets.Dataset (arrays read-only)
-    status = Signal(str, str)           # kind: "info" | "error" | "diverged", message
+    status = Signal(str, str)           # kind: "info" | "error" | "diverged" | "notice", message
     runningChanged = Signal(bool)
 
     def __init__(self):
@@ -44,6 +44,7 @@ class TrainingWorker(QObject):
         self.speed: float | None = None          # epochs per second; None = as fast as possible
         self.emit_hz = 60.0
         self.probe_node: str | None = None
+        self.sequence: tuple[str, int] = ("train", 0)   # the sequence snapshots show step by step
         self._timer: QTimer | None = None
         self._budget = 0.0
         self._last_tick = 0.0
@@ -130,7 +131,13 @@ class TrainingWorker(QObject):
             return
         try:
             data = datasets.from_spec(doc.get("data", {}), self.base_dir, doc["training"].get("loss"))
-            self.trainer.set_data(data)
+            if data.is_sequence == getattr(self.trainer, "is_sequence", False):
+                self.trainer.set_data(data)
+            else:      # points <-> sequences: the other kind of trainer, the weights kept
+                old = self.trainer
+                self.trainer = Trainer.from_document(doc, base_dir=self.base_dir, data=data,
+                                                     previous=old.net)
+                self.trainer.adopt_history(old)
         except Exception as exc:
             self._refuse(str(exc) or type(exc).__name__)
             return
@@ -190,6 +197,12 @@ class TrainingWorker(QObject):
     @Slot(object)
     def set_probe_node(self, node_id) -> None:
         self.probe_node = node_id
+        self._emit_snapshot()
+
+    @Slot(str, int)
+    def set_sequence(self, split: str, index: int) -> None:
+        """Which sequence (``"train"`` or ``"test"``, index) snapshots carry step by step."""
+        self.sequence = ("test" if split == "test" else "train", max(0, int(index)))
         self._emit_snapshot()
 
     # running --------------------------------------------------------------------------------
@@ -307,12 +320,19 @@ class TrainingWorker(QObject):
         if t.diverged is not None:
             self.status.emit("diverged", t.diverged.message)
             return
+        if getattr(t, "is_sequence", False):
+            # not animated yet for sequences: train the step and say so
+            t.step("batch" if kind == "batch" else "sample")
+            self.status.emit("notice", tr("The step-by-step animation of recurrent networks is not "
+                                          "available yet: one step was trained without it."))
+            self._after_manual()
+            return
         if rows is None and kind == "random":
             rows = np.array([np.random.default_rng().integers(t.n_train)])
             kind = "sample"
-        tr = t.trace_step(None if rows is None else np.asarray(rows, dtype=np.intp), kind=kind)
+        step = t.trace_step(None if rows is None else np.asarray(rows, dtype=np.intp), kind=kind)
         snap = self._make_snapshot()
-        self.traceReady.emit((tr, snap))
+        self.traceReady.emit((step, snap))
         self._last_emit = time.perf_counter()
         if t.diverged is not None:
             self.status.emit("diverged", t.diverged.message)
@@ -345,6 +365,8 @@ class TrainingWorker(QObject):
     # snapshots -----------------------------------------------------------------------------------
     def _make_snapshot(self) -> Snapshot:
         t = self.trainer
+        if getattr(t, "is_sequence", False):
+            t.chosen_sequence = self.sequence
         extras = probe.snapshot_extras(t.net, t.data, self.probe_node)
         return t.snapshot(revision=self.revision, extras=extras)
 

@@ -20,12 +20,14 @@ def training_key_label(key: str) -> str:
     return {"loss": tr("loss"), "optimizer": tr("optimiser"), "learning_rate": tr("learning rate"),
             "batch_size": tr("batch size"), "init": tr("initialisation"), "seed": tr("seed"),
             "l1": tr("L1 penalty"), "l2": tr("L2 penalty"), "clip": tr("gradient clipping"),
-            "shuffle": tr("shuffling")}.get(key, key)
+            "shuffle": tr("shuffling"), "bptt": tr("truncation of backpropagation through time")}.get(key, key)
 
 
 def data_key_label(key: str) -> str:
     return {"dataset": tr("data set"), "samples": tr("number of samples"), "noise": tr("noise"),
-            "test_fraction": tr("test fraction"), "seed": tr("data seed"), "classes": tr("number of classes")}.get(key, key)
+            "test_fraction": tr("test fraction"), "seed": tr("data seed"), "classes": tr("number of classes"),
+            "sequences": tr("number of sequences"), "length": tr("steps per sequence"),
+            "lag": tr("lag")}.get(key, key)
 
 
 class _Command(QUndoCommand):
@@ -113,6 +115,23 @@ class AddEdges(_Command):
 
     def undo(self):
         edits.remove_edges(self.doc, self.added)
+        self.model.notify_edges_changed()
+
+
+class InsertEdges(_Command):
+    """Put connections back exactly as given (delay and weight included) at their places,
+    e.g. a lesson's delayed edges restored."""
+
+    def __init__(self, model: DocumentModel, placed: Iterable[tuple[int, Mapping]], text: str | None = None):
+        self.placed = sorted((int(i), copy.deepcopy(dict(e))) for i, e in placed)
+        super().__init__(model, text or tr("Connect %1 pair(s)").replace("%1", str(len(self.placed))))
+
+    def redo(self):
+        edits.restore(self.doc, [], copy.deepcopy(self.placed))
+        self.model.notify_edges_changed()
+
+    def undo(self):
+        edits.remove_edges(self.doc, [(e["source"], e["target"]) for _, e in self.placed])
         self.model.notify_edges_changed()
 
 

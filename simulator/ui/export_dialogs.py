@@ -353,6 +353,7 @@ class ExportFigureDialog(QDialog):
         options = self.options()
         try:
             options.check()
+            export.check_view(options.view, self.state.data)
         except export.ExportError as exc:
             self.preview.setText(str(exc))
             return

@@ -810,6 +810,8 @@ class MainWindow(QMainWindow):
                         "error", "#b35c00")
         elif kind == "info":
             self.alert.hide()
+        elif kind == "notice":
+            self.show_message(message)
 
     def _alert(self, text: str, kind: str, colour: str = "#c92a2a") -> None:
         self.alert.setStyleSheet(f"QLabel#alert {{ color: white; background: {colour}; padding: 2px 8px; "

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QSpinBox, QVBoxLayout, QWidget)
 
 from ...document import edits
-from ...engine import datasets, features
+from ...engine import datasets, features, sequences
 from ...engine.datasets import read_csv
 from ...render import engine_text
 from .. import commands
@@ -23,7 +23,9 @@ class DataPanel(QWidget):
         super().__init__(parent)
         self.model = model
         self.dataset = QComboBox()
-        for name in datasets.NAMES:
+        for name in datasets.NAMES + sequences.TASKS:
+            if name == sequences.TASKS[0]:
+                self.dataset.insertSeparator(self.dataset.count())     # sequences for recurrent nets
             self.dataset.addItem(name, name)
             self.dataset.setItemData(self.dataset.count() - 1, engine_text.dataset_description(name),
                                      Qt.ItemDataRole.ToolTipRole)
@@ -48,6 +50,20 @@ class DataPanel(QWidget):
         self.classes.setRange(2, 8)
         self.classes.setKeyboardTracking(False)
         self.classes.valueChanged.connect(lambda v: self._commit("classes", int(v)))
+        self.sequences = QSpinBox()
+        self.sequences.setRange(1, sequences.MAX_SEQUENCES)
+        self.sequences.setSingleStep(50)
+        self.sequences.setKeyboardTracking(False)
+        self.sequences.valueChanged.connect(lambda v: self._commit("sequences", int(v)))
+        self.length = QSpinBox()
+        self.length.setRange(2, sequences.MAX_LENGTH)
+        self.length.setKeyboardTracking(False)
+        self.length.valueChanged.connect(lambda v: self._commit("length", int(v)))
+        self.lag = QSpinBox()
+        self.lag.setRange(1, sequences.MAX_LENGTH - 1)
+        self.lag.setKeyboardTracking(False)
+        self.lag.setToolTip(self.tr("The target is the input bit of this many steps before"))
+        self.lag.valueChanged.connect(lambda v: self._commit("lag", int(v)))
         self.seed = QSpinBox()
         self.seed.setRange(0, 999999)
         self.seed.setKeyboardTracking(False)
@@ -65,6 +81,9 @@ class DataPanel(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Data set"), self.dataset)
         form.addRow(self.tr("Samples"), self.samples)
+        form.addRow(self.tr("Sequences"), self.sequences)
+        form.addRow(self.tr("Steps per sequence"), self.length)
+        form.addRow(self.tr("Lag"), self.lag)
         form.addRow(self.tr("Noise"), self.noise)
         form.addRow(self.tr("Test fraction"), self.test_fraction)
         form.addRow(self.tr("Classes"), self.classes)
@@ -99,22 +118,36 @@ class DataPanel(QWidget):
     def refresh(self) -> None:
         data = self.model.doc.get("data", {})
         builtin = "dataset" in data
-        widgets = (self.dataset, self.samples, self.noise, self.test_fraction, self.classes, self.seed)
+        widgets = (self.dataset, self.samples, self.noise, self.test_fraction, self.classes, self.seed,
+                   self.sequences, self.length, self.lag)
         blockers = [QSignalBlocker(w) for w in widgets + tuple(self.feature_checks.values())]
         for w in (self.dataset, self.samples, self.noise, self.classes, self.regenerate):
             w.setEnabled(builtin)
         self.to_builtin.setVisible(not builtin)
+        name = data.get("dataset") if builtin else None
+        task = name in sequences.TASKS
+        rows = {self.samples: builtin and not task, self.noise: not task or name == "sine-next",
+                self.classes: not task, self.sequences: task, self.length: task,
+                self.lag: name == "echo"}
+        for w, visible in rows.items():
+            self.form.setRowVisible(w, visible)
+        self.noise.setMaximum(1.0 if name == "sine-next" else 2.0)
         if builtin:
-            name = data.get("dataset", "xor")
             self.dataset.setCurrentIndex(max(0, self.dataset.findData(name)))
             self.samples.setValue(int(data.get("samples", 200)))
             self.noise.setValue(float(data.get("noise", 0.0) or 0.0))
             self.classes.setValue(int(data.get("classes", 2) or 2))
             self.classes.setEnabled(name in datasets.MULTICLASS)
+            self.sequences.setValue(int(data.get("sequences", sequences.DEFAULTS["sequences"])))
+            self.length.setValue(int(data.get("length", sequences.DEFAULTS["length"])))
+            self.lag.setMaximum(self.length.value() - 1)
+            self.lag.setValue(int(data.get("lag", 1)))
             self.source.setText(engine_text.dataset_description(name))
         elif "csv" in data:
             self.source.setText(self.tr("CSV file %1: inputs %2, target %3").replace("%1", str(data["csv"]))
                                 .replace("%2", ", ".join(data.get("inputs", []))).replace("%3", str(data.get("target"))))
+        elif isinstance(data.get("sequences"), list):
+            self.source.setText(self.tr("Your own sequences: %1").replace("%1", str(len(data["sequences"]))))
         elif "train" in data:
             self.source.setText(self.tr("Your own points: %1 for training, %2 for testing")
                                 .replace("%1", str(len(data["train"]))).replace("%2", str(len(data.get("test") or []))))
@@ -124,7 +157,8 @@ class DataPanel(QWidget):
         self.test_fraction.setValue(float(data.get("test_fraction", 0.5) or 0.0))
         self.seed.setValue(int(data.get("seed", 0) or 0))
         present = {n.get("feature") for n in self.model.doc["network"]["nodes"] if n.get("kind") == "input"}
-        one_d = data.get("dataset") in datasets.ONE_D or "csv" in data
+        one_d = (data.get("dataset") in datasets.ONE_D + sequences.TASKS or "csv" in data
+                 or isinstance(data.get("sequences"), list))
         for f, cb in self.feature_checks.items():
             cb.setChecked(f in present)
             cb.setEnabled(not one_d and not ("csv" in data))
@@ -133,13 +167,23 @@ class DataPanel(QWidget):
     # edits ------------------------------------------------------------------------------------
     def _commit(self, key: str, value) -> None:
         data = copy.deepcopy(self.model.doc.get("data", {}))
-        if key == "dataset" and "dataset" not in data:
-            data = {"dataset": value, "samples": 200, "noise": 0.1, "test_fraction": 0.5,
-                    "seed": data.get("seed", 0)}
+        if key == "dataset" and ("dataset" not in data
+                                 or (data["dataset"] in sequences.TASKS) != (value in sequences.TASKS)):
+            # another kind of data (points or sequences): its own settings (the data set is
+            # set below, so that the change is not mistaken for no change)
+            if value in sequences.TASKS:
+                data = {**sequences.DEFAULTS, "seed": data.get("seed", 0)}
+            else:
+                data = {"samples": 200, "noise": 0.1, "test_fraction": 0.5, "seed": data.get("seed", 0)}
         if data.get(key) == value:
             return
         data[key] = value
-        if key == "dataset" and value in datasets.ONE_D and self._uses_x2():
+        if key == "dataset":
+            for k, v in sequences.PARAMETERS.get(value, {}).items():
+                data.setdefault(k, v)
+        if key == "length" and data.get("lag", 1) >= value:
+            data["lag"] = value - 1            # the lag must stay shorter than the sequences
+        if key == "dataset" and value in datasets.ONE_D + sequences.TASKS and self._uses_x2():
             QMessageBox.information(self, self.tr("One input"), self.tr(
                 "“%1” has one input, x. Remove the input neurons that read x₂ first.").replace("%1", value))
             self.refresh()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout, QWidget)
@@ -222,27 +224,41 @@ class Inspector(QWidget):
             return self.tr("Input neuron: its output is the feature %1 of the sample.").replace(
                 "%1", features.LABELS.get(f, f))
         act_name = n.get("activation") or ("sigmoid" if n.get("kind") == "output" else "tanh")
-        sources = [s for s, t in edits.edge_pairs(doc) if t == node_id]
-        terms = " + ".join(f"w<sub>{s},{node_id}</sub>·x<sub>{s}</sub>" for s in sources) or "0"
+        # a delayed edge brings its source's value of d steps before: x(t − d)
+        sources = [(e["source"], int(e.get("delay") or 0)) for e in edits.edges(doc) if e["target"] == node_id]
+
+        def x_of(s: str, d: int) -> str:
+            return f"x<sub>{s}</sub>(t−{d})" if d else f"x<sub>{s}</sub>"
+        terms = " + ".join(f"w<sub>{s},{node_id}</sub>·{x_of(s, d)}" for s, d in sources) or "0"
         lines = [f"g = {terms} + w<sub>0,{node_id}</sub>",
                  f"y = f(g), &nbsp; {engine_text.formula(act_name)}",
                  f"f′: {engine_text.derivative_formula(act_name)}"]
         snap = self.snapshot
         j = self._snap_index(node_id)
         if snap is not None and j is not None and snap.pre.size:
+            steps = snap.batch_steps
             row = 0
+            if steps is not None and len(steps):
+                # sequences: the last step of the first sequence, where every delay has a value
+                row = int(np.flatnonzero(snap.batch_rows == snap.batch_rows[0]).max())
             vals = []
-            for s in sources:
+            for s, delay in sources:
                 if s in snap.node_ids and (s, node_id) in snap.edges:
-                    x = snap.act[row, snap.node_ids.index(s)]
+                    r = row - delay
+                    x = snap.act[r, snap.node_ids.index(s)] if delay == 0 or (
+                        steps is not None and steps[row] >= delay) else 0.0   # the state starts at 0
                     w = snap.weights[snap.edges.index((s, node_id))]
                     vals.append(f"{fmt(float(w), 3)}·{fmt(float(x), 3)}")
             b = snap.biases[j]
             g = snap.pre[row, j]
             y = snap.act[row, j]
             d = snap.delta[row, j] if snap.delta.size else float("nan")
-            lines.append("<hr>" + self.tr("For sample %1 of the last step:").replace(
-                "%1", str(int(snap.batch_rows[row])) if len(snap.batch_rows) else "—"))
+            if steps is not None and len(steps):
+                lines.append("<hr>" + self.tr("For step t = %1 of sequence %2 of the last training step:")
+                             .replace("%1", str(int(steps[row]))).replace("%2", str(int(snap.batch_rows[row]))))
+            else:
+                lines.append("<hr>" + self.tr("For sample %1 of the last step:").replace(
+                    "%1", str(int(snap.batch_rows[row])) if len(snap.batch_rows) else "—"))
             lines.append(f"g = {' + '.join(vals) or '0'} + {fmt(float(b), 3)} = <b>{fmt(float(g), 4)}</b>")
             lines.append(f"y = f({fmt(float(g), 3)}) = <b>{fmt(float(y), 4)}</b>")
             lines.append(f"δ = ∂J/∂g = {fmt(float(d), 4)}")

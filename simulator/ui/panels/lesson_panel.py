@@ -21,6 +21,9 @@ _LABELS = {
                    lambda: tr("every hidden neuron's g is standardised over the batch, then scaled and shifted")),
     "clip": (lambda: tr("Gradient clipping"), lambda: tr("the gradient's norm is limited to 1 before each update")),
     "leaky": (lambda: tr("Leaky ReLU instead of ReLU"), lambda: tr("a small slope (0.01) below zero keeps the gradient alive")),
+    "no_delay": (lambda: tr("Without the delayed edges (acyclic)"),
+                 lambda: tr("the delayed edges are removed: each step sees only its own input, "
+                            "as in a feed-forward network")),
 }
 
 
@@ -85,6 +88,8 @@ class LessonPanel(QWidget):
             self.remedy_layout.addWidget(cb)
             self.checks[mid] = cb
         self.remedies.setVisible(bool(ids))
+        contrast = ids and all(mitigations.MITIGATIONS[i].kind == "contrast" for i in ids)
+        self.remedies.setTitle(self.tr("Compare") if contrast else self.tr("Try the remedies"))
         self.restart.setVisible(bool(m.lesson_id))
 
     def chosen(self) -> list[str]:
@@ -97,15 +102,22 @@ class LessonPanel(QWidget):
         m = self.model
         target = mitigations.apply(self.base, self.chosen())
         node_changes, training_changes = mitigations.differences(m.doc, target)
-        if not node_changes and not training_changes:
+        removed, added = mitigations.edge_differences(m.doc, target)
+        if not node_changes and not training_changes and not removed and not added:
             return
         stack = m.undo_stack
         names = ", ".join(_LABELS[k][0]() for k in self.chosen()) or self.tr("none")
-        stack.beginMacro(self.tr("Remedies: %1").replace("%1", names))
+        contrast = all(mitigations.MITIGATIONS[k].kind == "contrast" for k in self.checks)
+        label = self.tr("Compare: %1") if contrast else self.tr("Remedies: %1")
+        stack.beginMacro(label.replace("%1", names))
         for nid, key, value in node_changes:
             stack.push(commands.SetNodeProperty(m, nid, key, value))
         for key, value in training_changes:
             stack.push(commands.SetTraining(m, key, value))
+        if removed:
+            stack.push(commands.RemoveItems(m, pairs=removed))
+        if added:
+            stack.push(commands.InsertEdges(m, added))
         stack.endMacro()
 
     def set_language(self, language: str) -> None:

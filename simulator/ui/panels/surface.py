@@ -47,6 +47,14 @@ class SurfacePanel(QWidget):
         self.point_class.addItem(self.tr("class 0"), 0.0)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
+        # sequences have no input plane: said instead of a plot
+        self.no_plane = QLabel(self.tr(
+            "Sequences have no input plane, so there is no decision surface or fit to draw. "
+            "The accuracy counts every step of the test sequences that has a target."))
+        self.no_plane.setObjectName("no-plane")
+        self.no_plane.setWordWrap(True)
+        self.no_plane.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_plane.hide()
         top = QHBoxLayout()
         top.addWidget(self.show_test)
         top.addWidget(self.discrete)
@@ -57,6 +65,7 @@ class SurfacePanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.widget, 1)
+        layout.addWidget(self.no_plane, 1)
         layout.addWidget(self.caption)
         self.widget.scene().sigMouseClicked.connect(self._clicked)
         self.probe: str | None = None
@@ -66,10 +75,23 @@ class SurfacePanel(QWidget):
     # inputs ---------------------------------------------------------------------------------
     def title(self) -> str:
         """What the panel shows: a decision surface over two inputs, a fitted curve over one."""
+        if getattr(self.data, "is_sequence", False):
+            return tr("Decision surface")
         return tr("Fit") if self.plot.mode == "1d" else tr("Decision surface")
 
     def set_data(self, data) -> None:
         self.data = data
+        sequences = getattr(data, "is_sequence", False)
+        self.widget.setVisible(not sequences)
+        self.no_plane.setVisible(sequences)
+        self.show_test.setVisible(not sequences)
+        if sequences:
+            for w in (self.discrete, self.add_points, self.point_class):
+                w.setVisible(False)
+            self.titleChanged.emit(self.title())
+            if self.snapshot is not None:
+                self.set_snapshot(self.snapshot)
+            return
         self.plot.set_data(data)
         self.titleChanged.emit(self.title())
         two_d = data.n_raw == 2
@@ -96,6 +118,9 @@ class SurfacePanel(QWidget):
         self.snapshot = snap
         if self.data is None:
             return
+        if getattr(self.data, "is_sequence", False):
+            self._sequence_caption(snap)
+            return
         ex = snap.extras
         if self.plot.mode == "2d":
             ns = ex.get("node_surface")
@@ -117,6 +142,18 @@ class SurfacePanel(QWidget):
             self.caption.setText(self.tr("test R² %1").replace("%1", f"{snap.test_metric:.4f}")
                                  if np.isfinite(snap.test_metric) else "")
 
+    def _sequence_caption(self, snap) -> None:
+        parts = []
+        if not np.isfinite(snap.test_metric):
+            pass
+        elif snap.task == "classification":
+            parts.append(self.tr("test accuracy %1 (per step)").replace("%1", f"{snap.test_metric:.1%}"))
+            if np.isfinite(snap.sequence_metric):
+                parts.append(self.tr("sequences entirely right %1").replace("%1", f"{snap.sequence_metric:.1%}"))
+        else:
+            parts.append(self.tr("test R² %1").replace("%1", f"{snap.test_metric:.4f}"))
+        self.caption.setText(" · ".join(parts))
+
     def _discrete(self, on: bool) -> None:
         self.plot.set_discrete(on)
         if self.snapshot is not None:
@@ -124,7 +161,8 @@ class SurfacePanel(QWidget):
 
     # clicks -------------------------------------------------------------------------------------
     def _clicked(self, event) -> None:
-        if self.data is None or event.button() != Qt.MouseButton.LeftButton:
+        if (self.data is None or getattr(self.data, "is_sequence", False)
+                or event.button() != Qt.MouseButton.LeftButton):
             return
         vb = self.plot.vb
         if not vb.sceneBoundingRect().contains(event.scenePos()):
@@ -175,5 +213,5 @@ class SurfacePanel(QWidget):
         t = encoding.theme(name)
         self.widget.setBackground(t.plot_background)
         self.plot.apply_theme(t)
-        if self.data is not None:
+        if self.data is not None and not getattr(self.data, "is_sequence", False):
             self.plot.set_data(self.data)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
                                QLabel, QSpinBox, QVBoxLayout, QWidget)
 
-from ...engine import initializers, losses, optimizers
+from ...engine import initializers, losses, optimizers, sequences
 from ...render import engine_text
 from .. import commands
 
@@ -71,6 +71,14 @@ class TrainingPanel(QWidget):
         self.clip.valueChanged.connect(lambda _: self._set_clip())
         self.shuffle = QCheckBox(self.tr("reshuffle every epoch"))
         self.shuffle.toggled.connect(lambda on: self._set("shuffle", bool(on)))
+        self.bptt = QSpinBox()
+        self.bptt.setRange(0, sequences.MAX_LENGTH)
+        self.bptt.setSpecialValueText(self.tr("whole sequence"))
+        self.bptt.setSuffix(self.tr(" steps"))
+        self.bptt.setKeyboardTracking(False)
+        self.bptt.setToolTip(self.tr("Backpropagation through time in windows of this many steps: "
+                                     "the error does not flow back across a window's start"))
+        self.bptt.valueChanged.connect(lambda v: self._set("bptt", int(v) or None))
         self.seed = QSpinBox()
         self.seed.setRange(0, 999999)
         self.seed.setKeyboardTracking(False)
@@ -84,6 +92,7 @@ class TrainingPanel(QWidget):
         clip_row.addWidget(self.clip_on)
         clip_row.addWidget(self.clip, 1)
         form = QFormLayout()
+        self.form = form
         form.addRow(self.tr("Loss"), self.loss)
         form.addRow(self.tr("Optimiser"), self.optimizer)
         form.addRow(self.tr("Learning rate α"), self.lr)
@@ -93,6 +102,7 @@ class TrainingPanel(QWidget):
         form.addRow(self.tr("L2 penalty"), self.l2)
         form.addRow(self.tr("Gradient norm"), clip_row)
         form.addRow(self.tr("Shuffle"), self.shuffle)
+        form.addRow(self.tr("Backpropagation through time"), self.bptt)
         form.addRow(self.tr("Seed"), self.seed)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -100,13 +110,14 @@ class TrainingPanel(QWidget):
         layout.addStretch(1)
         model.replaced.connect(self.refresh)
         model.trainingChanged.connect(lambda _: self.refresh())
+        model.dataChanged.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
         t = self.model.doc["training"]
         blockers = [QSignalBlocker(w) for w in (self.loss, self.optimizer, self.lr, self.batch, self.init,
                                                 self.init_value, self.l1, self.l2, self.clip_on, self.clip,
-                                                self.shuffle, self.seed)]
+                                                self.shuffle, self.seed, self.bptt)]
         self.loss.setCurrentIndex(self.loss.findData(t.get("loss", "bce")))
         self.optimizer.setCurrentIndex(self.optimizer.findData(t.get("optimizer", "sgd")))
         if not self.lr.hasFocus():
@@ -131,6 +142,8 @@ class TrainingPanel(QWidget):
             self.clip.setValue(float(clip))
         self.shuffle.setChecked(bool(t.get("shuffle", True)))
         self.seed.setValue(int(t.get("seed", 0) or 0))
+        self.bptt.setValue(int(t.get("bptt") or 0))
+        self.form.setRowVisible(self.bptt, sequences.is_sequence_spec(self.model.doc.get("data", {})))
         self.note.setText(self.tr("Initialisation and seed apply from the start: changing them "
                                   "resets training. The others apply live."))
         del blockers
