@@ -2,1034 +2,1025 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../simulator/render/legend.py" line="33" />
+        <location filename="../../simulator/render/legend.py" line="33"/>
         <source>colour: gradient ∂J/∂w</source>
         <translation>cor: gradiente ∂J/∂w</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/legend.py" line="33" />
+        <location filename="../../simulator/render/legend.py" line="33"/>
         <source>colour: weight w</source>
         <translation>cor: peso w</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/legend.py" line="56" />
+        <location filename="../../simulator/render/legend.py" line="56"/>
         <source>thickness: |w|</source>
         <translation>espessura: |w|</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="205" />
+        <location filename="../../simulator/render/plots.py" line="205"/>
         <source>max σ′ = 0.25</source>
         <translation>max σ′ = 0.25</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="206" />
+        <location filename="../../simulator/render/plots.py" line="206"/>
         <source>max tanh′ = 1</source>
         <translation>max tanh′ = 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="253" />
+        <location filename="../../simulator/render/plots.py" line="253"/>
         <source>f′ = 0 for %1 of the samples</source>
         <translation>f′ = 0 em %1 das amostras</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="255" />
+        <location filename="../../simulator/render/plots.py" line="255"/>
         <source>saturated (f′ &lt; 5% of max) for %1</source>
         <translation>saturação (f′ &lt; 5% do máximo) em %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="266" />
+        <location filename="../../simulator/render/plots.py" line="266"/>
         <source>slope 0.01 below zero</source>
         <translation>inclinação 0,01 abaixo de zero</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="499" />
-        <location filename="../../simulator/render/plots.py" line="646" />
+        <location filename="../../simulator/render/plots.py" line="499"/>
+        <location filename="../../simulator/render/plots.py" line="646"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="500" />
-        <location filename="../../simulator/ui/commands.py" line="20" />
+        <location filename="../../simulator/render/plots.py" line="500"/>
+        <location filename="../../simulator/ui/commands.py" line="20"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="546" />
+        <location filename="../../simulator/render/plots.py" line="546"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="546" />
+        <location filename="../../simulator/render/plots.py" line="546"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="547" />
+        <location filename="../../simulator/render/plots.py" line="547"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="547" />
+        <location filename="../../simulator/render/plots.py" line="547"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="290" />
-        <location filename="../../simulator/render/plots.py" line="522" />
-        <location filename="../../simulator/render/plots.py" line="585" />
+        <location filename="../../simulator/export/plot_panels.py" line="293"/>
+        <location filename="../../simulator/render/plots.py" line="522"/>
+        <location filename="../../simulator/render/plots.py" line="585"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="647" />
+        <location filename="../../simulator/render/plots.py" line="647"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="731" />
-        <location filename="../../simulator/render/step_frames.py" line="29" />
+        <location filename="../../simulator/render/plots.py" line="731"/>
+        <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="732" />
-        <location filename="../../simulator/render/step_frames.py" line="29" />
+        <location filename="../../simulator/render/plots.py" line="732"/>
+        <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="704" />
+        <location filename="../../simulator/render/plots.py" line="704"/>
         <source>no gradient reaches any weight: training is stuck</source>
         <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="707" />
+        <location filename="../../simulator/render/plots.py" line="707"/>
         <source>no gradient in layer(s) %1</source>
         <translation>nenhum gradiente na(s) camada(s) %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="713" />
+        <location filename="../../simulator/render/plots.py" line="713"/>
         <source>first layer %1× smaller than the last (vanishing)</source>
         <translation>primeira camada %1× menor que a última (dissipação)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="715" />
+        <location filename="../../simulator/render/plots.py" line="715"/>
         <source>first layer %1× larger than the last (exploding)</source>
         <translation>primeira camada %1× maior que a última (explosão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="718" />
+        <location filename="../../simulator/render/plots.py" line="718"/>
         <source>dead ReLUs per layer %1</source>
         <translation>ReLUs agonizantes por camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="721" />
+        <location filename="../../simulator/render/plots.py" line="721"/>
         <source>saturated units %1</source>
         <translation>unidades saturadas %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="723" />
+        <location filename="../../simulator/render/plots.py" line="723"/>
         <source>clipping acted on %1 of the steps</source>
         <translation>o recorte atuou em %1 dos passos</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/step_frames.py" line="30" />
+        <location filename="../../simulator/render/step_frames.py" line="30"/>
         <source>forward pass: %1</source>
         <translation>passagem direta: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/step_frames.py" line="30" />
+        <location filename="../../simulator/render/step_frames.py" line="30"/>
         <source>backward pass: %1</source>
         <translation>passagem reversa: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/step_frames.py" line="32" />
+        <location filename="../../simulator/render/step_frames.py" line="32"/>
         <source>loss of the prediction</source>
         <translation>perda da predição</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/step_frames.py" line="32" />
+        <location filename="../../simulator/render/step_frames.py" line="32"/>
         <source>update: w ← w − α·∂J/∂w</source>
         <translation>atualização: w ← w − α·∂J/∂w</translation>
     </message>
     <message>
-        <location filename="../../simulator/runtime/worker.py" line="204" />
+        <location filename="../../simulator/runtime/worker.py" line="217"/>
         <source>nothing to train: the network is not complete</source>
         <translation>nada para treinar: a rede não está completa</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="20" />
+        <location filename="../../simulator/ui/commands.py" line="20"/>
         <source>optimiser</source>
         <translation>otimizador</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="20" />
+        <location filename="../../simulator/ui/commands.py" line="20"/>
         <source>learning rate</source>
         <translation>taxa de aprendizado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="21" />
+        <location filename="../../simulator/ui/commands.py" line="21"/>
         <source>batch size</source>
         <translation>tamanho do lote</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="21" />
+        <location filename="../../simulator/ui/commands.py" line="21"/>
         <source>initialisation</source>
         <translation>inicialização</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="21" />
+        <location filename="../../simulator/ui/commands.py" line="21"/>
         <source>seed</source>
         <translation>semente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="22" />
+        <location filename="../../simulator/ui/commands.py" line="22"/>
         <source>L1 penalty</source>
         <translation>penalidade L1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="22" />
+        <location filename="../../simulator/ui/commands.py" line="22"/>
         <source>L2 penalty</source>
         <translation>penalidade L2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="22" />
+        <location filename="../../simulator/ui/commands.py" line="22"/>
         <source>gradient clipping</source>
         <translation>recorte do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="23" />
+        <location filename="../../simulator/ui/commands.py" line="23"/>
         <source>shuffling</source>
         <translation>embaralhamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="27" />
+        <location filename="../../simulator/ui/commands.py" line="27"/>
         <source>data set</source>
         <translation>conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="27" />
+        <location filename="../../simulator/ui/commands.py" line="27"/>
         <source>number of samples</source>
         <translation>número de amostras</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="27" />
+        <location filename="../../simulator/ui/commands.py" line="27"/>
         <source>noise</source>
         <translation>ruído</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="28" />
+        <location filename="../../simulator/ui/commands.py" line="28"/>
         <source>test fraction</source>
         <translation>fração de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="28" />
+        <location filename="../../simulator/ui/commands.py" line="28"/>
         <source>data seed</source>
         <translation>semente dos dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="28" />
+        <location filename="../../simulator/ui/commands.py" line="28"/>
         <source>number of classes</source>
         <translation>número de classes</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="43" />
+        <location filename="../../simulator/ui/commands.py" line="45"/>
         <source>Add neuron %1</source>
         <translation>Adicionar neurônio %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="65" />
+        <location filename="../../simulator/ui/commands.py" line="67"/>
         <source>Delete %1 neuron(s)</source>
         <translation>Excluir %1 neurônio(s)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="67" />
+        <location filename="../../simulator/ui/commands.py" line="69"/>
         <source>Delete %1 connection(s)</source>
         <translation>Excluir %1 conexão(ões)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="69" />
+        <location filename="../../simulator/ui/commands.py" line="71"/>
         <source>Delete %1 item(s)</source>
         <translation>Excluir %1 item(ns)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="105" />
+        <location filename="../../simulator/ui/commands.py" line="107"/>
         <source>Connect %1 → %2</source>
         <translation>Conectar %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="107" />
+        <location filename="../../simulator/ui/commands.py" line="109"/>
+        <location filename="../../simulator/ui/commands.py" line="127"/>
         <source>Connect %1 pair(s)</source>
         <translation>Conectar %1 par(es)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="122" />
+        <location filename="../../simulator/ui/commands.py" line="141"/>
         <source>Move %1 neuron(s)</source>
         <translation>Mover %1 neurônio(s)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="142" />
+        <location filename="../../simulator/ui/commands.py" line="161"/>
         <source>Set the activation of %1</source>
         <translation>Definir a ativação de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="142" />
+        <location filename="../../simulator/ui/commands.py" line="161"/>
         <source>Set the bias of %1</source>
         <translation>Definir o bias de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="143" />
+        <location filename="../../simulator/ui/commands.py" line="162"/>
         <source>Switch batch normalisation of %1</source>
         <translation>Alternar a normalização de batch de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="143" />
+        <location filename="../../simulator/ui/commands.py" line="162"/>
         <source>Set the slope of %1</source>
         <translation>Definir a inclinação de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="144" />
+        <location filename="../../simulator/ui/commands.py" line="163"/>
         <source>Set the feature of %1</source>
         <translation>Definir a entrada de %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="144" />
+        <location filename="../../simulator/ui/commands.py" line="163"/>
         <source>Change %1</source>
         <translation>Alterar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="170" />
+        <location filename="../../simulator/ui/commands.py" line="189"/>
         <source>Make %1 an input neuron</source>
         <translation>Tornar %1 um neurônio de entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="170" />
+        <location filename="../../simulator/ui/commands.py" line="189"/>
         <source>Make %1 a hidden neuron</source>
         <translation>Tornar %1 um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="171" />
+        <location filename="../../simulator/ui/commands.py" line="190"/>
         <source>Make %1 an output neuron</source>
         <translation>Tornar %1 um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="217" />
+        <location filename="../../simulator/ui/commands.py" line="236"/>
         <source>Set the %1</source>
         <translation>Alterar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="191" />
+        <location filename="../../simulator/ui/commands.py" line="210"/>
         <source>Set weight %1 → %2</source>
         <translation>Definir peso %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="244" />
+        <location filename="../../simulator/ui/commands.py" line="263"/>
         <source>Change the data</source>
         <translation>Alterar os dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="259" />
+        <location filename="../../simulator/ui/commands.py" line="278"/>
         <source>Rename the network</source>
         <translation>Renomear a rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="28" />
+        <location filename="../../simulator/ui/editor/actions.py" line="28"/>
         <source>Set activation to %1</source>
         <translation>Definir ativação como %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="47" />
+        <location filename="../../simulator/ui/editor/actions.py" line="47"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="49" />
+        <location filename="../../simulator/ui/editor/actions.py" line="49"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="49" />
+        <location filename="../../simulator/ui/editor/actions.py" line="49"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="49" />
+        <location filename="../../simulator/ui/editor/actions.py" line="49"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="56" />
+        <location filename="../../simulator/ui/editor/actions.py" line="56"/>
         <source>Feature</source>
         <translation>Atributo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="63" />
+        <location filename="../../simulator/ui/editor/actions.py" line="63"/>
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="70" />
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="20" />
+        <location filename="../../simulator/ui/editor/actions.py" line="70"/>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="20"/>
         <source>Batch normalisation</source>
         <translation>Normalização de batch</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="75" />
-        <source>Show this neuron's surface</source>
+        <location filename="../../simulator/ui/editor/actions.py" line="75"/>
+        <source>Show this neuron&apos;s surface</source>
         <translation>Mostrar a superfície deste neurônio</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="77" />
+        <location filename="../../simulator/ui/editor/actions.py" line="77"/>
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="79" />
-        <location filename="../../simulator/ui/editor/actions.py" line="86" />
+        <location filename="../../simulator/ui/editor/actions.py" line="79"/>
+        <location filename="../../simulator/ui/editor/actions.py" line="86"/>
         <source>Fully connect the selected columns</source>
         <translation>Conectar totalmente as colunas selecionadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="80" />
+        <location filename="../../simulator/ui/editor/actions.py" line="80"/>
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="84" />
+        <location filename="../../simulator/ui/editor/actions.py" line="84"/>
         <source>Add layer…</source>
         <translation>Adicionar camada…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="87" />
-        <location filename="../../simulator/ui/editor/actions.py" line="117" />
+        <location filename="../../simulator/ui/editor/actions.py" line="87"/>
+        <location filename="../../simulator/ui/editor/actions.py" line="117"/>
         <source>Auto-layout</source>
         <translation>Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="88" />
+        <location filename="../../simulator/ui/editor/actions.py" line="88"/>
         <source>Select all</source>
         <translation>Selecionar tudo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="89" />
+        <location filename="../../simulator/ui/editor/actions.py" line="89"/>
         <source>Zoom to fit</source>
         <translation>Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="97" />
+        <location filename="../../simulator/ui/editor/actions.py" line="97"/>
         <source>Select neurons in at least two columns to connect them.</source>
         <translation>Selecione neurônios em pelo menos duas colunas para conectá-los.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="103" />
+        <location filename="../../simulator/ui/editor/actions.py" line="103"/>
         <source>Added %1 connection(s)</source>
         <translation>%1 conexão(ões) adicionada(s)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="105" />
+        <location filename="../../simulator/ui/editor/actions.py" line="105"/>
         <source>; %1 skipped (%2)</source>
         <translation>; %1 ignorada(s) (%2)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="128" />
+        <location filename="../../simulator/ui/editor/actions.py" line="128"/>
         <source>Duplicate %1 neuron(s)</source>
         <translation>Duplicar %1 neurônio(s)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="167" />
+        <location filename="../../simulator/ui/editor/actions.py" line="167"/>
         <source>Add a layer of %1 neuron(s)</source>
         <translation>Adicionar uma camada de %1 neurônio(s)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="189" />
-        <location filename="../../simulator/ui/editor/actions.py" line="194" />
+        <location filename="../../simulator/ui/editor/actions.py" line="189"/>
+        <location filename="../../simulator/ui/editor/actions.py" line="194"/>
         <source>Add layer</source>
         <translation>Adicionar camada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="189" />
+        <location filename="../../simulator/ui/editor/actions.py" line="189"/>
         <source>Neurons in the new hidden layer:</source>
         <translation>Neurônios na nova camada oculta:</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/actions.py" line="194" />
+        <location filename="../../simulator/ui/editor/actions.py" line="194"/>
         <source>Activation:</source>
         <translation>Ativação:</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="15" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="15"/>
         <source>ReLU with He initialisation</source>
         <translation>ReLU com inicialização de He</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="16" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="16"/>
         <source>hidden neurons use ReLU (derivative 1 for g &gt; 0) and He initialisation</source>
         <translation>os neurônios ocultos usam ReLU (derivada 1 para g &gt; 0) e inicialização de He</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="17" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="17"/>
         <source>He initialisation</source>
         <translation>Inicialização de He</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="18" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="18"/>
         <source>weights drawn with variance 2/fan-in, keeping activations the same size layer after layer</source>
         <translation>pesos sorteados com variância 2/fan-in, mantendo as ativações do mesmo tamanho camada após camada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="19" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="19"/>
         <source>Xavier initialisation</source>
         <translation>Inicialização de Xavier</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="19" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="19"/>
         <source>weights drawn with variance 2/(fan-in + fan-out)</source>
         <translation>pesos sorteados com variância 2/(fan-in + fan-out)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="21" />
-        <source>every hidden neuron's g is standardised over the batch, then scaled and shifted</source>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="21"/>
+        <source>every hidden neuron&apos;s g is standardised over the batch, then scaled and shifted</source>
         <translation>o g de cada neurônio oculto é padronizado no lote e, em seguida, escalonado e deslocado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="22" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="22"/>
         <source>Gradient clipping</source>
         <translation>Recorte do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="22" />
-        <source>the gradient's norm is limited to 1 before each update</source>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="22"/>
+        <source>the gradient&apos;s norm is limited to 1 before each update</source>
         <translation>a norma do gradiente é limitada a 1 antes de cada atualização</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="23" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="23"/>
         <source>Leaky ReLU instead of ReLU</source>
         <translation>Leaky ReLU em vez de ReLU</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="23" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="23"/>
         <source>a small slope (0.01) below zero keeps the gradient alive</source>
         <translation>uma pequena inclinação (0,01) abaixo de zero mantém o gradiente vivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="31" />
-        <location filename="../../simulator/ui/train_controls.py" line="138" />
+        <location filename="../../simulator/ui/train_controls.py" line="31"/>
+        <location filename="../../simulator/ui/train_controls.py" line="138"/>
         <source>&amp;Play</source>
         <translation>&amp;Reproduzir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="32" />
-        <location filename="../../simulator/ui/train_controls.py" line="139" />
+        <location filename="../../simulator/ui/train_controls.py" line="32"/>
+        <location filename="../../simulator/ui/train_controls.py" line="139"/>
         <source>Train continuously (%1)</source>
         <translation>Treinar continuamente (%1)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="33" />
+        <location filename="../../simulator/ui/train_controls.py" line="33"/>
         <source>&amp;Step</source>
         <translation>Pa&amp;sso</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="34" />
+        <location filename="../../simulator/ui/train_controls.py" line="34"/>
         <source>One training step, animated: forward, loss, backward, update</source>
         <translation>Um passo de treinamento, animado: passagem direta, perda, passagem reversa, atualização</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="35" />
+        <location filename="../../simulator/ui/train_controls.py" line="35"/>
         <source>&amp;Next Phase</source>
         <translation>Pró&amp;xima fase</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="36" />
+        <location filename="../../simulator/ui/train_controls.py" line="36"/>
         <source>P&amp;revious Phase</source>
         <translation>Fase &amp;anterior</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="37" />
+        <location filename="../../simulator/ui/train_controls.py" line="37"/>
         <source>&amp;Reset</source>
         <translation>Re&amp;iniciar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="38" />
+        <location filename="../../simulator/ui/train_controls.py" line="38"/>
         <source>Back to the initial weights (same seed), epoch 0</source>
         <translation>Voltar aos pesos iniciais (mesma semente), época 0</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="39" />
+        <location filename="../../simulator/ui/train_controls.py" line="39"/>
         <source>&amp;Animate Steps</source>
         <translation>A&amp;nimar passos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="43" />
+        <location filename="../../simulator/ui/train_controls.py" line="43"/>
         <source>One &amp;Sample</source>
         <translation>Uma &amp;amostra</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="43" />
+        <location filename="../../simulator/ui/train_controls.py" line="43"/>
         <source>One &amp;Mini-batch</source>
         <translation>Um &amp;mini-lote</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="44" />
+        <location filename="../../simulator/ui/train_controls.py" line="44"/>
         <source>One &amp;Epoch</source>
         <translation>Uma &amp;época</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="50" />
+        <location filename="../../simulator/ui/train_controls.py" line="50"/>
         <source>Step on a Random Sample</source>
         <translation>Passo em uma amostra aleatória</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="51" />
+        <location filename="../../simulator/ui/train_controls.py" line="51"/>
         <source>Leave the Animation</source>
         <translation>Sair da animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="57" />
+        <location filename="../../simulator/ui/train_controls.py" line="57"/>
         <source>Step &amp;Size</source>
         <translation>&amp;Tamanho do passo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="70" />
+        <location filename="../../simulator/ui/train_controls.py" line="70"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="97" />
+        <location filename="../../simulator/ui/train_controls.py" line="97"/>
         <source>speed</source>
         <translation>velocidade</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="102" />
+        <location filename="../../simulator/ui/train_controls.py" line="102"/>
         <source>Epochs per second while playing (right end: as fast as possible); also the pace of the step animation</source>
         <translation>Épocas por segundo durante a reprodução (extremo direito: o mais rápido possível); também o ritmo da animação do passo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="138" />
+        <location filename="../../simulator/ui/train_controls.py" line="138"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="139" />
+        <location filename="../../simulator/ui/train_controls.py" line="139"/>
         <source>Pause training (%1)</source>
         <translation>Pausar o treinamento (%1)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="211" />
+        <location filename="../../simulator/ui/train_controls.py" line="211"/>
         <source>max</source>
         <translation>máx.</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/captions.py" line="38" />
-        <location filename="../../simulator/export/plot_panels.py" line="285" />
-        <location filename="../../simulator/export/plot_panels.py" line="309" />
+        <location filename="../../simulator/export/captions.py" line="38"/>
+        <location filename="../../simulator/export/plot_panels.py" line="288"/>
+        <location filename="../../simulator/export/plot_panels.py" line="312"/>
         <source>not trained</source>
         <translation>não treinada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/captions.py" line="11" />
-        <location filename="../../simulator/ui/train_controls.py" line="143" />
+        <location filename="../../simulator/export/captions.py" line="11"/>
+        <location filename="../../simulator/ui/train_controls.py" line="143"/>
         <source>epoch %1</source>
         <translation>época %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/captions.py" line="27" />
-        <location filename="../../simulator/render/plots.py" line="548" />
+        <location filename="../../simulator/export/captions.py" line="27"/>
+        <location filename="../../simulator/render/plots.py" line="548"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/captions.py" line="28" />
-        <location filename="../../simulator/render/plots.py" line="548" />
+        <location filename="../../simulator/export/captions.py" line="28"/>
+        <location filename="../../simulator/render/plots.py" line="548"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/captions.py" line="40" />
+        <location filename="../../simulator/export/captions.py" line="40"/>
         <source>diverged</source>
         <translation>divergiu</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/network_panel.py" line="68" />
+        <location filename="../../simulator/export/network_panel.py" line="68"/>
         <source>sample x = (%1)</source>
         <translation>amostra x = (%1)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="49" />
+        <location filename="../../simulator/export/options.py" line="49"/>
         <source>unknown file extension %1</source>
         <translation>extensão de arquivo desconhecida %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="50" />
+        <location filename="../../simulator/export/options.py" line="50"/>
         <source>%1 has no file extension</source>
         <translation>%1 não tem extensão de arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="51" />
+        <location filename="../../simulator/export/options.py" line="51"/>
         <source>use .svg, .pdf, .png, .gif or .mp4</source>
         <translation>use .svg, .pdf, .png, .gif ou .mp4</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="105" />
+        <location filename="../../simulator/export/options.py" line="105"/>
         <source>unknown view %1 (views: %2)</source>
         <translation>visualização desconhecida %1 (visualizações: %2)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="108" />
+        <location filename="../../simulator/export/options.py" line="108"/>
         <source>unknown theme %1 (light or dark)</source>
         <translation>tema desconhecido %1 (light ou dark)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="110" />
+        <location filename="../../simulator/export/options.py" line="110"/>
         <source>colour by gradient or weight, not %1</source>
         <translation>colorir por gradient ou weight, não %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="111" />
+        <location filename="../../simulator/export/options.py" line="111"/>
         <source>the width must be between %1 and %2 inches</source>
         <translation>a largura deve estar entre %1 e %2 polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="112" />
+        <location filename="../../simulator/export/options.py" line="112"/>
         <source>the height must be between %1 and %2 inches</source>
         <translation>a altura deve estar entre %1 e %2 polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="116" />
+        <location filename="../../simulator/export/options.py" line="116"/>
         <source>the resolution must be between 10 and 2400 dpi</source>
         <translation>a resolução deve estar entre 10 e 2400 dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="118" />
+        <location filename="../../simulator/export/options.py" line="118"/>
         <source>%1 × %2 pixels is too large (at most %3 a side): lower the resolution or the size</source>
         <translation>%1 × %2 pixels é grande demais (no máximo %3 por lado): reduza a resolução ou o tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/state.py" line="87" />
+        <location filename="../../simulator/export/state.py" line="87"/>
         <source>cannot train: %1</source>
         <translation>não é possível treinar: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="25" />
+        <location filename="../../simulator/export/figures.py" line="25"/>
         <source>nnsim figure</source>
         <translation>figura do nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="65" />
+        <location filename="../../simulator/export/figures.py" line="65"/>
         <source>Neural network</source>
         <translation>Rede neural</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="41" />
-        <location filename="../../simulator/export/figures.py" line="72" />
-        <location filename="../../simulator/ui/export_dialogs.py" line="33" />
+        <location filename="../../simulator/export/figures.py" line="41"/>
+        <location filename="../../simulator/export/figures.py" line="72"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="33"/>
         <source>Network</source>
         <translation>Rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="253" />
+        <location filename="../../simulator/export/plot_panels.py" line="253"/>
         <source>no data</source>
         <translation>sem dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="246" />
-        <location filename="../../simulator/ui/export_dialogs.py" line="33" />
-        <location filename="../../simulator/ui/panels/surface.py" line="69" />
+        <location filename="../../simulator/export/plot_panels.py" line="246"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="33"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="79"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="80"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="259" />
-        <location filename="../../simulator/ui/panels/surface.py" line="69" />
+        <location filename="../../simulator/export/plot_panels.py" line="262"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="80"/>
         <source>Fit</source>
         <translation>Ajuste</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="276" />
-        <location filename="../../simulator/ui/export_dialogs.py" line="34" />
+        <location filename="../../simulator/export/plot_panels.py" line="279"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="34"/>
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="294" />
-        <location filename="../../simulator/export/plot_panels.py" line="316" />
+        <location filename="../../simulator/export/plot_panels.py" line="297"/>
+        <location filename="../../simulator/export/plot_panels.py" line="319"/>
         <source>no epoch trained yet</source>
         <translation>nenhuma época treinada ainda</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/captions.py" line="19" />
+        <location filename="../../simulator/export/captions.py" line="19"/>
         <source>train / test loss %1 / %2</source>
         <translation>perda de treino / teste %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="302" />
-        <location filename="../../simulator/ui/export_dialogs.py" line="35" />
+        <location filename="../../simulator/export/plot_panels.py" line="305"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="35"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="320" />
+        <location filename="../../simulator/export/plot_panels.py" line="323"/>
         <source>mean |∂J/∂w| per layer</source>
         <translation>|∂J/∂w| médio por camada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="327" />
-        <location filename="../../simulator/ui/export_dialogs.py" line="34" />
+        <location filename="../../simulator/export/plot_panels.py" line="330"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="34"/>
         <source>Activation functions</source>
         <translation>Funções de ativação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="339" />
+        <location filename="../../simulator/export/plot_panels.py" line="342"/>
         <source>f solid, f′ dashed</source>
         <translation>f em linha cheia, f′ tracejada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="60" />
+        <location filename="../../simulator/export/options.py" line="60"/>
         <source>%1 is a folder, not a file</source>
         <translation>%1 é uma pasta, não um arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="63" />
+        <location filename="../../simulator/export/options.py" line="63"/>
         <source>cannot write %1: the folder %2 does not exist</source>
         <translation>não é possível gravar %1: a pasta %2 não existe</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="66" />
+        <location filename="../../simulator/export/options.py" line="66"/>
         <source>cannot write %1: permission denied</source>
         <translation>não é possível gravar %1: permissão negada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/animation.py" line="63" />
-        <location filename="../../simulator/export/animation.py" line="117" />
+        <location filename="../../simulator/export/animation.py" line="63"/>
+        <location filename="../../simulator/export/animation.py" line="117"/>
         <source>an animation needs at least 2 frames</source>
         <translation>uma animação precisa de pelo menos 2 quadros</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/animation.py" line="106" />
+        <location filename="../../simulator/export/animation.py" line="106"/>
         <source>cannot animate a step: %1</source>
         <translation>não é possível animar um passo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/animation.py" line="108" />
+        <location filename="../../simulator/export/animation.py" line="108"/>
         <source>cannot animate a step: there is no training data</source>
         <translation>não é possível animar um passo: não há dados de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/animation.py" line="185" />
+        <location filename="../../simulator/export/animation.py" line="185"/>
         <source>the animation has no frames</source>
         <translation>a animação não tem quadros</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/animation.py" line="191" />
-        <location filename="../../simulator/export/animation.py" line="230" />
-        <location filename="../../simulator/export/writers.py" line="44" />
+        <location filename="../../simulator/export/animation.py" line="191"/>
+        <location filename="../../simulator/export/animation.py" line="230"/>
+        <location filename="../../simulator/export/writers.py" line="44"/>
         <source>cannot write %1: %2</source>
         <translation>não é possível gravar %1: %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/writers.py" line="60" />
+        <location filename="../../simulator/export/writers.py" line="60"/>
         <source>Made with nnsim</source>
         <translation>Feito com o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/writers.py" line="63" />
+        <location filename="../../simulator/export/writers.py" line="63"/>
         <source>cannot start the SVG writer</source>
         <translation>não é possível iniciar o gravador de SVG</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/writers.py" line="95" />
-        <location filename="../../simulator/export/writers.py" line="103" />
+        <location filename="../../simulator/export/writers.py" line="95"/>
+        <location filename="../../simulator/export/writers.py" line="103"/>
         <source>cannot write %1</source>
         <translation>não é possível gravar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="23" />
+        <location filename="../../simulator/export/files.py" line="37"/>
         <source>%1 is an animation format: export an animation instead</source>
         <translation>%1 é um formato de animação: exporte uma animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="40" />
+        <location filename="../../simulator/export/files.py" line="54"/>
         <source>unknown animation %1 (training or step)</source>
         <translation>animação desconhecida %1 (training ou step)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="43" />
-        <location filename="../../simulator/export/files.py" line="88" />
+        <location filename="../../simulator/export/files.py" line="58"/>
+        <location filename="../../simulator/export/files.py" line="103"/>
         <source>a step animation shows the network: use --view network</source>
         <translation>uma animação de passo mostra a rede: use --view network</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="59" />
+        <location filename="../../simulator/export/files.py" line="74"/>
         <source>%1 is a still format: use .gif or .mp4 for an animation</source>
         <translation>%1 é um formato de imagem fixa: use .gif ou .mp4 para uma animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="76" />
+        <location filename="../../simulator/export/files.py" line="91"/>
         <source>--epochs must be 0 or more</source>
         <translation>--epochs deve ser 0 ou mais</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="79" />
+        <location filename="../../simulator/export/files.py" line="94"/>
         <source>--frames is for animations (.gif, .mp4)</source>
         <translation>--frames é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="81" />
+        <location filename="../../simulator/export/files.py" line="96"/>
         <source>--animate is for animations (.gif, .mp4)</source>
         <translation>--animate é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="84" />
+        <location filename="../../simulator/export/files.py" line="99"/>
         <source>--frames must be 2 or more</source>
         <translation>--frames deve ser 2 ou mais</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="35" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="35"/>
         <source>Slide (16:9): network, surface, loss</source>
         <translation>Slide (16:9): rede, superfície, perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="39" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="39"/>
         <source>SVG — vector (web, PowerPoint, Inkscape)</source>
         <translation>SVG — vetorial (web, PowerPoint, Inkscape)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="40" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="40"/>
         <source>PDF — vector (LaTeX Beamer, print)</source>
         <translation>PDF — vetorial (LaTeX Beamer, impressão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="41" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="41"/>
         <source>PNG — image</source>
         <translation>PNG — imagem</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="41" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="41"/>
         <source>GIF — animated image</source>
         <translation>GIF — imagem animada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="42" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="42"/>
         <source>MP4 — video</source>
         <translation>MP4 — vídeo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="569" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="570"/>
         <source>Figure copied: %1</source>
         <translation>Figura copiada: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_menu.py" line="26" />
+        <location filename="../../simulator/ui/export_menu.py" line="26"/>
         <source>Export &amp;Figure…</source>
         <translation>Exportar &amp;figura…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_menu.py" line="27" />
+        <location filename="../../simulator/ui/export_menu.py" line="27"/>
         <source>Save a view as SVG, PDF or PNG for slides</source>
         <translation>Salvar uma vista como SVG, PDF ou PNG para slides</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_menu.py" line="29" />
+        <location filename="../../simulator/ui/export_menu.py" line="29"/>
         <source>Export &amp;Animation…</source>
         <translation>Exportar &amp;animação…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_menu.py" line="30" />
+        <location filename="../../simulator/ui/export_menu.py" line="30"/>
         <source>Save the training or one step as GIF or MP4</source>
         <translation>Salvar o treinamento ou um passo como GIF ou MP4</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_menu.py" line="32" />
+        <location filename="../../simulator/ui/export_menu.py" line="32"/>
         <source>&amp;Copy Figure to Clipboard</source>
         <translation>&amp;Copiar figura para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_menu.py" line="34" />
+        <location filename="../../simulator/ui/export_menu.py" line="34"/>
         <source>Copy the view last exported (the network at first) as an image</source>
         <translation>Copiar a última vista exportada (de início, a rede) como imagem</translation>
     </message>
-<message>
-        <location filename="../../simulator/runtime/worker.py" line="326" />
+    <message>
+        <location filename="../../simulator/runtime/worker.py" line="326"/>
         <source>The step-by-step animation of recurrent networks is not available yet: one step was trained without it.</source>
         <translation>A animação passo a passo de redes recorrentes ainda não está disponível: um passo foi treinado sem ela.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="23" />
+        <location filename="../../simulator/ui/commands.py" line="23"/>
         <source>truncation of backpropagation through time</source>
         <translation>truncamento da retropropagação no tempo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="29" />
+        <location filename="../../simulator/ui/commands.py" line="29"/>
         <source>number of sequences</source>
         <translation>número de sequências</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="29" />
+        <location filename="../../simulator/ui/commands.py" line="29"/>
         <source>steps per sequence</source>
         <translation>passos por sequência</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/commands.py" line="30" />
+        <location filename="../../simulator/ui/commands.py" line="30"/>
         <source>lag</source>
         <translation>defasagem</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="24" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="24"/>
         <source>Without the delayed edges (acyclic)</source>
         <translation>Sem as conexões com atraso (acíclica)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="25" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="25"/>
         <source>the delayed edges are removed: each step sees only its own input, as in a feed-forward network</source>
         <translation>as conexões com atraso são removidas: cada passo vê apenas a sua própria entrada, como numa rede de alimentação direta</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="31" />
-        <location filename="../../simulator/ui/train_controls.py" line="138" />
-        <source>Train continuously (Space)</source>
-        <translation>Treinar continuamente (Space)</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/ui/train_controls.py" line="138" />
-        <source>Pause training (Space)</source>
-        <translation>Pausar o treinamento (Space)</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/export/plot_panels.py" line="256" />
+        <location filename="../../simulator/export/plot_panels.py" line="256"/>
         <source>sequences have no input plane</source>
         <translation>sequências não têm um plano de entradas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="23" />
+        <location filename="../../simulator/export/files.py" line="23"/>
         <source>the surface view shows an input plane, which sequence data do not have: use --view network, loss, gradients or slide</source>
         <translation>a vista surface mostra um plano de entradas, que dados em sequência não têm: use --view network, loss, gradients ou slide</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="26" />
+        <location filename="../../simulator/export/files.py" line="26"/>
         <source>the step animation of recurrent networks and sequences is not available yet: use --animate training</source>
         <translation>a animação passo a passo de redes recorrentes e sequências ainda não está disponível: use --animate training</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>ActivationLab</name>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="42" />
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="42"/>
         <source>derivative f′</source>
         <translation>derivada f′</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="45" />
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="45"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="47" />
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="47"/>
         <source>None</source>
         <translation>Nenhuma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="150" />
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="150"/>
         <source>Select a neuron to see its activation and its current values of g on the curve.</source>
         <translation>Selecione um neurônio para ver sua ativação e seus valores atuais de g na curva.</translation>
     </message>
@@ -1037,17 +1028,17 @@
 <context>
     <name>ColumnDialog</name>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="238" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="282"/>
         <source>Choose the columns</source>
         <translation>Escolha as colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="257" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="301"/>
         <source>Input columns (one input neuron each):</source>
         <translation>Colunas de entrada (um neurônio de entrada para cada):</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="260" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="304"/>
         <source>Target column:</source>
         <translation>Coluna alvo:</translation>
     </message>
@@ -1055,155 +1046,155 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="55" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="71"/>
         <source>Regenerate</source>
         <translation>Regenerar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="56" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="72"/>
         <source>Draw new points (a new seed)</source>
         <translation>Sortear novos pontos (nova semente)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="60" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="76"/>
         <source>Use a built-in data set</source>
         <translation>Usar um conjunto de dados embutido</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="62" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="78"/>
         <source>Import CSV…</source>
         <translation>Importar CSV…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="66" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="82"/>
         <source>Data set</source>
         <translation>Conjunto de dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="67" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="83"/>
         <source>Samples</source>
         <translation>Amostras</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="68" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="87"/>
         <source>Noise</source>
         <translation>Ruído</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="69" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="88"/>
         <source>Test fraction</source>
         <translation>Fração de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="70" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="89"/>
         <source>Classes</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="71" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="90"/>
         <source>Seed</source>
         <translation>Semente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="76" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="95"/>
         <source>Input features (neurons)</source>
         <translation>Atributos de entrada (neurônios)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="116" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="147"/>
         <source>CSV file %1: inputs %2, target %3</source>
         <translation>Arquivo CSV %1: entradas %2, alvo %3</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="119" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="152"/>
         <source>Your own points: %1 for training, %2 for testing</source>
         <translation>Seus próprios pontos: %1 para treino, %2 para teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="122" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="155"/>
         <source>Your own points: %1</source>
         <translation>Seus próprios pontos: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="143" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="187"/>
         <source>One input</source>
         <translation>Uma entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="144" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="188"/>
         <source>“%1” has one input, x. Remove the input neurons that read x₂ first.</source>
         <translation>“%1” tem uma entrada, x. Remova primeiro os neurônios de entrada que leem x₂.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="147" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="191"/>
         <source>Change the %1</source>
         <translation>Alterar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="170" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="214"/>
         <source>Add the feature %1</source>
         <translation>Adicionar o atributo %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="182" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="226"/>
         <source>Import a CSV file</source>
         <translation>Importar um arquivo CSV</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="183" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="227"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="194" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="238"/>
         <source>%1: the file is empty</source>
         <translation>%1: o arquivo está vazio</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="212" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="256"/>
         <source>Import %1</source>
         <translation>Importar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="227" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="271"/>
         <source>Cannot import the CSV file</source>
         <translation>Não é possível importar o arquivo CSV</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="229" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="273"/>
         <source>The current data and network are unchanged.</source>
         <translation>Os dados e a rede atuais não foram alterados.</translation>
     </message>
-<message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="65" />
+    <message>
+        <location filename="../../simulator/ui/panels/data_panel.py" line="65"/>
         <source>The target is the input bit of this many steps before</source>
         <translation>O alvo é o bit de entrada de tantos passos antes</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="84" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="84"/>
         <source>Sequences</source>
         <translation>Sequências</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="85" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="85"/>
         <source>Steps per sequence</source>
         <translation>Passos por sequência</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="86" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="86"/>
         <source>Lag</source>
         <translation>Defasagem</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/data_panel.py" line="150" />
+        <location filename="../../simulator/ui/panels/data_panel.py" line="150"/>
         <source>Your own sequences: %1</source>
         <translation>Suas próprias sequências: %1</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>DocumentModel</name>
     <message>
-        <location filename="../../simulator/ui/model.py" line="106" />
+        <location filename="../../simulator/ui/model.py" line="106"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
@@ -1211,102 +1202,102 @@
 <context>
     <name>EditorView</name>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="256" />
+        <location filename="../../simulator/ui/editor/view.py" line="256"/>
         <source>Connection cancelled: release on a neuron to connect.</source>
         <translation>Conexão cancelada: solte sobre um neurônio para conectar.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="260" />
+        <location filename="../../simulator/ui/editor/view.py" line="260"/>
         <source>Cannot connect %1 → %2: %3</source>
         <translation>Não é possível conectar %1 → %2: %3</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="265" />
+        <location filename="../../simulator/ui/editor/view.py" line="265"/>
         <source>Connected %1 → %2</source>
         <translation>Conexão %1 → %2 criada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="357" />
+        <location filename="../../simulator/ui/editor/view.py" line="357"/>
         <source>weight w = %1</source>
         <translation>peso w = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="360" />
+        <location filename="../../simulator/ui/editor/view.py" line="360"/>
         <source>gradient ∂J/∂w = %1</source>
         <translation>gradiente ∂J/∂w = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="365" />
+        <location filename="../../simulator/ui/editor/view.py" line="365"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="365" />
+        <location filename="../../simulator/ui/editor/view.py" line="365"/>
         <source>hidden</source>
         <translation>oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="365" />
+        <location filename="../../simulator/ui/editor/view.py" line="365"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="368" />
+        <location filename="../../simulator/ui/editor/view.py" line="368"/>
         <source>feature %1</source>
         <translation>atributo %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="375" />
+        <location filename="../../simulator/ui/editor/view.py" line="375"/>
         <source>g = %1 (mean over the batch)</source>
         <translation>g = %1 (média no lote)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="376" />
+        <location filename="../../simulator/ui/editor/view.py" line="376"/>
         <source>y = f(g) = %1</source>
         <translation>y = f(g) = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="378" />
+        <location filename="../../simulator/ui/editor/view.py" line="378"/>
         <source>bias b = %1</source>
         <translation>bias b = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="380" />
+        <location filename="../../simulator/ui/editor/view.py" line="380"/>
         <source>δ = ∂J/∂g = %1</source>
         <translation>δ = ∂J/∂g = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="387" />
+        <location filename="../../simulator/ui/editor/view.py" line="387"/>
         <source>Added %1 — drag from it to another neuron to connect.</source>
         <translation>Neurônio %1 adicionado — arraste a partir dele até outro neurônio para conectar.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="487" />
+        <location filename="../../simulator/ui/editor/view.py" line="487"/>
         <source>Set weight of %1 → %2…</source>
         <translation>Definir peso de %1 → %2…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="489" />
+        <location filename="../../simulator/ui/editor/view.py" line="489"/>
         <source>Delete connection</source>
         <translation>Excluir conexão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="492" />
+        <location filename="../../simulator/ui/editor/view.py" line="492"/>
         <source>Add input neuron here</source>
         <translation>Adicionar neurônio de entrada aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="493" />
+        <location filename="../../simulator/ui/editor/view.py" line="493"/>
         <source>Add hidden neuron here</source>
         <translation>Adicionar neurônio oculto aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="494" />
+        <location filename="../../simulator/ui/editor/view.py" line="494"/>
         <source>Add output neuron here</source>
         <translation>Adicionar neurônio de saída aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="503" />
+        <location filename="../../simulator/ui/editor/view.py" line="503"/>
         <source>Connection weight</source>
         <translation>Peso da conexão</translation>
     </message>
@@ -1314,472 +1305,472 @@
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="15" />
+        <location filename="../../simulator/render/engine_text.py" line="15"/>
         <source>Step</source>
         <translation>Degrau</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="16" />
+        <location filename="../../simulator/render/engine_text.py" line="16"/>
         <source>f(g) = 1 if g ≥ 0, else 0</source>
         <translation>f(g) = 1 se g ≥ 0, senão 0</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="17" />
+        <location filename="../../simulator/render/engine_text.py" line="17"/>
         <source>f′(g) = 0 (undefined at g = 0)</source>
         <translation>f′(g) = 0 (indeterminada em g = 0)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="18" />
+        <location filename="../../simulator/render/engine_text.py" line="18"/>
         <source>Linear</source>
         <translation>Linear</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="19" />
+        <location filename="../../simulator/render/engine_text.py" line="19"/>
         <source>f(g) = g</source>
         <translation>f(g) = g</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="20" />
+        <location filename="../../simulator/render/engine_text.py" line="20"/>
         <source>f′(g) = 1</source>
         <translation>f′(g) = 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="21" />
+        <location filename="../../simulator/render/engine_text.py" line="21"/>
         <source>Logistic (sigmoid)</source>
         <translation>Logística (sigmoide)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="22" />
+        <location filename="../../simulator/render/engine_text.py" line="22"/>
         <source>f(g) = 1 / (1 + e⁻ᵍ)</source>
         <translation>f(g) = 1 / (1 + e⁻ᵍ)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="23" />
+        <location filename="../../simulator/render/engine_text.py" line="23"/>
         <source>f′(g) = f(g)·(1 − f(g)) ≤ 0.25</source>
         <translation>f′(g) = f(g)·(1 − f(g)) ≤ 0.25</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="24" />
+        <location filename="../../simulator/render/engine_text.py" line="24"/>
         <source>Hyperbolic tangent</source>
         <translation>Tangente hiperbólica</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="25" />
+        <location filename="../../simulator/render/engine_text.py" line="25"/>
         <source>f(g) = (eᵍ − e⁻ᵍ) / (eᵍ + e⁻ᵍ)</source>
         <translation>f(g) = (eᵍ − e⁻ᵍ) / (eᵍ + e⁻ᵍ)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="26" />
+        <location filename="../../simulator/render/engine_text.py" line="26"/>
         <source>f′(g) = 1 − tanh²(g) ≤ 1</source>
         <translation>f′(g) = 1 − tanh²(g) ≤ 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="27" />
+        <location filename="../../simulator/render/engine_text.py" line="27"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="28" />
+        <location filename="../../simulator/render/engine_text.py" line="28"/>
         <source>f(g) = max(0, g)</source>
         <translation>f(g) = max(0, g)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="29" />
+        <location filename="../../simulator/render/engine_text.py" line="29"/>
         <source>f′(g) = 1 if g &gt; 0, 0 if g &lt; 0</source>
         <translation>f′(g) = 1 se g &gt; 0, 0 se g &lt; 0</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="30" />
+        <location filename="../../simulator/render/engine_text.py" line="30"/>
         <source>Leaky ReLU</source>
         <translation>Leaky ReLU</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="31" />
+        <location filename="../../simulator/render/engine_text.py" line="31"/>
         <source>f(g) = g if g &gt; 0, else 0.01·g</source>
         <translation>f(g) = g se g &gt; 0, senão 0.01·g</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="32" />
+        <location filename="../../simulator/render/engine_text.py" line="32"/>
         <source>f′(g) = 1 if g &gt; 0, else 0.01</source>
         <translation>f′(g) = 1 se g &gt; 0, senão 0.01</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="33" />
+        <location filename="../../simulator/render/engine_text.py" line="33"/>
         <source>Parametric ReLU</source>
         <translation>ReLU paramétrica</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="34" />
+        <location filename="../../simulator/render/engine_text.py" line="34"/>
         <source>f(g) = g if g &gt; 0, else α·g  (α learned)</source>
         <translation>f(g) = g se g &gt; 0, senão α·g  (α aprendido)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="35" />
+        <location filename="../../simulator/render/engine_text.py" line="35"/>
         <source>f′(g) = 1 if g &gt; 0, else α;  ∂f/∂α = min(0, g)</source>
         <translation>f′(g) = 1 se g &gt; 0, senão α;  ∂f/∂α = min(0, g)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="36" />
+        <location filename="../../simulator/render/engine_text.py" line="36"/>
         <source>GELU</source>
         <translation>GELU</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="37" />
+        <location filename="../../simulator/render/engine_text.py" line="37"/>
         <source>f(g) = g·Φ(g) ≈ ½·g·(1 + tanh(√(2/π)·(g + 0.044715·g³)))</source>
         <translation>f(g) = g·Φ(g) ≈ ½·g·(1 + tanh(√(2/π)·(g + 0.044715·g³)))</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="38" />
+        <location filename="../../simulator/render/engine_text.py" line="38"/>
         <source>f′(g) = ½(1 + t) + ½·g·(1 − t²)·√(2/π)·(1 + 3·0.044715·g²)</source>
         <translation>f′(g) = ½(1 + t) + ½·g·(1 − t²)·√(2/π)·(1 + 3·0.044715·g²)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="39" />
+        <location filename="../../simulator/render/engine_text.py" line="39"/>
         <source>SiLU (swish)</source>
         <translation>SiLU (swish)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="40" />
+        <location filename="../../simulator/render/engine_text.py" line="40"/>
         <source>f(g) = g·σ(g)</source>
         <translation>f(g) = g·σ(g)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="41" />
+        <location filename="../../simulator/render/engine_text.py" line="41"/>
         <source>f′(g) = σ(g)·(1 + g·(1 − σ(g)))</source>
         <translation>f′(g) = σ(g)·(1 + g·(1 − σ(g)))</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="42" />
+        <location filename="../../simulator/render/engine_text.py" line="42"/>
         <source>Softplus</source>
         <translation>Softplus</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="43" />
+        <location filename="../../simulator/render/engine_text.py" line="43"/>
         <source>f(g) = ln(1 + eᵍ)</source>
         <translation>f(g) = ln(1 + eᵍ)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="44" />
+        <location filename="../../simulator/render/engine_text.py" line="44"/>
         <source>f′(g) = σ(g) = 1 / (1 + e⁻ᵍ)</source>
         <translation>f′(g) = σ(g) = 1 / (1 + e⁻ᵍ)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="45" />
+        <location filename="../../simulator/render/engine_text.py" line="45"/>
         <source>ELU</source>
         <translation>ELU</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="46" />
+        <location filename="../../simulator/render/engine_text.py" line="46"/>
         <source>f(g) = g if g &gt; 0, else α·(eᵍ − 1), α = 1</source>
         <translation>f(g) = g se g &gt; 0, senão α·(eᵍ − 1), α = 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="47" />
+        <location filename="../../simulator/render/engine_text.py" line="47"/>
         <source>f′(g) = 1 if g &gt; 0, else α·eᵍ</source>
         <translation>f′(g) = 1 se g &gt; 0, senão α·eᵍ</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="48" />
+        <location filename="../../simulator/render/engine_text.py" line="48"/>
         <source>Softmax</source>
         <translation>Softmax</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="49" />
+        <location filename="../../simulator/render/engine_text.py" line="49"/>
         <source>yₖ = eᵍᵏ / Σⱼ eᵍʲ</source>
         <translation>yₖ = eᵍᵏ / Σⱼ eᵍʲ</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="50" />
+        <location filename="../../simulator/render/engine_text.py" line="50"/>
         <source>∂yₖ/∂gⱼ = yₖ·(δₖⱼ − yⱼ)</source>
         <translation>∂yₖ/∂gⱼ = yₖ·(δₖⱼ − yⱼ)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="51" />
+        <location filename="../../simulator/render/engine_text.py" line="51"/>
         <source>Mean squared error</source>
         <translation>Erro quadrático médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="52" />
+        <location filename="../../simulator/render/engine_text.py" line="52"/>
         <source>Binary cross-entropy</source>
         <translation>Entropia cruzada binária</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="53" />
+        <location filename="../../simulator/render/engine_text.py" line="53"/>
         <source>Cross-entropy (softmax)</source>
         <translation>Entropia cruzada (softmax)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="54" />
+        <location filename="../../simulator/render/engine_text.py" line="54"/>
         <source>Gradient descent (SGD)</source>
         <translation>Gradiente descendente (SGD)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="55" />
+        <location filename="../../simulator/render/engine_text.py" line="55"/>
         <source>SGD with momentum</source>
         <translation>SGD com momentum</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="56" />
+        <location filename="../../simulator/render/engine_text.py" line="56"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="57" />
+        <location filename="../../simulator/render/engine_text.py" line="57"/>
         <source>logical AND: four clouds at the corners of the unit square</source>
         <translation>AND lógico: quatro nuvens nos cantos do quadrado unitário</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="58" />
+        <location filename="../../simulator/render/engine_text.py" line="58"/>
         <source>logical OR: four clouds at the corners of the unit square</source>
         <translation>OR lógico: quatro nuvens nos cantos do quadrado unitário</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="59" />
+        <location filename="../../simulator/render/engine_text.py" line="59"/>
         <source>logical XOR: four clouds, opposite corners share a class</source>
         <translation>XOR lógico: quatro nuvens; cantos opostos têm a mesma classe</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="60" />
+        <location filename="../../simulator/render/engine_text.py" line="60"/>
         <source>a disc inside a ring (concentric circles)</source>
         <translation>um disco dentro de um anel (círculos concêntricos)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="61" />
+        <location filename="../../simulator/render/engine_text.py" line="61"/>
         <source>Gaussian blobs, one per class</source>
         <translation>aglomerados gaussianos, um por classe</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="62" />
+        <location filename="../../simulator/render/engine_text.py" line="62"/>
         <source>interleaved spiral arms, one per class</source>
         <translation>braços de espiral entrelaçados, um por classe</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="63" />
+        <location filename="../../simulator/render/engine_text.py" line="63"/>
         <source>two interleaving half-moons</source>
         <translation>duas meias-luas entrelaçadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="64" />
+        <location filename="../../simulator/render/engine_text.py" line="64"/>
         <source>y = x² on [−1, 1]</source>
         <translation>y = x² em [−1, 1]</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="65" />
+        <location filename="../../simulator/render/engine_text.py" line="65"/>
         <source>y = 1/x on [1, 100]</source>
         <translation>y = 1/x em [1, 100]</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="66" />
+        <location filename="../../simulator/render/engine_text.py" line="66"/>
         <source>y = sin x on [1, 2π]</source>
         <translation>y = sen x em [1, 2π]</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="67" />
+        <location filename="../../simulator/render/engine_text.py" line="67"/>
         <source>y = (x₁ + x₂)/10, a tilted plane</source>
         <translation>y = (x₁ + x₂)/10, um plano inclinado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="68" />
+        <location filename="../../simulator/render/engine_text.py" line="68"/>
         <source>a sum of Gaussian bumps over the plane</source>
         <translation>uma soma de picos gaussianos sobre o plano</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="102" />
+        <location filename="../../simulator/render/engine_text.py" line="106"/>
         <source>activations overflowed</source>
         <translation>as ativações estouraram</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="103" />
+        <location filename="../../simulator/render/engine_text.py" line="107"/>
         <source>gradients exploded</source>
         <translation>os gradientes explodiram</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="104" />
+        <location filename="../../simulator/render/engine_text.py" line="108"/>
         <source>weights overflowed</source>
         <translation>os pesos estouraram</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="105" />
+        <location filename="../../simulator/render/engine_text.py" line="109"/>
         <source>the loss overflowed</source>
         <translation>a perda estourou</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="106" />
+        <location filename="../../simulator/render/engine_text.py" line="110"/>
         <source>%1 in layer %2 at epoch %3: lower the learning rate, clip gradients or change the initialisation</source>
         <translation>%1 na camada %2 na época %3: reduza a taxa de aprendizado, aplique o recorte do gradiente ou mude a inicialização</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="114" />
+        <location filename="../../simulator/render/engine_text.py" line="118"/>
         <source>weights have grown huge (|w| up to %1): the learning rate is probably too large</source>
         <translation>os pesos ficaram enormes (|w| até %1): a taxa de aprendizado provavelmente está grande demais</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="117" />
+        <location filename="../../simulator/render/engine_text.py" line="121"/>
         <source>the loss grew %1× since the first epoch: the learning rate is probably too large</source>
         <translation>a perda cresceu %1× desde a primeira época: a taxa de aprendizado provavelmente está grande demais</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="123" />
+        <location filename="../../simulator/render/engine_text.py" line="127"/>
         <source>the network has no input neuron</source>
         <translation>a rede não tem neurônio de entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="124" />
+        <location filename="../../simulator/render/engine_text.py" line="128"/>
         <source>the network has no output neuron</source>
         <translation>a rede não tem neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="126" />
+        <location filename="../../simulator/render/engine_text.py" line="130"/>
         <source>output %1 has no incoming connection</source>
         <translation>a saída %1 não tem nenhuma conexão de entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="128" />
+        <location filename="../../simulator/render/engine_text.py" line="132"/>
         <source>no path from any input to output %1</source>
         <translation>não há caminho de nenhuma entrada até a saída %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="130" />
+        <location filename="../../simulator/render/engine_text.py" line="134"/>
         <source>softmax outputs cannot be mixed with other outputs</source>
         <translation>saídas softmax não podem ser misturadas com outras saídas</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="132" />
+        <location filename="../../simulator/render/engine_text.py" line="136"/>
         <source>softmax needs one output neuron per class (at least two)</source>
         <translation>softmax precisa de um neurônio de saída por classe (pelo menos dois)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="134" />
+        <location filename="../../simulator/render/engine_text.py" line="138"/>
         <source>cross-entropy with several outputs needs softmax outputs</source>
         <translation>entropia cruzada com várias saídas precisa de saídas softmax</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="136" />
+        <location filename="../../simulator/render/engine_text.py" line="140"/>
         <source>data: %1 classes but the network has %2 softmax outputs</source>
         <translation>dados: %1 classes, mas a rede tem %2 saídas softmax</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="139" />
+        <location filename="../../simulator/render/engine_text.py" line="143"/>
         <source>data: %1 classes but the network has %2 outputs</source>
         <translation>dados: %1 classes, mas a rede tem %2 saídas</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="142" />
+        <location filename="../../simulator/render/engine_text.py" line="146"/>
         <source>data: %1 classes but the network has a single output, which separates two classes</source>
         <translation>dados: %1 classes, mas a rede tem uma só saída, que separa duas classes</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="148" />
+        <location filename="../../simulator/render/engine_text.py" line="158"/>
         <source>both ends must be neurons</source>
         <translation>as duas pontas devem ser neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="150" />
+        <location filename="../../simulator/render/engine_text.py" line="160"/>
         <source>a neuron cannot connect to itself</source>
         <translation>um neurônio não pode se ligar a si mesmo</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="152" />
+        <location filename="../../simulator/render/engine_text.py" line="162"/>
         <source>%1 is an input neuron: nothing can feed it</source>
         <translation>%1 é um neurônio de entrada: nada pode alimentá-lo</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="154" />
+        <location filename="../../simulator/render/engine_text.py" line="164"/>
         <source>%1 is an output neuron: it cannot feed another</source>
         <translation>%1 é um neurônio de saída: não pode alimentar outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="156" />
+        <location filename="../../simulator/render/engine_text.py" line="166"/>
         <source>%1 → %2 already exists</source>
         <translation>%1 → %2 já existe</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="158" />
+        <location filename="../../simulator/render/engine_text.py" line="168"/>
         <source>it would close a cycle %1 (a feed-forward network has no loops)</source>
         <translation>fecharia um ciclo %1 (uma rede de alimentação direta não tem ciclos)</translation>
     </message>
-<message>
-        <location filename="../../simulator/render/engine_text.py" line="69" />
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="69"/>
         <source>random bits; the target is the bit of lag steps before</source>
         <translation>bits aleatórios; o alvo é o bit de tantos passos antes quanto a defasagem</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="70" />
+        <location filename="../../simulator/render/engine_text.py" line="70"/>
         <source>a bit stream in triples (a, b, a XOR b); predict the next bit (Elman, 1990)</source>
         <translation>um fluxo de bits em trincas (a, b, a XOR b); prever o próximo bit (Elman, 1990)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="71" />
+        <location filename="../../simulator/render/engine_text.py" line="71"/>
         <source>a sine with a random phase; predict its next value</source>
         <translation>uma senoide com fase aleatória; prever o seu próximo valor</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="72" />
+        <location filename="../../simulator/render/engine_text.py" line="72"/>
         <source>random bits; the target is the parity of every bit so far</source>
         <translation>bits aleatórios; o alvo é a paridade de todos os bits até agora</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="149" />
+        <location filename="../../simulator/render/engine_text.py" line="149"/>
         <source>a recurrent network needs sequence data: a sequence task (echo, temporal-xor, sine-next, parity) or inline sequences</source>
         <translation>uma rede recorrente precisa de dados em sequência: uma tarefa de sequências (echo, temporal-xor, sine-next, parity) ou sequências no próprio arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="152" />
+        <location filename="../../simulator/render/engine_text.py" line="152"/>
         <source>batch normalisation is not available for sequences (neuron %1)</source>
         <translation>a normalização de batch não está disponível para sequências (neurônio %1)</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>ExportAnimationDialog</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="408" />
-        <location filename="../../simulator/ui/export_dialogs.py" line="464" />
-        <location filename="../../simulator/ui/export_dialogs.py" line="509" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="409"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="465"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="510"/>
         <source>Export animation</source>
         <translation>Exportar animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="414" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="415"/>
         <source>Training from the start</source>
         <translation>Treinamento desde o início</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="415" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="416"/>
         <source>One training step, phase by phase (current weights)</source>
         <translation>Um passo de treinamento, fase por fase (pesos atuais)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="422" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="423"/>
         <source>Animation</source>
         <translation>Animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="423" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="424"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="424" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="425"/>
         <source>Frames</source>
         <translation>Quadros</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="431" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="432"/>
         <source>The same settings give the same file: training is seeded.</source>
         <translation>As mesmas opções geram o mesmo arquivo: o treinamento usa semente fixa.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="434" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="435"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="515" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="516"/>
         <source>Cannot export the animation</source>
         <translation>Não foi possível exportar a animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="521" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="522"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>
@@ -1787,39 +1778,39 @@
 <context>
     <name>ExportFigureDialog</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="289" />
-        <location filename="../../simulator/ui/export_dialogs.py" line="349" />
-        <location filename="../../simulator/ui/export_dialogs.py" line="387" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="289"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="349"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="388"/>
         <source>Export figure</source>
         <translation>Exportar figura</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="303" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="303"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="304" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="304"/>
         <source>Copy to Clipboard</source>
         <translation>Copiar para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="373" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="374"/>
         <source>%1 × %2 in, %3 × %4 pixels at %5 dpi</source>
         <translation>%1 × %2 pol, %3 × %4 pixels a %5 dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="377" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="378"/>
         <source>%1 × %2 in, vector: text stays text, sharp at any size</source>
         <translation>%1 × %2 pol, vetorial: o texto continua texto, nítido em qualquer tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="393" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="394"/>
         <source>Cannot export the figure</source>
         <translation>Não foi possível exportar a figura</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="396" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="397"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>
@@ -1827,72 +1818,72 @@
 <context>
     <name>FigureControls</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="136" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="136"/>
         <source>inches</source>
         <translation>polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="137" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="137"/>
         <source>pixels</source>
         <translation>pixels</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="141" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="141"/>
         <source>dpi</source>
         <translation>dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="143" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="143"/>
         <source>Light (print)</source>
         <translation>Claro (impressão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="144" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="144"/>
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="145" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="145"/>
         <source>Transparent background</source>
         <translation>Fundo transparente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="146" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="146"/>
         <source>Legend of the network</source>
         <translation>Legenda da rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="150" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="150"/>
         <source>Browse…</source>
         <translation>Procurar…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="161" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="161"/>
         <source>View</source>
         <translation>Vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="162" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="162"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="163" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="163"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="164" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="164"/>
         <source>Resolution</source>
         <translation>Resolução</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="165" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="165"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="168" />
+        <location filename="../../simulator/ui/export_dialogs.py" line="168"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
@@ -1900,22 +1891,22 @@
 <context>
     <name>GradientPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="240" />
+        <location filename="../../simulator/ui/panels/charts.py" line="240"/>
         <source>mean |∂J/∂w| is 0 in every layer: no gradient flows (dead ReLUs?)</source>
         <translation>o |∂J/∂w| médio é 0 em todas as camadas: nenhum gradiente flui (ReLUs agonizantes?)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="242" />
+        <location filename="../../simulator/ui/panels/charts.py" line="242"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="244" />
+        <location filename="../../simulator/ui/panels/charts.py" line="244"/>
         <source>mean |∂J/∂w| in the last epoch, layer by layer — %1</source>
         <translation>|∂J/∂w| médio na última época, camada por camada — %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="246" />
+        <location filename="../../simulator/ui/panels/charts.py" line="246"/>
         <source>mean |∂J/∂w| per layer appears after the first epoch</source>
         <translation>o |∂J/∂w| médio por camada aparece após a primeira época</translation>
     </message>
@@ -1923,100 +1914,100 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="35" />
+        <location filename="../../simulator/ui/panels/inspector.py" line="37"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="35" />
+        <location filename="../../simulator/ui/panels/inspector.py" line="37"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="35" />
+        <location filename="../../simulator/ui/panels/inspector.py" line="37"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="50" />
+        <location filename="../../simulator/ui/panels/inspector.py" line="52"/>
         <source>batch normalisation</source>
         <translation>normalização de batch</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="66" />
+        <location filename="../../simulator/ui/panels/inspector.py" line="68"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="67" />
+        <location filename="../../simulator/ui/panels/inspector.py" line="69"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="68" />
+        <location filename="../../simulator/ui/panels/inspector.py" line="70"/>
         <source>Feature</source>
         <translation>Atributo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="69" />
+        <location filename="../../simulator/ui/panels/inspector.py" line="71"/>
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="70" />
+        <location filename="../../simulator/ui/panels/inspector.py" line="72"/>
         <source>Bias w₀ⱼ</source>
         <translation>Bias w₀ⱼ</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="72" />
+        <location filename="../../simulator/ui/panels/inspector.py" line="74"/>
         <source>Weight wᵢⱼ</source>
         <translation>Peso wᵢⱼ</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="119" />
+        <location filename="../../simulator/ui/panels/inspector.py" line="121"/>
         <source>Neuron %1</source>
         <translation>Neurônio %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="138" />
+        <location filename="../../simulator/ui/panels/inspector.py" line="140"/>
         <source>Connection %1 → %2</source>
         <translation>Ligação %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="143" />
+        <location filename="../../simulator/ui/panels/inspector.py" line="145"/>
         <source>%1 neurons and %2 connections selected</source>
         <translation>%1 neurônios e %2 conexões selecionados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="157" />
+        <location filename="../../simulator/ui/panels/inspector.py" line="159"/>
         <source>&lt;b&gt;The network&lt;/b&gt;&lt;br&gt;%1 neurons, %2 connections.&lt;br&gt;&lt;br&gt;Click the canvas to add a neuron; drag from one neuron to another to connect them. Right-click for more.</source>
         <translation>&lt;b&gt;A rede&lt;/b&gt;&lt;br&gt;%1 neurônios, %2 conexões.&lt;br&gt;&lt;br&gt;Clique na área de desenho para adicionar um neurônio; arraste de um neurônio a outro para conectá-los. Clique com o botão direito para mais opções.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="210" />
+        <location filename="../../simulator/ui/panels/inspector.py" line="212"/>
         <source>update: w ← w − α·∂J/∂w, α = %1</source>
         <translation>atualização: w ← w − α·∂J/∂w, α = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="222" />
+        <location filename="../../simulator/ui/panels/inspector.py" line="224"/>
         <source>Input neuron: its output is the feature %1 of the sample.</source>
         <translation>Neurônio de entrada: sua saída é o atributo %1 da amostra.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="244" />
+        <location filename="../../simulator/ui/panels/inspector.py" line="260"/>
         <source>For sample %1 of the last step:</source>
         <translation>Para a amostra %1 do último passo:</translation>
     </message>
-<message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="257" />
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="257"/>
         <source>For step t = %1 of sequence %2 of the last training step:</source>
         <translation>No passo t = %1 da sequência %2 do último passo de treinamento:</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>LegendOverlay</name>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="546" />
+        <location filename="../../simulator/ui/editor/view.py" line="546"/>
         <source>showing the %1 heaviest of %2 connections in view; zoom in for more</source>
         <translation>mostrando as %1 ligações de maior peso entre %2 visíveis; aproxime para ver mais</translation>
     </message>
@@ -2024,65 +2015,66 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="41" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="44"/>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="92"/>
         <source>Try the remedies</source>
         <translation>Experimente as mitigações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="44" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="47"/>
         <source>Restart the lesson</source>
         <translation>Reiniciar a lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="70" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="73"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="73" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="76"/>
         <source>Open a lesson from the Lessons menu, or draw your own network: click the canvas to add neurons, drag between them to connect.</source>
         <translation>Abra uma lição pelo menu Lições ou desenhe sua própria rede: clique na área de desenho para adicionar neurônios e arraste entre eles para conectá-los.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="104" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="111"/>
         <source>Remedies: %1</source>
         <translation>Mitigações: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="103" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="109"/>
         <source>none</source>
         <translation>nenhuma</translation>
     </message>
-<message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="92" />
+    <message>
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="92"/>
         <source>Compare</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/lesson_panel.py" line="111" />
+        <location filename="../../simulator/ui/panels/lesson_panel.py" line="111"/>
         <source>Compare: %1</source>
         <translation>Comparar: %1</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="206" />
+        <location filename="../../simulator/ui/panels/charts.py" line="206"/>
         <source>log scale</source>
         <translation>escala log</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="221" />
+        <location filename="../../simulator/ui/panels/charts.py" line="221"/>
         <source>accuracy %1 / %2</source>
         <translation>acurácia %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="223" />
+        <location filename="../../simulator/ui/panels/charts.py" line="223"/>
         <source>R² %1 / %2</source>
         <translation>R² %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="224" />
+        <location filename="../../simulator/ui/panels/charts.py" line="224"/>
         <source>epoch %1 · loss %2 / %3 (train / test) · %4</source>
         <translation>época %1 · perda %2 / %3 (treino / teste) · %4</translation>
     </message>
@@ -2090,527 +2082,527 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="46" />
+        <location filename="../../simulator/ui/main_window.py" line="44"/>
         <source>nnsim networks</source>
         <translation>Redes do nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="47" />
+        <location filename="../../simulator/ui/main_window.py" line="45"/>
         <source>All files</source>
         <translation>Todos os arquivos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="175" />
+        <location filename="../../simulator/ui/main_window.py" line="177"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="176" />
+        <location filename="../../simulator/ui/main_window.py" line="178"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="177" />
+        <location filename="../../simulator/ui/main_window.py" line="179"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="178" />
+        <location filename="../../simulator/ui/main_window.py" line="180"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="179" />
+        <location filename="../../simulator/ui/main_window.py" line="181"/>
         <source>Activation lab</source>
         <translation>Laboratório de ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="180" />
+        <location filename="../../simulator/ui/main_window.py" line="182"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="181" />
+        <location filename="../../simulator/ui/main_window.py" line="184"/>
         <source>Loss and metrics</source>
         <translation>Perda e métricas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="182" />
+        <location filename="../../simulator/ui/main_window.py" line="185"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="207" />
+        <location filename="../../simulator/ui/main_window.py" line="258"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="208" />
+        <location filename="../../simulator/ui/main_window.py" line="259"/>
         <source>Start an empty network</source>
         <translation>Começar uma rede vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="209" />
+        <location filename="../../simulator/ui/main_window.py" line="260"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="210" />
+        <location filename="../../simulator/ui/main_window.py" line="261"/>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="211" />
+        <location filename="../../simulator/ui/main_window.py" line="262"/>
         <source>Save &amp;As…</source>
         <translation>Salvar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="212" />
+        <location filename="../../simulator/ui/main_window.py" line="263"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;ir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="213" />
+        <location filename="../../simulator/ui/main_window.py" line="264"/>
         <source>&amp;Undo</source>
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="215" />
+        <location filename="../../simulator/ui/main_window.py" line="266"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="217" />
+        <location filename="../../simulator/ui/main_window.py" line="268"/>
         <source>&amp;Delete</source>
         <translation>&amp;Excluir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="219" />
+        <location filename="../../simulator/ui/main_window.py" line="270"/>
         <source>Select &amp;All</source>
         <translation>Selecionar &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="220" />
+        <location filename="../../simulator/ui/main_window.py" line="271"/>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="221" />
+        <location filename="../../simulator/ui/main_window.py" line="272"/>
         <source>Add &amp;Layer…</source>
         <translation>Adicionar &amp;camada…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="222" />
+        <location filename="../../simulator/ui/main_window.py" line="273"/>
         <source>&amp;Fully Connect Selection</source>
         <translation>Co&amp;nectar toda a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="224" />
+        <location filename="../../simulator/ui/main_window.py" line="275"/>
         <source>Connect every selected neuron to every selected neuron in the next column</source>
         <translation>Conectar cada neurônio selecionado a cada neurônio selecionado da coluna seguinte</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="225" />
+        <location filename="../../simulator/ui/main_window.py" line="276"/>
         <source>Auto-la&amp;yout</source>
         <translation>&amp;Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="226" />
+        <location filename="../../simulator/ui/main_window.py" line="277"/>
         <source>&amp;Zoom to Fit</source>
         <translation>&amp;Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="227" />
+        <location filename="../../simulator/ui/main_window.py" line="278"/>
         <source>&amp;Draw</source>
         <translation>Desen&amp;har</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="228" />
+        <location filename="../../simulator/ui/main_window.py" line="279"/>
         <source>Draw: click to add a neuron, drag between neurons to connect</source>
         <translation>Desenhar: clique para adicionar um neurônio, arraste entre neurônios para conectar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="229" />
+        <location filename="../../simulator/ui/main_window.py" line="280"/>
         <source>&amp;Select / Move</source>
         <translation>&amp;Selecionar / mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="230" />
+        <location filename="../../simulator/ui/main_window.py" line="281"/>
         <source>Select and move neurons</source>
         <translation>Selecionar e mover neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="239" />
+        <location filename="../../simulator/ui/main_window.py" line="290"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="239" />
+        <location filename="../../simulator/ui/main_window.py" line="290"/>
         <source>A click adds an input neuron (a feature of the data)</source>
         <translation>Um clique adiciona um neurônio de entrada (um atributo dos dados)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="240" />
+        <location filename="../../simulator/ui/main_window.py" line="291"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="240" />
+        <location filename="../../simulator/ui/main_window.py" line="291"/>
         <source>A click adds a hidden neuron</source>
         <translation>Um clique adiciona um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="241" />
+        <location filename="../../simulator/ui/main_window.py" line="292"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="241" />
+        <location filename="../../simulator/ui/main_window.py" line="292"/>
         <source>A click adds an output neuron</source>
         <translation>Um clique adiciona um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="250" />
+        <location filename="../../simulator/ui/main_window.py" line="301"/>
         <source>Show &amp;Legend</source>
         <translation>Mostrar &amp;legenda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="252" />
+        <location filename="../../simulator/ui/main_window.py" line="303"/>
         <source>Colour by &amp;Gradient</source>
         <translation>Colorir por &amp;gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="253" />
+        <location filename="../../simulator/ui/main_window.py" line="304"/>
         <source>Colour by &amp;Weight</source>
         <translation>Colorir por pe&amp;so</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="260" />
+        <location filename="../../simulator/ui/main_window.py" line="311"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="261" />
+        <location filename="../../simulator/ui/main_window.py" line="312"/>
         <source>&amp;Dark</source>
         <translation>&amp;Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="268" />
+        <location filename="../../simulator/ui/main_window.py" line="319"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="269" />
+        <location filename="../../simulator/ui/main_window.py" line="320"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="270" />
+        <location filename="../../simulator/ui/main_window.py" line="321"/>
         <source>&amp;User Guide</source>
         <translation>&amp;Guia do usuário</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="271" />
+        <location filename="../../simulator/ui/main_window.py" line="322"/>
         <source>Open the user guide: the window, every lesson, the file format</source>
         <translation>Abrir o guia do usuário: a janela, cada lição, o formato de arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="275" />
+        <location filename="../../simulator/ui/main_window.py" line="326"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="278" />
+        <location filename="../../simulator/ui/main_window.py" line="329"/>
         <source>Open &amp;Lesson</source>
         <translation>Abrir &amp;lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="279" />
+        <location filename="../../simulator/ui/main_window.py" line="330"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="285" />
+        <location filename="../../simulator/ui/main_window.py" line="336"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="289" />
+        <location filename="../../simulator/ui/main_window.py" line="340"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="294" />
+        <location filename="../../simulator/ui/main_window.py" line="345"/>
         <source>A Click &amp;Adds</source>
         <translation>Um clique &amp;adiciona</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="298" />
+        <location filename="../../simulator/ui/main_window.py" line="349"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="299" />
+        <location filename="../../simulator/ui/main_window.py" line="350"/>
         <source>&amp;Panels</source>
         <translation>&amp;Painéis</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="308" />
+        <location filename="../../simulator/ui/main_window.py" line="359"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="311" />
+        <location filename="../../simulator/ui/main_window.py" line="362"/>
         <source>La&amp;nguage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="320" />
+        <location filename="../../simulator/ui/main_window.py" line="371"/>
         <source>&amp;Train</source>
         <translation>&amp;Treinar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="321" />
+        <location filename="../../simulator/ui/main_window.py" line="372"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="324" />
+        <location filename="../../simulator/ui/main_window.py" line="376"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="351" />
+        <location filename="../../simulator/ui/main_window.py" line="403"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="400" />
+        <location filename="../../simulator/ui/main_window.py" line="453"/>
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="401" />
+        <location filename="../../simulator/ui/main_window.py" line="454"/>
         <source>“%1” has changes that are not saved.</source>
         <translation>“%1” tem alterações que não foram salvas.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="404" />
+        <location filename="../../simulator/ui/main_window.py" line="457"/>
         <source>Save them before continuing?</source>
         <translation>Salvá-las antes de continuar?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="413" />
+        <location filename="../../simulator/ui/main_window.py" line="466"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="419" />
+        <location filename="../../simulator/ui/main_window.py" line="472"/>
         <source>Open network</source>
         <translation>Abrir rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="430" />
+        <location filename="../../simulator/ui/main_window.py" line="483"/>
         <source>Cannot open %1</source>
         <translation>Não é possível abrir %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="434" />
+        <location filename="../../simulator/ui/main_window.py" line="487"/>
         <source>Opened %1</source>
         <translation>Arquivo aberto: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="443" />
+        <location filename="../../simulator/ui/main_window.py" line="496"/>
         <source>Cannot open the lesson</source>
         <translation>Não é possível abrir a lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="488" />
+        <location filename="../../simulator/ui/main_window.py" line="541"/>
         <source>Save network</source>
         <translation>Salvar rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="503" />
+        <location filename="../../simulator/ui/main_window.py" line="556"/>
         <source>Cannot save %1</source>
         <translation>Não é possível salvar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="509" />
+        <location filename="../../simulator/ui/main_window.py" line="562"/>
         <source>Saved %1</source>
         <translation>Arquivo salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="522" />
+        <location filename="../../simulator/ui/main_window.py" line="575"/>
         <source>Recover unsaved work</source>
         <translation>Recuperar trabalho não salvo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="523" />
+        <location filename="../../simulator/ui/main_window.py" line="576"/>
         <source>nnsim did not close properly. Recover “%1”, autosaved at %2?</source>
         <translation>O nnsim não foi fechado corretamente. Recuperar “%1”, salvo automaticamente às %2?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="526" />
+        <location filename="../../simulator/ui/main_window.py" line="579"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="527" />
+        <location filename="../../simulator/ui/main_window.py" line="580"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="534" />
+        <location filename="../../simulator/ui/main_window.py" line="587"/>
         <source>Cannot recover the autosaved work</source>
         <translation>Não é possível recuperar o trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="540" />
+        <location filename="../../simulator/ui/main_window.py" line="593"/>
         <source>Recovered the autosaved work: save it to keep it.</source>
         <translation>Trabalho salvo automaticamente recuperado: salve-o para não perdê-lo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="572" />
+        <location filename="../../simulator/ui/main_window.py" line="625"/>
         <source>(none yet)</source>
         <translation>(nenhum ainda)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="575" />
+        <location filename="../../simulator/ui/main_window.py" line="628"/>
         <source>Clear the list</source>
         <translation>Limpar a lista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="618" />
+        <location filename="../../simulator/ui/main_window.py" line="671"/>
         <source>Click on the canvas</source>
         <translation>Clicar na área de desenho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="618" />
+        <location filename="../../simulator/ui/main_window.py" line="671"/>
         <source>add a neuron of the chosen kind (draw mode; I, H, O choose)</source>
         <translation>adicionar um neurônio do tipo escolhido (modo desenho; I, H, O escolhem)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="619" />
+        <location filename="../../simulator/ui/main_window.py" line="672"/>
         <source>Drag from a neuron to another</source>
         <translation>Arrastar de um neurônio a outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="619" />
+        <location filename="../../simulator/ui/main_window.py" line="672"/>
         <source>connect them</source>
         <translation>conectá-los</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="620" />
+        <location filename="../../simulator/ui/main_window.py" line="673"/>
         <source>draw mode / select-and-move mode</source>
         <translation>modo desenho / modo selecionar e mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="621" />
+        <location filename="../../simulator/ui/main_window.py" line="674"/>
         <source>Drag on empty canvas</source>
         <translation>Arrastar na área vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="621" />
+        <location filename="../../simulator/ui/main_window.py" line="674"/>
         <source>select with a rubber band</source>
         <translation>selecionar com um retângulo de seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="622" />
+        <location filename="../../simulator/ui/main_window.py" line="675"/>
         <source>delete the selection</source>
         <translation>excluir a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="623" />
+        <location filename="../../simulator/ui/main_window.py" line="676"/>
         <source>duplicate the selection</source>
         <translation>duplicar a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="624" />
+        <location filename="../../simulator/ui/main_window.py" line="677"/>
         <source>add a hidden layer</source>
         <translation>adicionar uma camada oculta</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="625" />
+        <location filename="../../simulator/ui/main_window.py" line="678"/>
         <source>fully connect the selected columns</source>
         <translation>conectar totalmente as colunas selecionadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="626" />
+        <location filename="../../simulator/ui/main_window.py" line="679"/>
         <source>auto-layout in columns</source>
         <translation>organizar automaticamente em colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="627" />
+        <location filename="../../simulator/ui/main_window.py" line="680"/>
         <source>Wheel</source>
         <translation>Roda do mouse</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="627" />
+        <location filename="../../simulator/ui/main_window.py" line="680"/>
         <source>zoom under the mouse</source>
         <translation>zoom sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="628" />
+        <location filename="../../simulator/ui/main_window.py" line="681"/>
         <source>Middle-drag, Space+drag</source>
         <translation>Arrastar com o botão do meio, Espaço+arrastar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="628" />
+        <location filename="../../simulator/ui/main_window.py" line="681"/>
         <source>pan</source>
         <translation>mover a vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="629" />
+        <location filename="../../simulator/ui/main_window.py" line="682"/>
         <source>zoom to fit</source>
         <translation>ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="630" />
+        <location filename="../../simulator/ui/main_window.py" line="683"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="630" />
+        <location filename="../../simulator/ui/main_window.py" line="683"/>
         <source>play / pause training</source>
         <translation>reproduzir / pausar o treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="631" />
+        <location filename="../../simulator/ui/main_window.py" line="684"/>
         <source>undo, redo</source>
         <translation>desfazer, refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="632" />
+        <location filename="../../simulator/ui/main_window.py" line="685"/>
         <source>new, open, save</source>
         <translation>novo, abrir, salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="641" />
+        <location filename="../../simulator/ui/main_window.py" line="694"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="646" />
+        <location filename="../../simulator/ui/main_window.py" line="699"/>
         <source>User guide</source>
         <translation>Guia do usuário</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="647" />
-        <source>The user guide is the docs folder of nnsim's source (docs/index.md).</source>
+        <location filename="../../simulator/ui/main_window.py" line="700"/>
+        <source>The user guide is the docs folder of nnsim&apos;s source (docs/index.md).</source>
         <translation>O guia do usuário é a pasta docs do código-fonte do nnsim (docs/index.md).</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="652" />
+        <location filename="../../simulator/ui/main_window.py" line="705"/>
         <source>About nnsim</source>
         <translation>Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="653" />
+        <location filename="../../simulator/ui/main_window.py" line="706"/>
         <source>&lt;b&gt;nnsim&lt;/b&gt; — a visual simulator of artificial neural networks for teaching.&lt;br&gt;&lt;br&gt;Draw a network, train it step by step, and watch the forward and backward passes: edge thickness is the weight, edge colour the gradient.</source>
         <translation>&lt;b&gt;nnsim&lt;/b&gt; — um simulador visual de redes neurais artificiais para o ensino.&lt;br&gt;&lt;br&gt;Desenhe uma rede, treine-a passo a passo e observe as passagens direta e reversa: a espessura de cada conexão é o peso; a cor, o gradiente.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="756" />
+        <location filename="../../simulator/ui/main_window.py" line="809"/>
         <source>Cannot train yet: %1</source>
         <translation>Ainda não é possível treinar: %1</translation>
     </message>
@@ -2618,190 +2610,191 @@
 <context>
     <name>SurfacePanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="35" />
+        <location filename="../../simulator/ui/panels/surface.py" line="35"/>
         <source>test data</source>
         <translation>dados de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="38" />
+        <location filename="../../simulator/ui/panels/surface.py" line="38"/>
         <source>discretise</source>
         <translation>discretizar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="41" />
+        <location filename="../../simulator/ui/panels/surface.py" line="41"/>
         <source>Add points</source>
         <translation>Adicionar pontos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="43" />
+        <location filename="../../simulator/ui/panels/surface.py" line="43"/>
         <source>Click to add a point of the chosen class, Shift+click for the other class. Off: click a data point to take one training step on it.</source>
         <translation>Clique para adicionar um ponto da classe escolhida, Shift+clique para a outra classe. Desligado: clique num ponto dos dados para dar um passo de treino com ele.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="46" />
-        <location filename="../../simulator/ui/panels/surface.py" line="84" />
+        <location filename="../../simulator/ui/panels/surface.py" line="46"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="106"/>
         <source>class 1</source>
         <translation>classe 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="47" />
-        <location filename="../../simulator/ui/panels/surface.py" line="85" />
+        <location filename="../../simulator/ui/panels/surface.py" line="47"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="107"/>
         <source>class 0</source>
         <translation>classe 0</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="81" />
+        <location filename="../../simulator/ui/panels/surface.py" line="103"/>
         <source>class %1</source>
         <translation>classe %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="103" />
-        <location filename="../../simulator/ui/panels/surface.py" line="111" />
+        <location filename="../../simulator/ui/panels/surface.py" line="128"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="136"/>
         <source>neuron %1</source>
         <translation>neurônio %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="114" />
+        <location filename="../../simulator/ui/panels/surface.py" line="139"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="117" />
+        <location filename="../../simulator/ui/panels/surface.py" line="142"/>
+        <location filename="../../simulator/ui/panels/surface.py" line="154"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="172" />
+        <location filename="../../simulator/ui/panels/surface.py" line="210"/>
         <source>Add a data point</source>
         <translation>Adicionar um ponto de dados</translation>
     </message>
-<message>
-        <location filename="../../simulator/ui/panels/surface.py" line="52" />
+    <message>
+        <location filename="../../simulator/ui/panels/surface.py" line="52"/>
         <source>Sequences have no input plane, so there is no decision surface or fit to draw. The accuracy counts every step of the test sequences that has a target.</source>
         <translation>Sequências não têm um plano de entradas, então não há superfície de decisão nem ajuste para desenhar. A acurácia conta cada passo das sequências de teste que tem um alvo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="150" />
+        <location filename="../../simulator/ui/panels/surface.py" line="150"/>
         <source>test accuracy %1 (per step)</source>
         <translation>acurácia de teste %1 (por passo)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/surface.py" line="152" />
+        <location filename="../../simulator/ui/panels/surface.py" line="152"/>
         <source>sequences entirely right %1</source>
         <translation>sequências inteiramente certas %1</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="46" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="46"/>
         <source>uniform</source>
         <translation>uniforme</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="46" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="46"/>
         <source>normal (Gaussian)</source>
         <translation>normal (gaussiana)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="47" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="47"/>
         <source>Xavier (Glorot)</source>
         <translation>Xavier (Glorot)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="47" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="47"/>
         <source>He</source>
         <translation>He</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="47" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="47"/>
         <source>constant</source>
         <translation>constante</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="64" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="64"/>
         <source>clip at</source>
         <translation>recortar em</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="72" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="72"/>
         <source>reshuffle every epoch</source>
         <translation>embaralhar a cada época</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="87" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="96"/>
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="88" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="97"/>
         <source>Optimiser</source>
         <translation>Otimizador</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="89" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="98"/>
         <source>Learning rate α</source>
         <translation>Taxa de aprendizado α</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="90" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="99"/>
         <source>Batch size</source>
         <translation>Tamanho do lote</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="91" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="100"/>
         <source>Initialisation</source>
         <translation>Inicialização</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="92" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="101"/>
         <source>L1 penalty</source>
         <translation>Penalidade L1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="93" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="102"/>
         <source>L2 penalty</source>
         <translation>Penalidade L2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="94" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="103"/>
         <source>Gradient norm</source>
         <translation>Norma do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="95" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="104"/>
         <source>Shuffle</source>
         <translation>Embaralhar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="96" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="106"/>
         <source>Seed</source>
         <translation>Semente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="134" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="147"/>
         <source>Initialisation and seed apply from the start: changing them resets training. The others apply live.</source>
         <translation>A inicialização e a semente valem desde o início: alterá-las reinicia o treinamento. As demais opções valem na hora.</translation>
     </message>
-<message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="76" />
+    <message>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="76"/>
         <source>whole sequence</source>
         <translation>sequência inteira</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="77" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="77"/>
         <source> steps</source>
         <translation> passos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="79" />
-        <source>Backpropagation through time in windows of this many steps: the error does not flow back across a window's start</source>
+        <location filename="../../simulator/ui/panels/training_panel.py" line="79"/>
+        <source>Backpropagation through time in windows of this many steps: the error does not flow back across a window&apos;s start</source>
         <translation>Retropropagação no tempo em janelas de tantos passos: o erro não volta para trás do início de uma janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/training_panel.py" line="105" />
+        <location filename="../../simulator/ui/panels/training_panel.py" line="105"/>
         <source>Backpropagation through time</source>
         <translation>Retropropagação no tempo</translation>
     </message>
-    </context>
+</context>
 </TS>
