@@ -1202,102 +1202,102 @@
 <context>
     <name>EditorView</name>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="256"/>
+        <location filename="../../simulator/ui/editor/view.py" line="257"/>
         <source>Connection cancelled: release on a neuron to connect.</source>
         <translation>Conexão cancelada: solte sobre um neurônio para conectar.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="260"/>
+        <location filename="../../simulator/ui/editor/view.py" line="261"/>
         <source>Cannot connect %1 → %2: %3</source>
         <translation>Não é possível conectar %1 → %2: %3</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="265"/>
+        <location filename="../../simulator/ui/editor/view.py" line="266"/>
         <source>Connected %1 → %2</source>
         <translation>Conexão %1 → %2 criada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="357"/>
+        <location filename="../../simulator/ui/editor/view.py" line="358"/>
         <source>weight w = %1</source>
         <translation>peso w = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="360"/>
+        <location filename="../../simulator/ui/editor/view.py" line="361"/>
         <source>gradient ∂J/∂w = %1</source>
         <translation>gradiente ∂J/∂w = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="365"/>
+        <location filename="../../simulator/ui/editor/view.py" line="366"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="365"/>
+        <location filename="../../simulator/ui/editor/view.py" line="366"/>
         <source>hidden</source>
         <translation>oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="365"/>
+        <location filename="../../simulator/ui/editor/view.py" line="366"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="368"/>
+        <location filename="../../simulator/ui/editor/view.py" line="369"/>
         <source>feature %1</source>
         <translation>atributo %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="375"/>
+        <location filename="../../simulator/ui/editor/view.py" line="376"/>
         <source>g = %1 (mean over the batch)</source>
         <translation>g = %1 (média no lote)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="376"/>
+        <location filename="../../simulator/ui/editor/view.py" line="377"/>
         <source>y = f(g) = %1</source>
         <translation>y = f(g) = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="378"/>
+        <location filename="../../simulator/ui/editor/view.py" line="379"/>
         <source>bias b = %1</source>
         <translation>bias b = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="380"/>
+        <location filename="../../simulator/ui/editor/view.py" line="381"/>
         <source>δ = ∂J/∂g = %1</source>
         <translation>δ = ∂J/∂g = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="387"/>
+        <location filename="../../simulator/ui/editor/view.py" line="388"/>
         <source>Added %1 — drag from it to another neuron to connect.</source>
         <translation>Neurônio %1 adicionado — arraste a partir dele até outro neurônio para conectar.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="487"/>
+        <location filename="../../simulator/ui/editor/view.py" line="488"/>
         <source>Set weight of %1 → %2…</source>
         <translation>Definir peso de %1 → %2…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="489"/>
+        <location filename="../../simulator/ui/editor/view.py" line="490"/>
         <source>Delete connection</source>
         <translation>Excluir conexão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="492"/>
+        <location filename="../../simulator/ui/editor/view.py" line="493"/>
         <source>Add input neuron here</source>
         <translation>Adicionar neurônio de entrada aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="493"/>
+        <location filename="../../simulator/ui/editor/view.py" line="494"/>
         <source>Add hidden neuron here</source>
         <translation>Adicionar neurônio oculto aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="494"/>
+        <location filename="../../simulator/ui/editor/view.py" line="495"/>
         <source>Add output neuron here</source>
         <translation>Adicionar neurônio de saída aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="503"/>
+        <location filename="../../simulator/ui/editor/view.py" line="504"/>
         <source>Connection weight</source>
         <translation>Peso da conexão</translation>
     </message>
@@ -2007,7 +2007,12 @@
 <context>
     <name>LegendOverlay</name>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="546"/>
+        <location filename="../../simulator/ui/editor/view.py" line="547"/>
+        <source>zoom in to read this step&apos;s values (%1 have no room at this scale)</source>
+        <translation>aproxime para ler os valores deste passo (%1 sem espaço nesta escala)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="551"/>
         <source>showing the %1 heaviest of %2 connections in view; zoom in for more</source>
         <translation>mostrando as %1 ligações de maior peso entre %2 visíveis; aproxime para ver mais</translation>
     </message>

@@ -58,33 +58,43 @@ def readable(scale: float) -> bool:
 
 
 def node_boxes(kind: str, name: str, tag: str, caption: str | None, radius: float,
-               f: Fonts, boost: float) -> dict[str, QRectF]:
-    """The rectangles of a neuron's texts, relative to its centre, at ``boost``."""
+               f: Fonts, boost: float) -> dict[str, list[QRectF]]:
+    """Where a neuron's texts may go, relative to its centre, at ``boost``: for each text
+    its places in order of preference (a step's value box: beside the neuron, else on its
+    other side, below or above it)."""
     b = boost
-    out: dict[str, QRectF] = {}
+    out: dict[str, list[QRectF]] = {}
     name_w = f.width(name) + 4
     top = -radius - GAP
-    out["name"] = QRectF(-name_w * b / 2, top - f.name_h * b, name_w * b, f.name_h * b)
+    name_box = QRectF(-name_w * b / 2, top - f.name_h * b, name_w * b, f.name_h * b)
+    out["name"] = [name_box]
     if kind != "input":
         if tag:
             tag_w = f.width(tag, small=True) + 4
-            nr = out["name"]
-            out["tag"] = QRectF(nr.right() + 2.0 * b, nr.bottom() - f.small_h * b, tag_w * b, f.small_h * b)
+            out["tag"] = [QRectF(name_box.right() + 2.0 * b, name_box.bottom() - f.small_h * b,
+                                 tag_w * b, f.small_h * b)]
         bias_w = f.width(BIAS_SAMPLE, small=True) + 4
-        out["bias"] = QRectF(-bias_w * b / 2, radius + 2.0, bias_w * b, f.small_h * b)
+        out["bias"] = [QRectF(-bias_w * b / 2, radius + 2.0, bias_w * b, f.small_h * b)]
     if caption:
         lines = caption.split("\n")
-        w = max(f.width(line, small=True) for line in lines) + 12
-        h = f.small_h * len(lines) + 6
-        x = -radius - 8 - w * b if kind == "input" else radius + 8
-        out["caption"] = QRectF(x, -h * b / 2, w * b, h * b)
+        w = (max(f.width(line, small=True) for line in lines) + 12) * b
+        h = (f.small_h * len(lines) + 6) * b
+        right = QRectF(radius + 8, -h / 2, w, h)
+        left = QRectF(-radius - 8 - w, -h / 2, w, h)
+        below = QRectF(-w / 2, radius + 4, w, h)
+        above = QRectF(-w / 2, -radius - 4 - h, w, h)
+        # inputs' edges leave to the right: their values go on their left
+        out["caption"] = [left, right, below, above] if kind == "input" else [right, left, below, above]
     return out
 
 
-def choose(boxes: np.ndarray, priority: np.ndarray, bodies: np.ndarray, pad: float) -> np.ndarray:
-    """Which boxes to show: taken in order of ``priority`` (lower first), a box is shown
-    unless it meets a body or a box already shown. ``boxes`` and ``bodies`` are (n, 4)
-    arrays of x0, y0, x1, y1; ``pad`` keeps shown texts that far apart."""
+def choose(boxes: np.ndarray, group: np.ndarray, priority: np.ndarray, bodies: np.ndarray,
+           pad: float, bounds: tuple[float, float, float, float] | None = None) -> np.ndarray:
+    """Which boxes to show. ``boxes`` (n, 4: x0, y0, x1, y1) are the places of texts, the
+    places of one text sharing a ``group`` id, in order of preference. Texts are taken in
+    order of ``priority`` (lower first; one value per group) and each goes to its first
+    place that meets no body and no box already shown (nor comes closer than ``pad``) and,
+    when ``bounds`` are given, lies within them; a text with no such place is not shown."""
     n = len(boxes)
     shown = np.zeros(n, dtype=bool)
     if not n:
@@ -95,10 +105,12 @@ def choose(boxes: np.ndarray, priority: np.ndarray, bodies: np.ndarray, pad: flo
         bx0, by0, bx1, by1 = (bodies[:, k][None, :] for k in range(4))
         free = ~((x0[:, None] < bx1) & (x1[:, None] > bx0)
                  & (y0[:, None] < by1) & (y1[:, None] > by0)).any(axis=1)
+    if bounds is not None:
+        free &= (x0 >= bounds[0]) & (y0 >= bounds[1]) & (x1 <= bounds[2]) & (y1 <= bounds[3])
     # every pair of boxes that would overlap (or come closer than pad)
     meets = ((x0[:, None] < x1[None, :] + pad) & (x1[:, None] + pad > x0[None, :])
              & (y0[:, None] < y1[None, :] + pad) & (y1[:, None] + pad > y0[None, :]))
     for i in np.argsort(priority, kind="stable"):
-        if free[i] and not (meets[i] & shown).any():
+        if free[i] and not (meets[i] & shown).any() and not shown[group == group[i]].any():
             shown[i] = True
     return shown

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem
 
@@ -77,6 +77,7 @@ class NodeItem(QGraphicsItem):
         self.emphasis = 0.0                    # 0..1 glow while the animation visits it
         self.show_bias = True
         self.boxes: dict[str, QRectF] = {}     # where each text would go (see labels.py)
+        self.alternatives: dict[str, list[QRectF]] = {}
         self.shown: frozenset[str] = frozenset()   # the texts that have room
         self.boost = 1.0
         self.fonts = labels.fonts()
@@ -123,11 +124,23 @@ class NodeItem(QGraphicsItem):
             if scene is not None and hasattr(scene, "labels_changed"):
                 scene.labels_changed()
 
-    def set_boxes(self, boxes: dict[str, QRectF], boost: float, fonts: labels.Fonts) -> None:
-        """Where the texts go (the scene's layout); the item's extent follows."""
-        if boxes != self.boxes or boost != self.boost or fonts is not self.fonts:
+    def set_boxes(self, boxes: dict[str, QRectF], boost: float, fonts: labels.Fonts,
+                  alternatives: dict[str, list[QRectF]] | None = None) -> None:
+        """Where the texts go (the scene's layout; ``alternatives``: the other places a text
+        may take, see use_place); the item's extent covers them all."""
+        alternatives = alternatives or {}
+        if (boxes != self.boxes or boost != self.boost or fonts is not self.fonts
+                or alternatives != self.alternatives):
             self.prepareGeometryChange()
             self.boxes, self.boost, self.fonts = boxes, boost, fonts
+            self.alternatives = alternatives
+            self.update()
+
+    def use_place(self, kind: str, index: int) -> None:
+        """Draw text ``kind`` at its place ``index`` (within the extent already announced)."""
+        place = self.alternatives[kind][index]
+        if self.boxes.get(kind) != place:
+            self.boxes = {**self.boxes, kind: place}
             self.update()
 
     def set_shown(self, shown: frozenset[str]) -> None:
@@ -150,6 +163,9 @@ class NodeItem(QGraphicsItem):
         rect = QRectF(-NODE_R - 10, -NODE_R - 10, 2 * NODE_R + 20, 2 * NODE_R + 20)
         for box in self.boxes.values():
             rect = rect.united(box.adjusted(-2, -2, 2, 2))
+        for places in self.alternatives.values():
+            for box in places:
+                rect = rect.united(box.adjusted(-2, -2, 2, 2))
         return rect
 
     def shape(self) -> QPainterPath:
@@ -493,6 +509,8 @@ class PulseLayer(QGraphicsItem):
 class NetworkScene(QGraphicsScene):
     """The drawing of a document and of the latest training snapshot."""
 
+    labelsLaidOut = Signal()        # which texts are shown may have changed
+
     def __init__(self, theme: str = "light", parent=None):
         super().__init__(parent)
         self.theme = encoding.theme(theme)
@@ -570,10 +588,14 @@ class NetworkScene(QGraphicsScene):
     def set_view_scale(self, scale: float, visible: QRectF | None = None) -> None:
         """The scale the drawing is shown at (and, for large drawings, the part in view):
         the texts keep their size on the output and show where they have room."""
-        if scale == self.view_scale and (visible is None or len(self.order) <= self.LABEL_NODES_MAX):
+        moved = visible is not None and visible != self.visible_rect
+        if visible is not None:
+            self.visible_rect = QRectF(visible)
+        # what is in view matters to a large drawing's texts and to a step's value boxes
+        follows_view = len(self.order) > self.LABEL_NODES_MAX or self._has_captions()
+        if scale == self.view_scale and not (moved and follows_view):
             return
         self.view_scale = float(scale)
-        self.visible_rect = visible
         self.relayout_labels()
 
     def labels_changed(self) -> None:
@@ -596,34 +618,48 @@ class NetworkScene(QGraphicsScene):
         f = labels.fonts(self.text_scale)
         boost = labels.boost_for(scale)
         candidates = self._label_candidates() if labels.readable(scale) else set()
-        rows, owners, kinds = [], [], []
+        rows, owners, kinds, groups, places = [], [], [], [], []
         for i, nid in enumerate(self.order):
             item = self.nodes[nid]
-            boxes = (labels.node_boxes(item.kind, item.label, item.tag, item.caption, NODE_R, f, boost)
-                     if nid in candidates else {})
-            item.set_boxes(boxes, boost, f)
+            options = (labels.node_boxes(item.kind, item.label, item.tag, item.caption, NODE_R, f, boost)
+                       if nid in candidates else {})
+            item.set_boxes({k: v[0] for k, v in options.items()}, boost, f,
+                           {k: v for k, v in options.items() if len(v) > 1})
             x, y = item.x(), item.y()
-            for kind, r in boxes.items():
-                rows.append((r.left() + x, r.top() + y, r.right() + x, r.bottom() + y))
-                owners.append(i)
-                kinds.append(labels.KINDS.index(kind))
+            for kind, rects in options.items():
+                for j, r in enumerate(rects):
+                    rows.append((r.left() + x, r.top() + y, r.right() + x, r.bottom() + y))
+                    owners.append(i)
+                    kinds.append(labels.KINDS.index(kind))
+                    groups.append(len(self.order) * kinds[-1] + i)
+                    places.append(j)
+        per_node: dict[int, set[str]] = {}
         if rows:
             boxes = np.array(rows, dtype=float)
-            owner = np.array(owners)
-            priority = np.array(kinds) * (len(self.order) + 1) + owner
+            kind_of, group = np.array(kinds), np.array(groups)
+            # text by text in order of kind, then neuron; a text's places in their order
+            priority = group * 8 + np.array(places)
             p = self.positions
             bodies = np.column_stack([p[:, 0] - NODE_R - 2, p[:, 1] - NODE_R - 2,
                                       p[:, 0] + NODE_R + 2, p[:, 1] + NODE_R + 2])
-            shown = labels.choose(boxes, priority, bodies, pad=boost)
-        else:
-            owner = np.zeros(0, dtype=int)
-            shown = np.zeros(0, dtype=bool)
-        per_node: dict[int, set[str]] = {}
-        for k, i in enumerate(owner.tolist()):
-            if shown[k]:
-                per_node.setdefault(i, set()).add(labels.KINDS[kinds[k]])
+            r = self.visible_rect if self._has_captions() else None
+            bounds = None if r is None else (r.left(), r.top(), r.right(), r.bottom())
+            shown = labels.choose(boxes, group, priority, bodies, pad=boost, bounds=bounds)
+            for k in np.flatnonzero(shown):
+                i, kind = owners[k], labels.KINDS[kind_of[k]]
+                per_node.setdefault(i, set()).add(kind)
+                if places[k]:                        # not its first place: tell the item
+                    self.nodes[self.order[i]].use_place(kind, places[k])
         for i, nid in enumerate(self.order):
             self.nodes[nid].set_shown(frozenset(per_node.get(i, ())))
+        self.labelsLaidOut.emit()
+
+    def _has_captions(self) -> bool:
+        return any(item.caption for item in self.nodes.values())
+
+    def hidden_captions(self) -> int:
+        """How many of a step's value boxes have no room at this scale."""
+        return sum(1 for item in self.nodes.values() if item.caption and "caption" not in item.shown)
 
     def _label_candidates(self) -> set[str]:
         """The neurons whose texts are laid out: all of them, or in a large drawing those in
@@ -659,7 +695,7 @@ class NetworkScene(QGraphicsScene):
         for nid in self.order:
             item = self.nodes[nid]
             boxes = labels.node_boxes(item.kind, item.label, item.tag, None, NODE_R, f, 1.0)
-            for r in boxes.values():
+            for r in (places[0] for places in boxes.values()):
                 left, right = max(left, -r.left() - NODE_R), max(right, r.right() - NODE_R)
                 top, bottom = max(top, -r.top() - NODE_R), max(bottom, r.bottom() - NODE_R)
         return (left, top, right, bottom)

@@ -93,19 +93,32 @@ def test_zoom_to_fit_fits_a_deep_network_and_refits_on_resize(window, qtbot):
 
 
 def test_step_value_boxes_never_overlap(window, qtbot):
+    """A step's value boxes take their room before the names; where a deep network fitted
+    to the window leaves them none, the legend says to zoom in, and zoomed in they show,
+    at a readable size, overlapping nothing."""
     w = window
     w.resize(1440, 900)
     w.open_lesson("vanishing-gradient", ask=False)
     qtbot.waitUntil(lambda: w.controller.latest is not None, timeout=5000)
     w.train.act_next_phase.trigger()            # Train ▸ Next Phase: the step's first phase
     qtbot.waitUntil(lambda: w.animator.active, timeout=5000)
-    for _ in range(4):
-        boxes = [k for _, k, _ in w.scene.visible_labels() if k == "caption"]
-        assert_texts_clear(w, f"phase {w.animator.phase}")
-        if boxes:
+    w.train.act_next_phase.trigger()            # the first hidden layer's values
+    with_values = [n for n, item in w.scene.nodes.items() if item.caption]
+    assert with_values
+    assert_texts_clear(w, "fitted")
+    shown = [n for n, k, _ in w.scene.visible_labels() if k == "caption"]
+    if len(shown) < len(with_values):
+        assert "zoom in" in w.view.legend.note()
+    for _ in range(12):                         # zoom in on the layer until they fit
+        if len(shown) == len(with_values):
             break
-        w.train.act_next_phase.trigger()
-    assert boxes, "no value box shown during the forward pass"
-    for item in w.scene.nodes.values():          # readable: the boxes keep their size on screen
-        if "caption" in item.shown:
-            assert item.fonts.small_h * item.boost * w.view.transform().m11() >= 9
+        item = w.scene.nodes[with_values[0]]
+        w.view.centerOn(item.pos())
+        wheel(w.view, 1)
+        shown = [n for n, k, _ in w.scene.visible_labels() if k == "caption"]
+    assert sorted(shown) == sorted(with_values)
+    assert_texts_clear(w, "zoomed in")
+    assert "zoom in" not in w.view.legend.note()
+    for n in with_values:                       # readable: the boxes keep their size on screen
+        item = w.scene.nodes[n]
+        assert item.fonts.small_h * item.boost * w.view.transform().m11() >= 9

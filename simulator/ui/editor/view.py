@@ -65,6 +65,7 @@ class EditorView(QGraphicsView):
         self.user_zoomed = False          # fit on resize until the user zooms or pans
         scene.selectionChanged.connect(self._emit_selection)
         self.legend = LegendOverlay(self)
+        scene.labelsLaidOut.connect(self.legend.refresh)
 
     # modes ------------------------------------------------------------------------------
     def set_mode(self, mode: str) -> None:
@@ -466,8 +467,7 @@ class EditorView(QGraphicsView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
-        if len(self.net_scene.order) > self.net_scene.LABEL_NODES_MAX:
-            self._scale_changed()        # the texts of a large drawing follow what is in view
+        self._scale_changed()     # a large drawing's texts and a step's values follow the view
 
     # context menu ----------------------------------------------------------------------------
     def contextMenuEvent(self, event):
@@ -541,6 +541,10 @@ class LegendOverlay(QWidget):
             self.update()
 
     def note(self) -> str:
+        hidden = self.view.net_scene.hidden_captions()
+        if hidden:
+            return self.tr("zoom in to read this step's values (%1 have no room at this scale)") \
+                .replace("%1", str(hidden))
         edges = self.view.net_scene.edges
         if edges.drawn_count < len(edges.pairs):
             return self.tr("showing the %1 heaviest of %2 connections in view; zoom in for more") \
