@@ -1272,32 +1272,32 @@
         <translation>Neurônio %1 adicionado — arraste a partir dele até outro neurônio para conectar.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="488"/>
+        <location filename="../../simulator/ui/editor/view.py" line="486"/>
         <source>Set weight of %1 → %2…</source>
         <translation>Definir peso de %1 → %2…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="490"/>
+        <location filename="../../simulator/ui/editor/view.py" line="488"/>
         <source>Delete connection</source>
         <translation>Excluir conexão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="493"/>
+        <location filename="../../simulator/ui/editor/view.py" line="491"/>
         <source>Add input neuron here</source>
         <translation>Adicionar neurônio de entrada aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="494"/>
+        <location filename="../../simulator/ui/editor/view.py" line="492"/>
         <source>Add hidden neuron here</source>
         <translation>Adicionar neurônio oculto aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="495"/>
+        <location filename="../../simulator/ui/editor/view.py" line="493"/>
         <source>Add output neuron here</source>
         <translation>Adicionar neurônio de saída aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="504"/>
+        <location filename="../../simulator/ui/editor/view.py" line="502"/>
         <source>Connection weight</source>
         <translation>Peso da conexão</translation>
     </message>
@@ -2007,12 +2007,12 @@
 <context>
     <name>LegendOverlay</name>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="547"/>
+        <location filename="../../simulator/ui/editor/view.py" line="545"/>
         <source>zoom in to read this step&apos;s values (%1 have no room at this scale)</source>
         <translation>aproxime para ler os valores deste passo (%1 sem espaço nesta escala)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="551"/>
+        <location filename="../../simulator/ui/editor/view.py" line="549"/>
         <source>showing the %1 heaviest of %2 connections in view; zoom in for more</source>
         <translation>mostrando as %1 ligações de maior peso entre %2 visíveis; aproxime para ver mais</translation>
     </message>

@@ -68,20 +68,19 @@ class NetworkPanel(Panel):
         self.caption = join(what, tr("sample x = (%1)").replace("%1", x))
 
     # layout --------------------------------------------------------------------------------
-    def margins(self) -> tuple[float, float, float, float]:
-        """How far the texts reach beyond the neurons (see NetworkScene.fit); a step's value
-        boxes need room beside the neurons (inputs on their left, others on their right)."""
-        ml, mt, mr, mb = self.scene.label_margins()
+    def extra(self) -> tuple[float, float, float, float]:
+        """Room beyond the neurons' own texts (output units): a step's value boxes beside
+        the neurons (inputs on their left, others on their right)."""
         if self.step_mode:
             side = CAPTION_ROOM * self.scene.text_scale + 8
-            ml, mr = max(ml, side), max(mr, side)
-        return ml, mt, mr, mb
+            return (side, 0.0, side, 0.0)
+        return (0.0, 0.0, 0.0, 0.0)
 
     def fit(self, space: QRectF) -> tuple[QRectF, QRectF, float]:
         """(target in the panel, source rectangle of the scene, scale) for ``space``."""
         if space.width() <= 0 or space.height() <= 0:
             return QRectF(), QRectF(), 0.0
-        scale, src = self.scene.fit(space.width(), space.height(), MAX_SCALE, self.margins())
+        scale, src = self.scene.fit(space.width(), space.height(), MAX_SCALE, self.extra())
         w, h = src.width() * scale, src.height() * scale
         target = QRectF(space.center().x() - w / 2, space.center().y() - h / 2, w, h)
         return target, src, scale
@@ -97,7 +96,9 @@ class NetworkPanel(Panel):
         """(drawing target, legend box or None, drawing scale, scene source): the legend goes
         below the drawing, beside it, or over an empty corner of it, whichever leaves it
         largest."""
-        self.scene.text_scale = self.sizes.label / FIGURE_TEXT.label
+        # a slide's texts a little larger, as its other text (not as much: a deep network
+        # would have room for fewer of its neurons' names)
+        self.scene.text_scale = 1.0 + 0.5 * (self.sizes.label / FIGURE_TEXT.label - 1.0)
         area = QRectF(self.rect)
         top = self._caption_height()
         if top:
@@ -141,11 +142,12 @@ class NetworkPanel(Panel):
         y0 = src.top() + (box.top() - target.top()) / scale - pad
         y1 = src.top() + (box.bottom() - target.top()) / scale + pad
         pos = self.scene.positions
-        ml, mt, mr, mb = self.margins()
-        m = max(1.0, scale) / scale           # output units of the texts -> scene units
+        ml, mt, mr, mb = self.scene.label_extents(scale)
+        xl, xt, xr, xb = (v / scale for v in self.extra())
+        ml, mt, mr, mb = ml + xl, mt + xt, mr + xr, mb + xb
         # neurons with their texts
-        if np.any((pos[:, 0] + NODE_R + mr * m > x0) & (pos[:, 0] - NODE_R - ml * m < x1)
-                  & (pos[:, 1] + NODE_R + mb * m > y0) & (pos[:, 1] - NODE_R - mt * m < y1)):
+        if np.any((pos[:, 0] + NODE_R + mr > x0) & (pos[:, 0] - NODE_R - ml < x1)
+                  & (pos[:, 1] + NODE_R + mb > y0) & (pos[:, 1] - NODE_R - mt < y1)):
             return True
         a, b = self.scene.edges.segments()
         if not len(a):

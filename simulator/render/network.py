@@ -645,6 +645,11 @@ class NetworkScene(QGraphicsScene):
             r = self.visible_rect if self._has_captions() else None
             bounds = None if r is None else (r.left(), r.top(), r.right(), r.bottom())
             shown = labels.choose(boxes, group, priority, bodies, pad=boost, bounds=bounds)
+            # an activation tag belongs after its neuron's name: not without it
+            name_shown = {owners[k] for k in np.flatnonzero(shown) if labels.KINDS[kind_of[k]] == "name"}
+            for k in np.flatnonzero(shown):
+                if labels.KINDS[kind_of[k]] == "tag" and owners[k] not in name_shown:
+                    shown[k] = False
             for k in np.flatnonzero(shown):
                 i, kind = owners[k], labels.KINDS[kind_of[k]]
                 per_node.setdefault(i, set()).add(kind)
@@ -685,20 +690,34 @@ class NetworkScene(QGraphicsScene):
                 out.append((nid, kind, r.translated(item.pos())))
         return out
 
-    def label_margins(self) -> tuple[float, float, float, float]:
-        """(left, top, right, bottom): how far the texts reach beyond the neurons' bodies, in
-        output units when the drawing is scaled down (scene units at scale 1 and above)."""
-        if not self.order:
+    def _extent_lines(self) -> np.ndarray:
+        """How far each text may reach beyond its neuron's body, as lines c + t·boost
+        (scene units): rows of (side, c, t), side 0..3 = left, top, right, bottom."""
+        key = (tuple(self.order), self.text_scale,
+               tuple((it.label, it.tag, it.kind) for it in (self.nodes[n] for n in self.order)))
+        if getattr(self, "_extent_key", None) != key:
+            f = labels.fonts(self.text_scale)
+            rows = []
+            for nid in self.order:
+                item = self.nodes[nid]
+                one = labels.node_boxes(item.kind, item.label, item.tag, None, NODE_R, f, 1.0)
+                two = labels.node_boxes(item.kind, item.label, item.tag, None, NODE_R, f, 2.0)
+                for kind in one:
+                    a, b = one[kind][0], two[kind][0]
+                    for side, (ea, eb) in enumerate(((-a.left(), -b.left()), (-a.top(), -b.top()),
+                                                     (a.right(), b.right()), (a.bottom(), b.bottom()))):
+                        rows.append((side, 2 * ea - eb - NODE_R, eb - ea))
+            self._extent_key, self._extents = key, np.array(rows, dtype=float).reshape(-1, 3)
+        return self._extents
+
+    def label_extents(self, scale: float) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom): how far the texts reach beyond the neurons' bodies at
+        ``scale``, in scene units (0 where they reach no further)."""
+        lines = self._extent_lines()
+        if not len(lines) or not labels.readable(scale):
             return (0.0, 0.0, 0.0, 0.0)
-        f = labels.fonts(self.text_scale)
-        left = top = right = bottom = 0.0
-        for nid in self.order:
-            item = self.nodes[nid]
-            boxes = labels.node_boxes(item.kind, item.label, item.tag, None, NODE_R, f, 1.0)
-            for r in (places[0] for places in boxes.values()):
-                left, right = max(left, -r.left() - NODE_R), max(right, r.right() - NODE_R)
-                top, bottom = max(top, -r.top() - NODE_R), max(bottom, r.bottom() - NODE_R)
-        return (left, top, right, bottom)
+        reach = lines[:, 1] + lines[:, 2] * labels.boost_for(scale)
+        return tuple(float(max(0.0, reach[lines[:, 0] == side].max(initial=0.0))) for side in range(4))
 
     def body_rect(self) -> QRectF:
         """The neurons' bodies, without their texts (an empty drawing: a default area)."""
@@ -709,23 +728,29 @@ class NetworkScene(QGraphicsScene):
         return QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
 
     def fit(self, width: float, height: float, max_scale: float,
-            margins: tuple[float, float, float, float] | None = None) -> tuple[float, QRectF]:
+            extra: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)) -> tuple[float, QRectF]:
         """The scale that shows the whole drawing with its texts in ``width`` × ``height``
-        output units (at most ``max_scale``), and the scene rectangle then shown. Texts keep
-        their output size when the drawing is scaled down (see labels.py), so their room is
-        reserved in output units there, and in scene units at scale 1 and above."""
+        output units (at most ``max_scale``), and the scene rectangle then shown; ``extra``:
+        room for more (output units: left, top, right, bottom). The texts keep their output
+        size when the drawing is scaled down (labels.py), so the room they need depends on
+        the scale: found by iterating from the largest scale the bodies allow, down."""
         body = self.body_rect()
-        ml, mt, mr, mb = margins if margins is not None else self.label_margins()
-        mx, my = ml + mr, mt + mb
         bw, bh = max(body.width(), 1.0), max(body.height(), 1.0)
-        s = min((width - mx) / bw, (height - my) / bh)
-        if s > 1.0:
-            s = max(1.0, min(width / (bw + mx), height / (bh + my)))
-        elif s <= 0:
-            s = min(width / bw, height / bh) / 2
-        s = min(s, max_scale)
-        k = max(1.0, s) / s                 # output units -> scene units of the margins
-        return s, body.adjusted(-ml * k, -mt * k, mr * k, mb * k)
+        xl, xt, xr, xb = extra
+        s = min(max_scale, width / bw, height / bh)
+        for _ in range(30):
+            el, et, er, eb = self.label_extents(s)
+            fw = (width - xl - xr) / (bw + el + er)
+            fh = (height - xt - xb) / (bh + et + eb)
+            new = min(max_scale, fw, fh)
+            if new <= 0:
+                new = min(width / bw, height / bh) / 2
+            if abs(new - s) < 1e-6 * s:
+                break
+            s = new
+        s *= 0.999                           # the texts grow as the scale shrinks: stay inside
+        el, et, er, eb = self.label_extents(s)
+        return s, body.adjusted(-el - xl / s, -et - xt / s, er + xr / s, eb + xb / s)
 
     def sync_nodes_added(self, doc: Mapping, ids: Sequence[str]) -> None:
         for n in doc["network"]["nodes"]:

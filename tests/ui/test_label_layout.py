@@ -83,7 +83,7 @@ def test_zoom_to_fit_fits_a_deep_network_and_refits_on_resize(window, qtbot):
     w.resize(1100, 800)
     QApplication.processEvents()
     assert w.view.transform().m11() < before * 0.9
-    assert body_share(w) > 0.8
+    assert body_share(w) > 0.75
     # after the user zooms, a resize leaves the zoom alone
     wheel(w.view, 2)
     zoomed = w.view.transform().m11()

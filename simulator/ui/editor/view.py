@@ -449,14 +449,13 @@ class EditorView(QGraphicsView):
         x1 = centre.x() + (legend.right() - vp.width() / 2) / scale
         y0 = centre.y() + (legend.top() - vp.height() / 2) / scale
         y1 = centre.y() + (legend.bottom() - vp.height() / 2) / scale
-        ml, mt, mr, mb = self.net_scene.label_margins()
-        k = max(1.0, scale) / scale
+        ml, mt, mr, mb = self.net_scene.label_extents(scale)
         p = self.net_scene.positions
         if not len(p):
             return False
         r = NODE_R
-        hit = ((p[:, 0] - r - ml * k < x1) & (p[:, 0] + r + mr * k > x0)
-               & (p[:, 1] - r - mt * k < y1) & (p[:, 1] + r + mb * k > y0))
+        hit = ((p[:, 0] - r - ml < x1) & (p[:, 0] + r + mr > x0)
+               & (p[:, 1] - r - mt < y1) & (p[:, 1] + r + mb > y0))
         return bool(hit.any())
 
     def _scale_changed(self) -> None:
