@@ -44,93 +44,94 @@
         <translation>inclinação 0,01 abaixo de zero</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="499"/>
-        <location filename="../../simulator/render/plots.py" line="646"/>
+        <location filename="../../simulator/render/compare_view.py" line="290"/>
+        <location filename="../../simulator/render/plots.py" line="507"/>
+        <location filename="../../simulator/render/plots.py" line="654"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="500"/>
+        <location filename="../../simulator/render/plots.py" line="508"/>
         <location filename="../../simulator/ui/commands.py" line="20"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="546"/>
+        <location filename="../../simulator/render/plots.py" line="554"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="546"/>
+        <location filename="../../simulator/render/plots.py" line="554"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="547"/>
+        <location filename="../../simulator/render/plots.py" line="555"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="547"/>
+        <location filename="../../simulator/render/plots.py" line="555"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
         <location filename="../../simulator/export/plot_panels.py" line="293"/>
-        <location filename="../../simulator/render/plots.py" line="522"/>
-        <location filename="../../simulator/render/plots.py" line="585"/>
+        <location filename="../../simulator/render/plots.py" line="530"/>
+        <location filename="../../simulator/render/plots.py" line="593"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="647"/>
+        <location filename="../../simulator/render/plots.py" line="655"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="731"/>
+        <location filename="../../simulator/render/plots.py" line="739"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="732"/>
+        <location filename="../../simulator/render/plots.py" line="740"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="704"/>
+        <location filename="../../simulator/render/plots.py" line="712"/>
         <source>no gradient reaches any weight: training is stuck</source>
         <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="707"/>
+        <location filename="../../simulator/render/plots.py" line="715"/>
         <source>no gradient in layer(s) %1</source>
         <translation>nenhum gradiente na(s) camada(s) %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="713"/>
+        <location filename="../../simulator/render/plots.py" line="721"/>
         <source>first layer %1× smaller than the last (vanishing)</source>
         <translation>primeira camada %1× menor que a última (dissipação)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="715"/>
+        <location filename="../../simulator/render/plots.py" line="723"/>
         <source>first layer %1× larger than the last (exploding)</source>
         <translation>primeira camada %1× maior que a última (explosão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="718"/>
+        <location filename="../../simulator/render/plots.py" line="726"/>
         <source>dead ReLUs per layer %1</source>
         <translation>ReLUs agonizantes por camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="721"/>
+        <location filename="../../simulator/render/plots.py" line="729"/>
         <source>saturated units %1</source>
         <translation>unidades saturadas %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="723"/>
+        <location filename="../../simulator/render/plots.py" line="731"/>
         <source>clipping acted on %1 of the steps</source>
         <translation>o recorte atuou em %1 dos passos</translation>
     </message>
@@ -623,6 +624,7 @@
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="38"/>
+        <location filename="../../simulator/export/compare_panels.py" line="85"/>
         <location filename="../../simulator/export/plot_panels.py" line="288"/>
         <location filename="../../simulator/export/plot_panels.py" line="312"/>
         <source>not trained</source>
@@ -630,19 +632,23 @@
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="11"/>
+        <location filename="../../simulator/export/compare_panels.py" line="26"/>
+        <location filename="../../simulator/render/compare_view.py" line="71"/>
         <location filename="../../simulator/ui/train_controls.py" line="143"/>
         <source>epoch %1</source>
         <translation>época %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="27"/>
-        <location filename="../../simulator/render/plots.py" line="548"/>
+        <location filename="../../simulator/render/compare_view.py" line="81"/>
+        <location filename="../../simulator/render/plots.py" line="556"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="28"/>
-        <location filename="../../simulator/render/plots.py" line="548"/>
+        <location filename="../../simulator/render/compare_view.py" line="83"/>
+        <location filename="../../simulator/render/plots.py" line="556"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
@@ -657,73 +663,75 @@
         <translation>amostra x = (%1)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="49"/>
+        <location filename="../../simulator/export/options.py" line="50"/>
         <source>unknown file extension %1</source>
         <translation>extensão de arquivo desconhecida %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="50"/>
+        <location filename="../../simulator/export/options.py" line="51"/>
         <source>%1 has no file extension</source>
         <translation>%1 não tem extensão de arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="51"/>
+        <location filename="../../simulator/export/options.py" line="52"/>
         <source>use .svg, .pdf, .png, .gif or .mp4</source>
         <translation>use .svg, .pdf, .png, .gif ou .mp4</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="105"/>
+        <location filename="../../simulator/export/options.py" line="106"/>
         <source>unknown view %1 (views: %2)</source>
         <translation>visualização desconhecida %1 (visualizações: %2)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="108"/>
+        <location filename="../../simulator/export/options.py" line="109"/>
         <source>unknown theme %1 (light or dark)</source>
         <translation>tema desconhecido %1 (light ou dark)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="110"/>
+        <location filename="../../simulator/export/options.py" line="111"/>
         <source>colour by gradient or weight, not %1</source>
         <translation>colorir por gradient ou weight, não %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="111"/>
+        <location filename="../../simulator/export/options.py" line="112"/>
         <source>the width must be between %1 and %2 inches</source>
         <translation>a largura deve estar entre %1 e %2 polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="112"/>
+        <location filename="../../simulator/export/options.py" line="113"/>
         <source>the height must be between %1 and %2 inches</source>
         <translation>a altura deve estar entre %1 e %2 polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="116"/>
+        <location filename="../../simulator/export/options.py" line="117"/>
         <source>the resolution must be between 10 and 2400 dpi</source>
         <translation>a resolução deve estar entre 10 e 2400 dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="118"/>
+        <location filename="../../simulator/export/options.py" line="119"/>
         <source>%1 × %2 pixels is too large (at most %3 a side): lower the resolution or the size</source>
         <translation>%1 × %2 pixels é grande demais (no máximo %3 por lado): reduza a resolução ou o tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/state.py" line="87"/>
+        <location filename="../../simulator/export/state.py" line="89"/>
+        <location filename="../../simulator/export/state.py" line="135"/>
         <source>cannot train: %1</source>
+        <extracomment>What ``export --view compare`` trains when a document declares no comparison.</extracomment>
         <translation>não é possível treinar: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="25"/>
+        <location filename="../../simulator/export/figures.py" line="26"/>
         <source>nnsim figure</source>
         <translation>figura do nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="65"/>
+        <location filename="../../simulator/export/figures.py" line="68"/>
         <source>Neural network</source>
         <translation>Rede neural</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="41"/>
-        <location filename="../../simulator/export/figures.py" line="72"/>
+        <location filename="../../simulator/export/figures.py" line="44"/>
+        <location filename="../../simulator/export/figures.py" line="75"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="33"/>
         <source>Network</source>
         <translation>Rede</translation>
@@ -761,6 +769,7 @@
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="19"/>
+        <location filename="../../simulator/render/compare_view.py" line="78"/>
         <source>train / test loss %1 / %2</source>
         <translation>perda de treino / teste %1 / %2</translation>
     </message>
@@ -787,17 +796,17 @@
         <translation>f em linha cheia, f′ tracejada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="60"/>
+        <location filename="../../simulator/export/options.py" line="61"/>
         <source>%1 is a folder, not a file</source>
         <translation>%1 é uma pasta, não um arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="63"/>
+        <location filename="../../simulator/export/options.py" line="64"/>
         <source>cannot write %1: the folder %2 does not exist</source>
         <translation>não é possível gravar %1: a pasta %2 não existe</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="66"/>
+        <location filename="../../simulator/export/options.py" line="67"/>
         <source>cannot write %1: permission denied</source>
         <translation>não é possível gravar %1: permissão negada</translation>
     </message>
@@ -851,38 +860,38 @@
         <translation>%1 é um formato de animação: exporte uma animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="54"/>
+        <location filename="../../simulator/export/files.py" line="60"/>
         <source>unknown animation %1 (training or step)</source>
         <translation>animação desconhecida %1 (training ou step)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="58"/>
-        <location filename="../../simulator/export/files.py" line="103"/>
+        <location filename="../../simulator/export/files.py" line="64"/>
+        <location filename="../../simulator/export/files.py" line="117"/>
         <source>a step animation shows the network: use --view network</source>
         <translation>uma animação de passo mostra a rede: use --view network</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="74"/>
+        <location filename="../../simulator/export/files.py" line="80"/>
         <source>%1 is a still format: use .gif or .mp4 for an animation</source>
         <translation>%1 é um formato de imagem fixa: use .gif ou .mp4 para uma animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="91"/>
+        <location filename="../../simulator/export/files.py" line="96"/>
         <source>--epochs must be 0 or more</source>
         <translation>--epochs deve ser 0 ou mais</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="94"/>
+        <location filename="../../simulator/export/files.py" line="108"/>
         <source>--frames is for animations (.gif, .mp4)</source>
         <translation>--frames é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="96"/>
+        <location filename="../../simulator/export/files.py" line="110"/>
         <source>--animate is for animations (.gif, .mp4)</source>
         <translation>--animate é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="99"/>
+        <location filename="../../simulator/export/files.py" line="113"/>
         <source>--frames must be 2 or more</source>
         <translation>--frames deve ser 2 ou mais</translation>
     </message>
@@ -892,32 +901,32 @@
         <translation>Slide (16:9): rede, superfície, perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="39"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="40"/>
         <source>SVG — vector (web, PowerPoint, Inkscape)</source>
         <translation>SVG — vetorial (web, PowerPoint, Inkscape)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="40"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="41"/>
         <source>PDF — vector (LaTeX Beamer, print)</source>
         <translation>PDF — vetorial (LaTeX Beamer, impressão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="41"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="42"/>
         <source>PNG — image</source>
         <translation>PNG — imagem</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="41"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="42"/>
         <source>GIF — animated image</source>
         <translation>GIF — imagem animada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="42"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="43"/>
         <source>MP4 — video</source>
         <translation>MP4 — vídeo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="570"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="574"/>
         <source>Figure copied: %1</source>
         <translation>Figura copiada: %1</translation>
     </message>
@@ -1001,6 +1010,98 @@
         <source>the step animation of recurrent networks and sequences is not available yet: use --animate training</source>
         <translation>a animação passo a passo de redes recorrentes e sequências ainda não está disponível: use --animate training</translation>
     </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="45"/>
+        <location filename="../../simulator/render/compare_view.py" line="84"/>
+        <source>seed %1</source>
+        <translation>semente %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="66"/>
+        <source>diverged in epoch %1</source>
+        <translation>divergiu na época %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="68"/>
+        <source>stuck</source>
+        <translation>presa</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="70"/>
+        <source>behind</source>
+        <translation>atrás</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="291"/>
+        <source>training loss</source>
+        <translation>perda de treino</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/state.py" line="137"/>
+        <source>the comparison trains feed-forward networks on points, not recurrent networks or sequences</source>
+        <translation>a comparação treina redes acíclicas sobre pontos, não redes recorrentes nem sequências</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="100"/>
+        <source>the comparison is a still figure: use .svg, .pdf or .png</source>
+        <translation>a comparação é uma figura estática: use .svg, .pdf ou .png</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="102"/>
+        <source>--frames and --animate are for animations (.gif, .mp4)</source>
+        <translation>--frames e --animate são para animações (.gif, .mp4)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="36"/>
+        <source>Comparison (the Compare panel&apos;s variants)</source>
+        <translation>Comparação (as variantes do painel Comparar)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="23"/>
+        <location filename="../../simulator/export/compare_panels.py" line="63"/>
+        <source>no comparison trained yet</source>
+        <translation>nenhuma comparação treinada ainda</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="25"/>
+        <source>%1 variants</source>
+        <translation>%1 variantes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="27"/>
+        <source>%1 stuck</source>
+        <translation>%1 presas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="28"/>
+        <source>%1 behind</source>
+        <translation>%1 atrás</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="29"/>
+        <source>%1 diverged</source>
+        <translation>%1 divergiram</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="77"/>
+        <source>Training loss</source>
+        <translation>Perda de treino</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="90"/>
+        <source>log scale</source>
+        <translation>escala log</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="91"/>
+        <source>dashed: stuck</source>
+        <translation>tracejadas: presas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="109"/>
+        <source>Comparison</source>
+        <translation>Comparação</translation>
+    </message>
 </context>
 <context>
     <name>ActivationLab</name>
@@ -1041,6 +1142,125 @@
         <location filename="../../simulator/ui/panels/data_panel.py" line="304"/>
         <source>Target column:</source>
         <translation>Coluna alvo:</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="163"/>
+        <source>epochs</source>
+        <translation>épocas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="164"/>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="327"/>
+        <source>Train</source>
+        <translation>Treinar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="166"/>
+        <source>Train every variant side by side (again: pause)</source>
+        <translation>Treinar todas as variantes lado a lado (de novo: pausar)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="167"/>
+        <source>Restart</source>
+        <translation>Recomeçar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="168"/>
+        <source>Train the variants again from their start</source>
+        <translation>Treinar as variantes de novo desde o início</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="169"/>
+        <source>log scale</source>
+        <translation>escala log</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="190"/>
+        <source>Vary</source>
+        <translation>Variar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="213"/>
+        <source>Choose what varies and press Train; then click a variant to open it as the current network.</source>
+        <translation>Escolha o que varia e pressione Treinar; depois clique numa variante para abri-la como a rede atual.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="217"/>
+        <source>Seeds</source>
+        <translation>Sementes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="217"/>
+        <source>Learning rates</source>
+        <translation>Taxas de aprendizado</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="218"/>
+        <source>Hidden activations</source>
+        <translation>Ativações ocultas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="218"/>
+        <source>The lesson&apos;s drawings</source>
+        <translation>Os desenhos da lição</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="259"/>
+        <source>Comparisons train feed-forward networks on points: this network is recurrent or its data are sequences.</source>
+        <translation>As comparações treinam redes acíclicas sobre pontos: esta rede é recorrente ou seus dados são sequências.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="263"/>
+        <source>the network cannot train yet: %1</source>
+        <translation>a rede ainda não pode treinar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="320"/>
+        <source>Cannot compare</source>
+        <translation>Não é possível comparar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="327"/>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="373"/>
+        <source>%1 variants</source>
+        <translation>%1 variantes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="374"/>
+        <source>epoch %1 of %2</source>
+        <translation>época %1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="376"/>
+        <source>%1 stuck (orange, dashed)</source>
+        <translation>%1 presas (laranja, tracejadas)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="378"/>
+        <source>%1 behind (orange)</source>
+        <translation>%1 atrás (laranja)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="380"/>
+        <source>%1 diverged (red)</source>
+        <translation>%1 divergiram (vermelho)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="382"/>
+        <source>done in %1 s</source>
+        <translation>feito em %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="383"/>
+        <source>click a variant to open it</source>
+        <translation>clique numa variante para abri-la</translation>
     </message>
 </context>
 <context>
@@ -1719,58 +1939,118 @@
         <source>batch normalisation is not available for sequences (neuron %1)</source>
         <translation>a normalização de batch não está disponível para sequências (neurônio %1)</translation>
     </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="194"/>
+        <source>&quot;%1&quot; is an empty range (did you mean %2?)</source>
+        <translation>&quot;%1&quot; é um intervalo vazio (quis dizer %2?)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="196"/>
+        <source>the list is empty</source>
+        <translation>a lista está vazia</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="197"/>
+        <source>&quot;%1&quot; has an empty item</source>
+        <translation>&quot;%1&quot; tem um item vazio</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="199"/>
+        <source>&quot;%1&quot; is not a seed (a whole number from 0, or a range like 0-15)</source>
+        <translation>&quot;%1&quot; não é uma semente (um número inteiro a partir de 0, ou um intervalo como 0-15)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="202"/>
+        <source>&quot;%1&quot;: seeds are whole numbers from 0</source>
+        <translation>&quot;%1&quot;: sementes são números inteiros a partir de 0</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="203"/>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>&quot;%1&quot; não é um número</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="205"/>
+        <source>&quot;%1&quot;: a learning rate must be a number greater than 0</source>
+        <translation>&quot;%1&quot;: a taxa de aprendizado deve ser um número maior que 0</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="207"/>
+        <source>unknown activation &quot;%1&quot; (known: %2)</source>
+        <translation>ativação desconhecida &quot;%1&quot; (conhecidas: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="210"/>
+        <source>%1 variants: at most %2 can be compared</source>
+        <translation>%1 variantes: no máximo %2 podem ser comparadas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="212"/>
+        <source>seed %1 appears twice</source>
+        <translation>a semente %1 aparece duas vezes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="214"/>
+        <source>the learning rate %1 appears twice</source>
+        <translation>a taxa de aprendizado %1 aparece duas vezes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="215"/>
+        <source>%1 appears twice</source>
+        <translation>%1 aparece duas vezes</translation>
+    </message>
 </context>
 <context>
     <name>ExportAnimationDialog</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="409"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="465"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="510"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="413"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="469"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="514"/>
         <source>Export animation</source>
         <translation>Exportar animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="415"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="419"/>
         <source>Training from the start</source>
         <translation>Treinamento desde o início</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="416"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="420"/>
         <source>One training step, phase by phase (current weights)</source>
         <translation>Um passo de treinamento, fase por fase (pesos atuais)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="423"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="427"/>
         <source>Animation</source>
         <translation>Animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="424"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="428"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="425"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="429"/>
         <source>Frames</source>
         <translation>Quadros</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="432"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="436"/>
         <source>The same settings give the same file: training is seeded.</source>
         <translation>As mesmas opções geram o mesmo arquivo: o treinamento usa semente fixa.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="435"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="439"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="516"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="520"/>
         <source>Cannot export the animation</source>
         <translation>Não foi possível exportar a animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="522"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="526"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>
@@ -1778,39 +2058,39 @@
 <context>
     <name>ExportFigureDialog</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="289"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="349"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="388"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="293"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="353"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="392"/>
         <source>Export figure</source>
         <translation>Exportar figura</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="303"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="307"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="304"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="308"/>
         <source>Copy to Clipboard</source>
         <translation>Copiar para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="374"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="378"/>
         <source>%1 × %2 in, %3 × %4 pixels at %5 dpi</source>
         <translation>%1 × %2 pol, %3 × %4 pixels a %5 dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="378"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="382"/>
         <source>%1 × %2 in, vector: text stays text, sharp at any size</source>
         <translation>%1 × %2 pol, vetorial: o texto continua texto, nítido em qualquer tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="394"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="398"/>
         <source>Cannot export the figure</source>
         <translation>Não foi possível exportar a figura</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="397"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="401"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>
@@ -1818,72 +2098,72 @@
 <context>
     <name>FigureControls</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="136"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="140"/>
         <source>inches</source>
         <translation>polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="137"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="141"/>
         <source>pixels</source>
         <translation>pixels</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="141"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="145"/>
         <source>dpi</source>
         <translation>dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="143"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="147"/>
         <source>Light (print)</source>
         <translation>Claro (impressão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="144"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="148"/>
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="145"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="149"/>
         <source>Transparent background</source>
         <translation>Fundo transparente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="146"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="150"/>
         <source>Legend of the network</source>
         <translation>Legenda da rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="150"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="154"/>
         <source>Browse…</source>
         <translation>Procurar…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="161"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="165"/>
         <source>View</source>
         <translation>Vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="162"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="166"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="163"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="167"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="164"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="168"/>
         <source>Resolution</source>
         <translation>Resolução</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="165"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="169"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="168"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="172"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
@@ -2097,519 +2377,544 @@
         <translation>Todos os arquivos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="177"/>
+        <location filename="../../simulator/ui/main_window.py" line="181"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="178"/>
+        <location filename="../../simulator/ui/main_window.py" line="182"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="179"/>
+        <location filename="../../simulator/ui/main_window.py" line="183"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="180"/>
+        <location filename="../../simulator/ui/main_window.py" line="184"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="181"/>
+        <location filename="../../simulator/ui/main_window.py" line="185"/>
         <source>Activation lab</source>
         <translation>Laboratório de ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="182"/>
+        <location filename="../../simulator/ui/main_window.py" line="186"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="184"/>
+        <location filename="../../simulator/ui/main_window.py" line="188"/>
         <source>Loss and metrics</source>
         <translation>Perda e métricas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="185"/>
+        <location filename="../../simulator/ui/main_window.py" line="189"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="258"/>
+        <location filename="../../simulator/ui/main_window.py" line="272"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="259"/>
+        <location filename="../../simulator/ui/main_window.py" line="273"/>
         <source>Start an empty network</source>
         <translation>Começar uma rede vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="260"/>
+        <location filename="../../simulator/ui/main_window.py" line="274"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="261"/>
+        <location filename="../../simulator/ui/main_window.py" line="275"/>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="262"/>
+        <location filename="../../simulator/ui/main_window.py" line="276"/>
         <source>Save &amp;As…</source>
         <translation>Salvar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="263"/>
+        <location filename="../../simulator/ui/main_window.py" line="277"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;ir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="264"/>
+        <location filename="../../simulator/ui/main_window.py" line="278"/>
         <source>&amp;Undo</source>
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="266"/>
+        <location filename="../../simulator/ui/main_window.py" line="280"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="268"/>
+        <location filename="../../simulator/ui/main_window.py" line="282"/>
         <source>&amp;Delete</source>
         <translation>&amp;Excluir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="270"/>
+        <location filename="../../simulator/ui/main_window.py" line="284"/>
         <source>Select &amp;All</source>
         <translation>Selecionar &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="271"/>
+        <location filename="../../simulator/ui/main_window.py" line="285"/>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="272"/>
+        <location filename="../../simulator/ui/main_window.py" line="286"/>
         <source>Add &amp;Layer…</source>
         <translation>Adicionar &amp;camada…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="273"/>
+        <location filename="../../simulator/ui/main_window.py" line="287"/>
         <source>&amp;Fully Connect Selection</source>
         <translation>Co&amp;nectar toda a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="275"/>
+        <location filename="../../simulator/ui/main_window.py" line="289"/>
         <source>Connect every selected neuron to every selected neuron in the next column</source>
         <translation>Conectar cada neurônio selecionado a cada neurônio selecionado da coluna seguinte</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="276"/>
+        <location filename="../../simulator/ui/main_window.py" line="290"/>
         <source>Auto-la&amp;yout</source>
         <translation>&amp;Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="277"/>
+        <location filename="../../simulator/ui/main_window.py" line="291"/>
         <source>&amp;Zoom to Fit</source>
         <translation>&amp;Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="278"/>
+        <location filename="../../simulator/ui/main_window.py" line="292"/>
         <source>&amp;Draw</source>
         <translation>Desen&amp;har</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="279"/>
+        <location filename="../../simulator/ui/main_window.py" line="293"/>
         <source>Draw: click to add a neuron, drag between neurons to connect</source>
         <translation>Desenhar: clique para adicionar um neurônio, arraste entre neurônios para conectar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="280"/>
+        <location filename="../../simulator/ui/main_window.py" line="294"/>
         <source>&amp;Select / Move</source>
         <translation>&amp;Selecionar / mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="281"/>
+        <location filename="../../simulator/ui/main_window.py" line="295"/>
         <source>Select and move neurons</source>
         <translation>Selecionar e mover neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="290"/>
+        <location filename="../../simulator/ui/main_window.py" line="304"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="290"/>
+        <location filename="../../simulator/ui/main_window.py" line="304"/>
         <source>A click adds an input neuron (a feature of the data)</source>
         <translation>Um clique adiciona um neurônio de entrada (um atributo dos dados)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="291"/>
+        <location filename="../../simulator/ui/main_window.py" line="305"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="291"/>
+        <location filename="../../simulator/ui/main_window.py" line="305"/>
         <source>A click adds a hidden neuron</source>
         <translation>Um clique adiciona um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="292"/>
+        <location filename="../../simulator/ui/main_window.py" line="306"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="292"/>
+        <location filename="../../simulator/ui/main_window.py" line="306"/>
         <source>A click adds an output neuron</source>
         <translation>Um clique adiciona um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="301"/>
+        <location filename="../../simulator/ui/main_window.py" line="315"/>
         <source>Show &amp;Legend</source>
         <translation>Mostrar &amp;legenda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="303"/>
+        <location filename="../../simulator/ui/main_window.py" line="317"/>
         <source>Colour by &amp;Gradient</source>
         <translation>Colorir por &amp;gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="304"/>
+        <location filename="../../simulator/ui/main_window.py" line="318"/>
         <source>Colour by &amp;Weight</source>
         <translation>Colorir por pe&amp;so</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="311"/>
+        <location filename="../../simulator/ui/main_window.py" line="325"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="312"/>
+        <location filename="../../simulator/ui/main_window.py" line="326"/>
         <source>&amp;Dark</source>
         <translation>&amp;Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="319"/>
+        <location filename="../../simulator/ui/main_window.py" line="333"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="320"/>
+        <location filename="../../simulator/ui/main_window.py" line="334"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="321"/>
+        <location filename="../../simulator/ui/main_window.py" line="335"/>
         <source>&amp;User Guide</source>
         <translation>&amp;Guia do usuário</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="322"/>
+        <location filename="../../simulator/ui/main_window.py" line="336"/>
         <source>Open the user guide: the window, every lesson, the file format</source>
         <translation>Abrir o guia do usuário: a janela, cada lição, o formato de arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="326"/>
+        <location filename="../../simulator/ui/main_window.py" line="340"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="329"/>
+        <location filename="../../simulator/ui/main_window.py" line="343"/>
         <source>Open &amp;Lesson</source>
         <translation>Abrir &amp;lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="330"/>
+        <location filename="../../simulator/ui/main_window.py" line="344"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="336"/>
+        <location filename="../../simulator/ui/main_window.py" line="350"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="340"/>
+        <location filename="../../simulator/ui/main_window.py" line="354"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="345"/>
+        <location filename="../../simulator/ui/main_window.py" line="359"/>
         <source>A Click &amp;Adds</source>
         <translation>Um clique &amp;adiciona</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="349"/>
+        <location filename="../../simulator/ui/main_window.py" line="363"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="350"/>
+        <location filename="../../simulator/ui/main_window.py" line="364"/>
         <source>&amp;Panels</source>
         <translation>&amp;Painéis</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="359"/>
+        <location filename="../../simulator/ui/main_window.py" line="373"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="362"/>
+        <location filename="../../simulator/ui/main_window.py" line="376"/>
         <source>La&amp;nguage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="371"/>
+        <location filename="../../simulator/ui/main_window.py" line="385"/>
         <source>&amp;Train</source>
         <translation>&amp;Treinar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="372"/>
+        <location filename="../../simulator/ui/main_window.py" line="386"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="376"/>
+        <location filename="../../simulator/ui/main_window.py" line="390"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="403"/>
+        <location filename="../../simulator/ui/main_window.py" line="417"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="453"/>
+        <location filename="../../simulator/ui/main_window.py" line="467"/>
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="454"/>
+        <location filename="../../simulator/ui/main_window.py" line="468"/>
         <source>“%1” has changes that are not saved.</source>
         <translation>“%1” tem alterações que não foram salvas.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="457"/>
+        <location filename="../../simulator/ui/main_window.py" line="471"/>
         <source>Save them before continuing?</source>
         <translation>Salvá-las antes de continuar?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="466"/>
+        <location filename="../../simulator/ui/main_window.py" line="480"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="472"/>
+        <location filename="../../simulator/ui/main_window.py" line="486"/>
         <source>Open network</source>
         <translation>Abrir rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="483"/>
+        <location filename="../../simulator/ui/main_window.py" line="497"/>
         <source>Cannot open %1</source>
         <translation>Não é possível abrir %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="487"/>
+        <location filename="../../simulator/ui/main_window.py" line="501"/>
         <source>Opened %1</source>
         <translation>Arquivo aberto: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="496"/>
+        <location filename="../../simulator/ui/main_window.py" line="510"/>
         <source>Cannot open the lesson</source>
         <translation>Não é possível abrir a lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="541"/>
+        <location filename="../../simulator/ui/main_window.py" line="557"/>
         <source>Save network</source>
         <translation>Salvar rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="556"/>
+        <location filename="../../simulator/ui/main_window.py" line="572"/>
         <source>Cannot save %1</source>
         <translation>Não é possível salvar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="562"/>
+        <location filename="../../simulator/ui/main_window.py" line="578"/>
         <source>Saved %1</source>
         <translation>Arquivo salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="575"/>
+        <location filename="../../simulator/ui/main_window.py" line="591"/>
         <source>Recover unsaved work</source>
         <translation>Recuperar trabalho não salvo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="576"/>
+        <location filename="../../simulator/ui/main_window.py" line="592"/>
         <source>nnsim did not close properly. Recover “%1”, autosaved at %2?</source>
         <translation>O nnsim não foi fechado corretamente. Recuperar “%1”, salvo automaticamente às %2?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="579"/>
+        <location filename="../../simulator/ui/main_window.py" line="595"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="580"/>
+        <location filename="../../simulator/ui/main_window.py" line="596"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="587"/>
+        <location filename="../../simulator/ui/main_window.py" line="603"/>
         <source>Cannot recover the autosaved work</source>
         <translation>Não é possível recuperar o trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="593"/>
+        <location filename="../../simulator/ui/main_window.py" line="609"/>
         <source>Recovered the autosaved work: save it to keep it.</source>
         <translation>Trabalho salvo automaticamente recuperado: salve-o para não perdê-lo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="625"/>
+        <location filename="../../simulator/ui/main_window.py" line="641"/>
         <source>(none yet)</source>
         <translation>(nenhum ainda)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="628"/>
+        <location filename="../../simulator/ui/main_window.py" line="644"/>
         <source>Clear the list</source>
         <translation>Limpar a lista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="671"/>
+        <location filename="../../simulator/ui/main_window.py" line="687"/>
         <source>Click on the canvas</source>
         <translation>Clicar na área de desenho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="671"/>
+        <location filename="../../simulator/ui/main_window.py" line="687"/>
         <source>add a neuron of the chosen kind (draw mode; I, H, O choose)</source>
         <translation>adicionar um neurônio do tipo escolhido (modo desenho; I, H, O escolhem)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="672"/>
+        <location filename="../../simulator/ui/main_window.py" line="688"/>
         <source>Drag from a neuron to another</source>
         <translation>Arrastar de um neurônio a outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="672"/>
+        <location filename="../../simulator/ui/main_window.py" line="688"/>
         <source>connect them</source>
         <translation>conectá-los</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="673"/>
+        <location filename="../../simulator/ui/main_window.py" line="689"/>
         <source>draw mode / select-and-move mode</source>
         <translation>modo desenho / modo selecionar e mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="674"/>
+        <location filename="../../simulator/ui/main_window.py" line="690"/>
         <source>Drag on empty canvas</source>
         <translation>Arrastar na área vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="674"/>
+        <location filename="../../simulator/ui/main_window.py" line="690"/>
         <source>select with a rubber band</source>
         <translation>selecionar com um retângulo de seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="675"/>
+        <location filename="../../simulator/ui/main_window.py" line="691"/>
         <source>delete the selection</source>
         <translation>excluir a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="676"/>
+        <location filename="../../simulator/ui/main_window.py" line="692"/>
         <source>duplicate the selection</source>
         <translation>duplicar a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="677"/>
+        <location filename="../../simulator/ui/main_window.py" line="693"/>
         <source>add a hidden layer</source>
         <translation>adicionar uma camada oculta</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="678"/>
+        <location filename="../../simulator/ui/main_window.py" line="694"/>
         <source>fully connect the selected columns</source>
         <translation>conectar totalmente as colunas selecionadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="679"/>
+        <location filename="../../simulator/ui/main_window.py" line="695"/>
         <source>auto-layout in columns</source>
         <translation>organizar automaticamente em colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="680"/>
+        <location filename="../../simulator/ui/main_window.py" line="696"/>
         <source>Wheel</source>
         <translation>Roda do mouse</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="680"/>
+        <location filename="../../simulator/ui/main_window.py" line="696"/>
         <source>zoom under the mouse</source>
         <translation>zoom sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="681"/>
+        <location filename="../../simulator/ui/main_window.py" line="697"/>
         <source>Middle-drag, Space+drag</source>
         <translation>Arrastar com o botão do meio, Espaço+arrastar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="681"/>
+        <location filename="../../simulator/ui/main_window.py" line="697"/>
         <source>pan</source>
         <translation>mover a vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="682"/>
+        <location filename="../../simulator/ui/main_window.py" line="698"/>
         <source>zoom to fit</source>
         <translation>ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="683"/>
+        <location filename="../../simulator/ui/main_window.py" line="699"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="683"/>
+        <location filename="../../simulator/ui/main_window.py" line="699"/>
         <source>play / pause training</source>
         <translation>reproduzir / pausar o treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="684"/>
+        <location filename="../../simulator/ui/main_window.py" line="700"/>
         <source>undo, redo</source>
         <translation>desfazer, refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="685"/>
+        <location filename="../../simulator/ui/main_window.py" line="701"/>
         <source>new, open, save</source>
         <translation>novo, abrir, salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="694"/>
+        <location filename="../../simulator/ui/main_window.py" line="710"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="699"/>
+        <location filename="../../simulator/ui/main_window.py" line="715"/>
         <source>User guide</source>
         <translation>Guia do usuário</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="700"/>
+        <location filename="../../simulator/ui/main_window.py" line="716"/>
         <source>The user guide is the docs folder of nnsim&apos;s source (docs/index.md).</source>
         <translation>O guia do usuário é a pasta docs do código-fonte do nnsim (docs/index.md).</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="705"/>
+        <location filename="../../simulator/ui/main_window.py" line="721"/>
         <source>About nnsim</source>
         <translation>Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="706"/>
+        <location filename="../../simulator/ui/main_window.py" line="722"/>
         <source>&lt;b&gt;nnsim&lt;/b&gt; — a visual simulator of artificial neural networks for teaching.&lt;br&gt;&lt;br&gt;Draw a network, train it step by step, and watch the forward and backward passes: edge thickness is the weight, edge colour the gradient.</source>
         <translation>&lt;b&gt;nnsim&lt;/b&gt; — um simulador visual de redes neurais artificiais para o ensino.&lt;br&gt;&lt;br&gt;Desenhe uma rede, treine-a passo a passo e observe as passagens direta e reversa: a espessura de cada conexão é o peso; a cor, o gradiente.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="809"/>
+        <location filename="../../simulator/ui/main_window.py" line="939"/>
         <source>Cannot train yet: %1</source>
         <translation>Ainda não é possível treinar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="87"/>
+        <source>&amp;Compare Runs</source>
+        <translation>&amp;Comparar Treinos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="88"/>
+        <source>Train variants side by side: seeds, learning rates, activations</source>
+        <translation>Treinar variantes lado a lado: sementes, taxas de aprendizado, ativações</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="199"/>
+        <source>Compare</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="862"/>
+        <source>Open the variant %1</source>
+        <translation>Abrir a variante %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="883"/>
+        <source>Opened the variant %1: trained %2 epochs, as in the comparison</source>
+        <translation>Variante %1 aberta: %2 épocas treinadas, como na comparação</translation>
     </message>
 </context>
 <context>
