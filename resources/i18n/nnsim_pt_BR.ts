@@ -19,109 +19,109 @@
         <translation>espessura: |w|</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="205"/>
+        <location filename="../../simulator/render/plots.py" line="224"/>
         <source>max σ′ = 0.25</source>
         <translation>max σ′ = 0.25</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="206"/>
+        <location filename="../../simulator/render/plots.py" line="225"/>
         <source>max tanh′ = 1</source>
         <translation>max tanh′ = 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="253"/>
+        <location filename="../../simulator/render/plots.py" line="272"/>
         <source>f′ = 0 for %1 of the samples</source>
         <translation>f′ = 0 em %1 das amostras</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="255"/>
+        <location filename="../../simulator/render/plots.py" line="274"/>
         <source>saturated (f′ &lt; 5% of max) for %1</source>
         <translation>saturação (f′ &lt; 5% do máximo) em %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="266"/>
+        <location filename="../../simulator/render/plots.py" line="285"/>
         <source>slope 0.01 below zero</source>
         <translation>inclinação 0,01 abaixo de zero</translation>
     </message>
     <message>
         <location filename="../../simulator/render/compare_view.py" line="290"/>
-        <location filename="../../simulator/render/plots.py" line="518"/>
-        <location filename="../../simulator/render/plots.py" line="695"/>
+        <location filename="../../simulator/render/plots.py" line="537"/>
+        <location filename="../../simulator/render/plots.py" line="715"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="519"/>
+        <location filename="../../simulator/render/plots.py" line="538"/>
         <location filename="../../simulator/ui/commands.py" line="21"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="572"/>
+        <location filename="../../simulator/render/plots.py" line="591"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="572"/>
+        <location filename="../../simulator/render/plots.py" line="591"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="573"/>
+        <location filename="../../simulator/render/plots.py" line="592"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="573"/>
+        <location filename="../../simulator/render/plots.py" line="592"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
         <location filename="../../simulator/export/plot_panels.py" line="293"/>
-        <location filename="../../simulator/render/plots.py" line="547"/>
-        <location filename="../../simulator/render/plots.py" line="611"/>
+        <location filename="../../simulator/render/plots.py" line="566"/>
+        <location filename="../../simulator/render/plots.py" line="630"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="696"/>
+        <location filename="../../simulator/render/plots.py" line="716"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="805"/>
+        <location filename="../../simulator/render/plots.py" line="824"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="806"/>
+        <location filename="../../simulator/render/plots.py" line="825"/>
         <location filename="../../simulator/render/step_frames.py" line="29"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="784"/>
+        <location filename="../../simulator/render/plots.py" line="803"/>
         <source>no gradient reaches any weight: training is stuck</source>
         <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="787"/>
+        <location filename="../../simulator/render/plots.py" line="806"/>
         <source>no gradient in layer(s) %1</source>
         <translation>nenhum gradiente na(s) camada(s) %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="792"/>
+        <location filename="../../simulator/render/plots.py" line="811"/>
         <source>dead ReLUs per layer %1</source>
         <translation>ReLUs agonizantes por camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="795"/>
+        <location filename="../../simulator/render/plots.py" line="814"/>
         <source>saturated units %1</source>
         <translation>unidades saturadas %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="797"/>
+        <location filename="../../simulator/render/plots.py" line="816"/>
         <source>clipping acted on %1 of the steps</source>
         <translation>a poda atuou em %1 dos passos</translation>
     </message>
@@ -506,119 +506,108 @@
         <translation>uma pequena inclinação (0,01) abaixo de zero mantém o gradiente vivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="32"/>
-        <location filename="../../simulator/ui/train_controls.py" line="139"/>
+        <location filename="../../simulator/ui/train_controls.py" line="33"/>
+        <location filename="../../simulator/ui/train_controls.py" line="140"/>
         <source>&amp;Play</source>
         <translation>&amp;Reproduzir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="33"/>
-        <location filename="../../simulator/ui/train_controls.py" line="140"/>
-        <source>Train continuously (Space)</source>
-        <translation>Treinar continuamente (Space)</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/ui/train_controls.py" line="34"/>
+        <location filename="../../simulator/ui/train_controls.py" line="35"/>
         <source>&amp;Step</source>
         <translation>Pa&amp;sso</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="35"/>
+        <location filename="../../simulator/ui/train_controls.py" line="36"/>
         <source>One training step, animated: forward, loss, backward, update</source>
         <translation>Um passo de treinamento, animado: passagem direta, perda, passagem reversa, atualização</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="36"/>
+        <location filename="../../simulator/ui/train_controls.py" line="37"/>
         <source>&amp;Next Phase</source>
         <translation>Pró&amp;xima fase</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="37"/>
+        <location filename="../../simulator/ui/train_controls.py" line="38"/>
         <source>P&amp;revious Phase</source>
         <translation>Fase &amp;anterior</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="38"/>
+        <location filename="../../simulator/ui/train_controls.py" line="39"/>
         <source>&amp;Reset</source>
         <translation>Re&amp;iniciar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="39"/>
+        <location filename="../../simulator/ui/train_controls.py" line="40"/>
         <source>Back to the initial weights (same seed), epoch 0</source>
         <translation>Voltar aos pesos iniciais (mesma semente), época 0</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="40"/>
+        <location filename="../../simulator/ui/train_controls.py" line="41"/>
         <source>&amp;Animate Steps</source>
         <translation>A&amp;nimar passos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="44"/>
+        <location filename="../../simulator/ui/train_controls.py" line="45"/>
         <source>One &amp;Sample</source>
         <translation>Uma &amp;amostra</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="44"/>
+        <location filename="../../simulator/ui/train_controls.py" line="45"/>
         <source>One &amp;Mini-batch</source>
         <translation>Um &amp;mini-lote</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="45"/>
+        <location filename="../../simulator/ui/train_controls.py" line="46"/>
         <source>One &amp;Epoch</source>
         <translation>Uma &amp;época</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="51"/>
+        <location filename="../../simulator/ui/train_controls.py" line="52"/>
         <source>Step on a Random Sample</source>
         <translation>Passo em uma amostra aleatória</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="52"/>
+        <location filename="../../simulator/ui/train_controls.py" line="53"/>
         <source>Leave the Animation</source>
         <translation>Sair da animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="58"/>
+        <location filename="../../simulator/ui/train_controls.py" line="59"/>
         <source>Step &amp;Size</source>
         <translation>&amp;Tamanho do passo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="71"/>
+        <location filename="../../simulator/ui/train_controls.py" line="72"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="98"/>
+        <location filename="../../simulator/ui/train_controls.py" line="99"/>
         <source>speed</source>
         <translation>velocidade</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="103"/>
+        <location filename="../../simulator/ui/train_controls.py" line="104"/>
         <source>Epochs per second while playing (right end: as fast as possible); also the pace of the step animation</source>
         <translation>Épocas por segundo durante a reprodução (extremo direito: o mais rápido possível); também o ritmo da animação do passo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="139"/>
+        <location filename="../../simulator/ui/train_controls.py" line="140"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="140"/>
-        <source>Pause training (Space)</source>
-        <translation>Pausar o treinamento (Space)</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/ui/train_controls.py" line="162"/>
+        <location filename="../../simulator/ui/train_controls.py" line="164"/>
         <source>Nothing to train yet: draw a network first (click the canvas to add neurons)</source>
         <translation>Ainda não há o que treinar: desenhe uma rede primeiro (clique na área de desenho para adicionar neurônios)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="167"/>
+        <location filename="../../simulator/ui/train_controls.py" line="169"/>
         <source>Cannot train yet: %1</source>
         <translation>Ainda não é possível treinar: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="228"/>
+        <location filename="../../simulator/ui/train_controls.py" line="230"/>
         <source>max</source>
         <translation>máx.</translation>
     </message>
@@ -634,21 +623,21 @@
         <location filename="../../simulator/export/captions.py" line="11"/>
         <location filename="../../simulator/export/compare_panels.py" line="26"/>
         <location filename="../../simulator/render/compare_view.py" line="71"/>
-        <location filename="../../simulator/ui/train_controls.py" line="143"/>
+        <location filename="../../simulator/ui/train_controls.py" line="145"/>
         <source>epoch %1</source>
         <translation>época %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="27"/>
         <location filename="../../simulator/render/compare_view.py" line="81"/>
-        <location filename="../../simulator/render/plots.py" line="574"/>
+        <location filename="../../simulator/render/plots.py" line="593"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="28"/>
         <location filename="../../simulator/render/compare_view.py" line="83"/>
-        <location filename="../../simulator/render/plots.py" line="574"/>
+        <location filename="../../simulator/render/plots.py" line="593"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
@@ -926,7 +915,7 @@
         <translation>MP4 — vídeo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="561"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="574"/>
         <source>Figure copied: %1</source>
         <translation>Figura copiada: %1</translation>
     </message>
@@ -1103,7 +1092,7 @@
         <translation>a animação passo a passo de redes recorrentes e sequências ainda não está disponível: use --animate training</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="572"/>
+        <location filename="../../simulator/render/plots.py" line="591"/>
         <source>mini-batch loss</source>
         <translation>perda do mini-lote</translation>
     </message>
@@ -1166,6 +1155,17 @@
         <location filename="../../simulator/ui/history_scrub.py" line="84"/>
         <source>viewing epoch %1 of %2 — Play returns to the present</source>
         <translation>vendo a época %1 de %2 — Reproduzir volta ao presente</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="34"/>
+        <location filename="../../simulator/ui/train_controls.py" line="141"/>
+        <source>Train continuously (%1)</source>
+        <translation>Treinar continuamente (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="141"/>
+        <source>Pause training (%1)</source>
+        <translation>Pausar o treinamento (%1)</translation>
     </message>
 </context>
 <context>
@@ -1477,104 +1477,112 @@
     </message>
 </context>
 <context>
+    <name>DocumentModel</name>
+    <message>
+        <location filename="../../simulator/ui/model.py" line="144"/>
+        <source>Untitled network</source>
+        <translation>Rede sem título</translation>
+    </message>
+</context>
+<context>
     <name>EditorView</name>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="254"/>
+        <location filename="../../simulator/ui/editor/view.py" line="257"/>
         <source>Connection cancelled: release on a neuron to connect.</source>
         <translation>Conexão cancelada: solte sobre um neurônio para conectar.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="258"/>
+        <location filename="../../simulator/ui/editor/view.py" line="261"/>
         <source>Cannot connect %1 → %2: %3</source>
         <translation>Não é possível conectar %1 → %2: %3</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="263"/>
+        <location filename="../../simulator/ui/editor/view.py" line="266"/>
         <source>Connected %1 → %2</source>
         <translation>Conexão %1 → %2 criada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="353"/>
+        <location filename="../../simulator/ui/editor/view.py" line="358"/>
         <source>weight w = %1</source>
         <translation>peso w = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="356"/>
+        <location filename="../../simulator/ui/editor/view.py" line="361"/>
         <source>gradient ∂J/∂w = %1</source>
         <translation>gradiente ∂J/∂w = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="364"/>
+        <location filename="../../simulator/ui/editor/view.py" line="369"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="364"/>
+        <location filename="../../simulator/ui/editor/view.py" line="369"/>
         <source>hidden</source>
         <translation>oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="364"/>
+        <location filename="../../simulator/ui/editor/view.py" line="369"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="367"/>
+        <location filename="../../simulator/ui/editor/view.py" line="372"/>
         <source>feature %1</source>
         <translation>atributo %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="374"/>
+        <location filename="../../simulator/ui/editor/view.py" line="379"/>
         <source>g = %1 (mean over the batch)</source>
         <translation>g = %1 (média no lote)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="375"/>
+        <location filename="../../simulator/ui/editor/view.py" line="380"/>
         <source>y = f(g) = %1</source>
         <translation>y = f(g) = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="377"/>
+        <location filename="../../simulator/ui/editor/view.py" line="382"/>
         <source>bias b = %1</source>
         <translation>bias b = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="379"/>
+        <location filename="../../simulator/ui/editor/view.py" line="384"/>
         <source>δ = ∂J/∂g = %1</source>
         <translation>δ = ∂J/∂g = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="386"/>
+        <location filename="../../simulator/ui/editor/view.py" line="391"/>
         <source>Added %1 — drag from it to another neuron to connect.</source>
         <translation>Neurônio %1 adicionado — arraste a partir dele até outro neurônio para conectar.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="443"/>
+        <location filename="../../simulator/ui/editor/view.py" line="489"/>
         <source>Set weight of %1 → %2…</source>
         <translation>Definir peso de %1 → %2…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="445"/>
+        <location filename="../../simulator/ui/editor/view.py" line="491"/>
         <source>Delete connection</source>
         <translation>Excluir conexão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="448"/>
+        <location filename="../../simulator/ui/editor/view.py" line="494"/>
         <source>Add input neuron here</source>
         <translation>Adicionar neurônio de entrada aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="449"/>
+        <location filename="../../simulator/ui/editor/view.py" line="495"/>
         <source>Add hidden neuron here</source>
         <translation>Adicionar neurônio oculto aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="450"/>
+        <location filename="../../simulator/ui/editor/view.py" line="496"/>
         <source>Add output neuron here</source>
         <translation>Adicionar neurônio de saída aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="459"/>
+        <location filename="../../simulator/ui/editor/view.py" line="505"/>
         <source>Connection weight</source>
         <translation>Peso da conexão</translation>
     </message>
@@ -2060,54 +2068,54 @@
 <context>
     <name>ExportAnimationDialog</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="400"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="456"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="501"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="413"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="469"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="514"/>
         <source>Export animation</source>
         <translation>Exportar animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="406"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="419"/>
         <source>Training from the start</source>
         <translation>Treinamento desde o início</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="407"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="420"/>
         <source>One training step, phase by phase (current weights)</source>
         <translation>Um passo de treinamento, fase por fase (pesos atuais)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="414"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="427"/>
         <source>Animation</source>
         <translation>Animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="415"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="428"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="416"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="429"/>
         <source>Frames</source>
         <translation>Quadros</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="423"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="436"/>
         <source>The same settings give the same file: training is seeded.</source>
         <translation>As mesmas opções geram o mesmo arquivo: o treinamento usa semente fixa.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="426"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="439"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="507"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="520"/>
         <source>Cannot export the animation</source>
         <translation>Não foi possível exportar a animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="513"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="526"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>
@@ -2115,39 +2123,39 @@
 <context>
     <name>ExportFigureDialog</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="280"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="340"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="379"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="293"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="353"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="392"/>
         <source>Export figure</source>
         <translation>Exportar figura</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="294"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="307"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="295"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="308"/>
         <source>Copy to Clipboard</source>
         <translation>Copiar para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="365"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="378"/>
         <source>%1 × %2 in, %3 × %4 pixels at %5 dpi</source>
         <translation>%1 × %2 pol, %3 × %4 pixels a %5 dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="369"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="382"/>
         <source>%1 × %2 in, vector: text stays text, sharp at any size</source>
         <translation>%1 × %2 pol, vetorial: o texto continua texto, nítido em qualquer tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="385"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="398"/>
         <source>Cannot export the figure</source>
         <translation>Não foi possível exportar a figura</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="388"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="401"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>
@@ -2350,9 +2358,14 @@
 <context>
     <name>LegendOverlay</name>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="500"/>
+        <location filename="../../simulator/ui/editor/view.py" line="552"/>
         <source>showing the %1 heaviest of %2 connections in view; zoom in for more</source>
         <translation>mostrando as %1 ligações de maior peso entre %2 visíveis; aproxime para ver mais</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="548"/>
+        <source>zoom in to read this step&apos;s values (%1 have no room at this scale)</source>
+        <translation>aproxime para ler os valores deste passo (%1 sem espaço nesta escala)</translation>
     </message>
 </context>
 <context>
@@ -2425,524 +2438,554 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="188"/>
+        <location filename="../../simulator/ui/main_window.py" line="198"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="189"/>
+        <location filename="../../simulator/ui/main_window.py" line="199"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="190"/>
+        <location filename="../../simulator/ui/main_window.py" line="200"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="191"/>
+        <location filename="../../simulator/ui/main_window.py" line="201"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="192"/>
+        <location filename="../../simulator/ui/main_window.py" line="202"/>
         <source>Activation lab</source>
         <translation>Laboratório de ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="193"/>
+        <location filename="../../simulator/ui/main_window.py" line="203"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="194"/>
+        <location filename="../../simulator/ui/main_window.py" line="205"/>
         <source>Loss and metrics</source>
         <translation>Perda e métricas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="195"/>
+        <location filename="../../simulator/ui/main_window.py" line="206"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="235"/>
+        <location filename="../../simulator/ui/main_window.py" line="294"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="236"/>
+        <location filename="../../simulator/ui/main_window.py" line="295"/>
         <source>Start an empty network</source>
         <translation>Começar uma rede vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="237"/>
+        <location filename="../../simulator/ui/main_window.py" line="296"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="238"/>
+        <location filename="../../simulator/ui/main_window.py" line="297"/>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="239"/>
+        <location filename="../../simulator/ui/main_window.py" line="298"/>
         <source>Save &amp;As…</source>
         <translation>Salvar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="240"/>
+        <location filename="../../simulator/ui/main_window.py" line="299"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;ir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="241"/>
+        <location filename="../../simulator/ui/main_window.py" line="300"/>
         <source>&amp;Undo</source>
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="243"/>
+        <location filename="../../simulator/ui/main_window.py" line="302"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="247"/>
+        <location filename="../../simulator/ui/main_window.py" line="306"/>
         <source>&amp;Delete</source>
         <translation>&amp;Excluir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="249"/>
+        <location filename="../../simulator/ui/main_window.py" line="308"/>
         <source>Select &amp;All</source>
         <translation>Selecionar &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="250"/>
+        <location filename="../../simulator/ui/main_window.py" line="309"/>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="251"/>
+        <location filename="../../simulator/ui/main_window.py" line="310"/>
         <source>Add &amp;Layer…</source>
         <translation>Adicionar &amp;camada…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="252"/>
+        <location filename="../../simulator/ui/main_window.py" line="311"/>
         <source>&amp;Fully Connect Selection</source>
         <translation>Co&amp;nectar toda a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="254"/>
+        <location filename="../../simulator/ui/main_window.py" line="313"/>
         <source>Connect every selected neuron to every selected neuron in the next column</source>
         <translation>Conectar cada neurônio selecionado a cada neurônio selecionado da coluna seguinte</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="255"/>
+        <location filename="../../simulator/ui/main_window.py" line="314"/>
         <source>Auto-la&amp;yout</source>
         <translation>&amp;Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="256"/>
+        <location filename="../../simulator/ui/main_window.py" line="315"/>
         <source>&amp;Zoom to Fit</source>
         <translation>&amp;Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="257"/>
+        <location filename="../../simulator/ui/main_window.py" line="316"/>
         <source>&amp;Draw</source>
         <translation>Desen&amp;har</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="258"/>
+        <location filename="../../simulator/ui/main_window.py" line="317"/>
         <source>Draw: click to add a neuron, drag between neurons to connect</source>
         <translation>Desenhar: clique para adicionar um neurônio, arraste entre neurônios para conectar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="259"/>
+        <location filename="../../simulator/ui/main_window.py" line="318"/>
         <source>&amp;Select / Move</source>
         <translation>&amp;Selecionar / mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="260"/>
+        <location filename="../../simulator/ui/main_window.py" line="319"/>
         <source>Select and move neurons</source>
         <translation>Selecionar e mover neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="269"/>
+        <location filename="../../simulator/ui/main_window.py" line="328"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="269"/>
+        <location filename="../../simulator/ui/main_window.py" line="328"/>
         <source>A click adds an input neuron (a feature of the data)</source>
         <translation>Um clique adiciona um neurônio de entrada (um atributo dos dados)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="270"/>
+        <location filename="../../simulator/ui/main_window.py" line="329"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="270"/>
+        <location filename="../../simulator/ui/main_window.py" line="329"/>
         <source>A click adds a hidden neuron</source>
         <translation>Um clique adiciona um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="271"/>
+        <location filename="../../simulator/ui/main_window.py" line="330"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="271"/>
+        <location filename="../../simulator/ui/main_window.py" line="330"/>
         <source>A click adds an output neuron</source>
         <translation>Um clique adiciona um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="280"/>
+        <location filename="../../simulator/ui/main_window.py" line="339"/>
         <source>Show &amp;Legend</source>
         <translation>Mostrar &amp;legenda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="282"/>
+        <location filename="../../simulator/ui/main_window.py" line="341"/>
         <source>Colour by &amp;Gradient</source>
         <translation>Colorir por &amp;gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="283"/>
+        <location filename="../../simulator/ui/main_window.py" line="342"/>
         <source>Colour by &amp;Weight</source>
         <translation>Colorir por pe&amp;so</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="290"/>
+        <location filename="../../simulator/ui/main_window.py" line="349"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="291"/>
+        <location filename="../../simulator/ui/main_window.py" line="350"/>
         <source>&amp;Dark</source>
         <translation>&amp;Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="298"/>
+        <location filename="../../simulator/ui/main_window.py" line="357"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="299"/>
+        <location filename="../../simulator/ui/main_window.py" line="358"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="303"/>
+        <location filename="../../simulator/ui/main_window.py" line="364"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="306"/>
+        <location filename="../../simulator/ui/main_window.py" line="367"/>
         <source>Open &amp;Lesson</source>
         <translation>Abrir &amp;lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="307"/>
+        <location filename="../../simulator/ui/main_window.py" line="368"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="313"/>
+        <location filename="../../simulator/ui/main_window.py" line="374"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="317"/>
+        <location filename="../../simulator/ui/main_window.py" line="378"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="322"/>
+        <location filename="../../simulator/ui/main_window.py" line="383"/>
         <source>A Click &amp;Adds</source>
         <translation>Um clique &amp;adiciona</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="326"/>
+        <location filename="../../simulator/ui/main_window.py" line="387"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="327"/>
+        <location filename="../../simulator/ui/main_window.py" line="388"/>
         <source>&amp;Panels</source>
         <translation>&amp;Painéis</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="336"/>
+        <location filename="../../simulator/ui/main_window.py" line="397"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="339"/>
+        <location filename="../../simulator/ui/main_window.py" line="400"/>
         <source>La&amp;nguage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="348"/>
+        <location filename="../../simulator/ui/main_window.py" line="409"/>
         <source>&amp;Train</source>
         <translation>&amp;Treinar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="349"/>
+        <location filename="../../simulator/ui/main_window.py" line="410"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="352"/>
+        <location filename="../../simulator/ui/main_window.py" line="414"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="378"/>
+        <location filename="../../simulator/ui/main_window.py" line="441"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="427"/>
+        <location filename="../../simulator/ui/main_window.py" line="491"/>
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="428"/>
+        <location filename="../../simulator/ui/main_window.py" line="492"/>
         <source>“%1” has changes that are not saved.</source>
         <translation>“%1” tem alterações que não foram salvas.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="431"/>
+        <location filename="../../simulator/ui/main_window.py" line="495"/>
         <source>Save them before continuing?</source>
         <translation>Salvá-las antes de continuar?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="440"/>
+        <location filename="../../simulator/ui/main_window.py" line="504"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="446"/>
+        <location filename="../../simulator/ui/main_window.py" line="510"/>
         <source>Open network</source>
         <translation>Abrir rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="457"/>
+        <location filename="../../simulator/ui/main_window.py" line="521"/>
         <source>Cannot open %1</source>
         <translation>Não é possível abrir %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="461"/>
+        <location filename="../../simulator/ui/main_window.py" line="525"/>
         <source>Opened %1</source>
         <translation>Arquivo aberto: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="470"/>
+        <location filename="../../simulator/ui/main_window.py" line="534"/>
         <source>Cannot open the lesson</source>
         <translation>Não é possível abrir a lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="517"/>
+        <location filename="../../simulator/ui/main_window.py" line="581"/>
         <source>Save network</source>
         <translation>Salvar rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="538"/>
+        <location filename="../../simulator/ui/main_window.py" line="602"/>
         <source>Cannot save %1</source>
         <translation>Não é possível salvar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="544"/>
+        <location filename="../../simulator/ui/main_window.py" line="608"/>
         <source>Saved %1</source>
         <translation>Arquivo salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="557"/>
+        <location filename="../../simulator/ui/main_window.py" line="621"/>
         <source>Recover unsaved work</source>
         <translation>Recuperar trabalho não salvo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="558"/>
+        <location filename="../../simulator/ui/main_window.py" line="622"/>
         <source>nnsim did not close properly. Recover “%1”, autosaved at %2?</source>
         <translation>O nnsim não foi fechado corretamente. Recuperar “%1”, salvo automaticamente às %2?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="561"/>
+        <location filename="../../simulator/ui/main_window.py" line="625"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="562"/>
+        <location filename="../../simulator/ui/main_window.py" line="626"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="569"/>
+        <location filename="../../simulator/ui/main_window.py" line="633"/>
         <source>Cannot recover the autosaved work</source>
         <translation>Não é possível recuperar o trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="575"/>
+        <location filename="../../simulator/ui/main_window.py" line="639"/>
         <source>Recovered the autosaved work: save it to keep it.</source>
         <translation>Trabalho salvo automaticamente recuperado: salve-o para não perdê-lo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="607"/>
+        <location filename="../../simulator/ui/main_window.py" line="671"/>
         <source>(none yet)</source>
         <translation>(nenhum ainda)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="610"/>
+        <location filename="../../simulator/ui/main_window.py" line="674"/>
         <source>Clear the list</source>
         <translation>Limpar a lista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="653"/>
+        <location filename="../../simulator/ui/main_window.py" line="717"/>
         <source>Click on the canvas</source>
         <translation>Clicar na área de desenho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="653"/>
+        <location filename="../../simulator/ui/main_window.py" line="717"/>
         <source>add a neuron of the chosen kind (draw mode; I, H, O choose)</source>
         <translation>adicionar um neurônio do tipo escolhido (modo desenho; I, H, O escolhem)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="654"/>
+        <location filename="../../simulator/ui/main_window.py" line="718"/>
         <source>Drag from a neuron to another</source>
         <translation>Arrastar de um neurônio a outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="654"/>
+        <location filename="../../simulator/ui/main_window.py" line="718"/>
         <source>connect them</source>
         <translation>conectá-los</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="655"/>
+        <location filename="../../simulator/ui/main_window.py" line="719"/>
         <source>draw mode / select-and-move mode</source>
         <translation>modo desenho / modo selecionar e mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="656"/>
+        <location filename="../../simulator/ui/main_window.py" line="720"/>
         <source>Drag on empty canvas</source>
         <translation>Arrastar na área vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="656"/>
+        <location filename="../../simulator/ui/main_window.py" line="720"/>
         <source>select with a rubber band</source>
         <translation>selecionar com um retângulo de seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="657"/>
+        <location filename="../../simulator/ui/main_window.py" line="721"/>
         <source>delete the selection</source>
         <translation>excluir a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="658"/>
+        <location filename="../../simulator/ui/main_window.py" line="722"/>
         <source>duplicate the selection</source>
         <translation>duplicar a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="659"/>
+        <location filename="../../simulator/ui/main_window.py" line="723"/>
         <source>add a hidden layer</source>
         <translation>adicionar uma camada oculta</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="660"/>
+        <location filename="../../simulator/ui/main_window.py" line="724"/>
         <source>fully connect the selected columns</source>
         <translation>conectar totalmente as colunas selecionadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="661"/>
+        <location filename="../../simulator/ui/main_window.py" line="725"/>
         <source>auto-layout in columns</source>
         <translation>organizar automaticamente em colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="662"/>
+        <location filename="../../simulator/ui/main_window.py" line="726"/>
         <source>Wheel</source>
         <translation>Roda do mouse</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="662"/>
+        <location filename="../../simulator/ui/main_window.py" line="726"/>
         <source>zoom under the mouse</source>
         <translation>zoom sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="663"/>
+        <location filename="../../simulator/ui/main_window.py" line="727"/>
         <source>Middle-drag, Space+drag</source>
         <translation>Arrastar com o botão do meio, Espaço+arrastar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="663"/>
+        <location filename="../../simulator/ui/main_window.py" line="727"/>
         <source>pan</source>
         <translation>mover a vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="664"/>
+        <location filename="../../simulator/ui/main_window.py" line="728"/>
         <source>zoom to fit</source>
         <translation>ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="668"/>
+        <location filename="../../simulator/ui/main_window.py" line="732"/>
         <source>play / pause training</source>
         <translation>reproduzir / pausar o treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="669"/>
+        <location filename="../../simulator/ui/main_window.py" line="733"/>
         <source>undo, redo</source>
         <translation>desfazer, refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="670"/>
+        <location filename="../../simulator/ui/main_window.py" line="734"/>
         <source>new, open, save</source>
         <translation>novo, abrir, salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="691"/>
+        <location filename="../../simulator/ui/main_window.py" line="755"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="694"/>
+        <location filename="../../simulator/ui/main_window.py" line="766"/>
         <source>About nnsim</source>
         <translation>Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="695"/>
+        <location filename="../../simulator/ui/main_window.py" line="767"/>
         <source>&lt;b&gt;nnsim&lt;/b&gt; — a visual simulator of artificial neural networks for teaching.&lt;br&gt;&lt;br&gt;Draw a network, train it step by step, and watch the forward and backward passes: edge thickness is the weight, edge colour the gradient.</source>
         <translation>&lt;b&gt;nnsim&lt;/b&gt; — um simulador visual de redes neurais artificiais para o ensino.&lt;br&gt;&lt;br&gt;Desenhe uma rede, treine-a passo a passo e observe as passagens direta e reversa: a espessura de cada conexão é o peso; a cor, o gradiente.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="935"/>
+        <location filename="../../simulator/ui/main_window.py" line="1010"/>
         <source>Cannot train yet: %1</source>
         <translation>Ainda não é possível treinar: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="92"/>
+        <location filename="../../simulator/ui/main_window.py" line="99"/>
         <source>&amp;Compare Runs</source>
         <translation>&amp;Comparar Treinos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="93"/>
+        <location filename="../../simulator/ui/main_window.py" line="100"/>
         <source>Train variants side by side: seeds, learning rates, activations</source>
         <translation>Treinar variantes lado a lado: sementes, taxas de aprendizado, ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="205"/>
+        <location filename="../../simulator/ui/main_window.py" line="216"/>
         <source>Compare</source>
         <translation>Comparar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="834"/>
+        <location filename="../../simulator/ui/main_window.py" line="907"/>
         <source>Open the variant %1</source>
         <translation>Abrir a variante %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="855"/>
+        <location filename="../../simulator/ui/main_window.py" line="928"/>
         <source>Opened the variant %1: trained %2 epochs, as in the comparison</source>
         <translation>Variante %1 aberta: %2 épocas treinadas, como na comparação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="942"/>
+        <location filename="../../simulator/ui/main_window.py" line="1017"/>
         <source>The lesson&apos;s %1 epochs are done: press Play to go on</source>
         <translation>As %1 épocas da lição terminaram: pressione Reproduzir para continuar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="45"/>
+        <source>nnsim networks</source>
+        <translation>Redes do nnsim</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="46"/>
+        <source>All files</source>
+        <translation>Todos os arquivos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="359"/>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Guia do usuário</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="360"/>
+        <source>Open the user guide: the window, every lesson, the file format</source>
+        <translation>Abrir o guia do usuário: a janela, cada lição, o formato de arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="760"/>
+        <source>User guide</source>
+        <translation>Guia do usuário</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="761"/>
+        <source>The user guide is the docs folder of nnsim&apos;s source (docs/index.md).</source>
+        <translation>O guia do usuário é a pasta docs do código-fonte do nnsim (docs/index.md).</translation>
     </message>
 </context>
 <context>

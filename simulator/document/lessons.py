@@ -1,6 +1,7 @@
 """The built-in lessons: documents in ``resources/lessons/<id>.nnsim.json``."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,13 +47,25 @@ def load_lesson(lesson_id: str) -> dict:
 
 
 def info(lesson_id: str) -> LessonInfo:
-    doc = load_lesson(lesson_id)
-    return LessonInfo(lesson_id, doc.get("title", lesson_id), doc.get("description", ""),
-                      path(lesson_id), doc.get("i18n", {}))
+    return _info(lesson_id, path(lesson_id))
+
+
+def _info(lesson_id: str, file: Path) -> LessonInfo:
+    """A lesson's title and description, read without validating the whole document: the
+    window lists every lesson at start-up, and opening one validates it (load_lesson)."""
+    try:
+        doc = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        doc = {}
+    if not isinstance(doc, dict):
+        doc = {}
+    i18n = doc.get("i18n") if isinstance(doc.get("i18n"), dict) else {}
+    return LessonInfo(lesson_id, str(doc.get("title", lesson_id)), str(doc.get("description", "")),
+                      file, i18n)
 
 
 def all_info() -> list[LessonInfo]:
-    return [info(i) for i in ids()]
+    return [_info(i, LESSONS_DIR / f"{i}.nnsim.json") for i in ids()]
 
 
 def localized(doc: dict, language: str) -> tuple[str, str]:

@@ -11,13 +11,13 @@ from ..render.legend import legend_size, paint_legend
 from ..render.network import NODE_R, NetworkScene, NodeItem, fmt
 from ..render.step_frames import draw_phase
 from .captions import join, metrics_line
-from .figure import Panel, TextSizes, draw_heading, heading_height
+from .figure import FIGURE_TEXT, Panel, TextSizes, draw_heading, heading_height
 from .options import tr
 from .vector_nodes import FigureNetworkScene
 
 MAX_SCALE = 2.5            # a tiny network is not blown up to fill a slide
 GAP = 10.0
-CAPTION_ROOM = getattr(NodeItem, "CAPTION_W", 112.0) + 4   # a step's value boxes beside a neuron
+CAPTION_ROOM = 120.0       # a step's value boxes beside a neuron (output units)
 
 
 def mark_health(scene: NetworkScene, snap) -> None:
@@ -68,34 +68,46 @@ class NetworkPanel(Panel):
         self.caption = join(what, tr("sample x = (%1)").replace("%1", x))
 
     # layout --------------------------------------------------------------------------------
+    def extra(self) -> tuple[float, float, float, float]:
+        """Room beyond the neurons' own texts (output units): a step's value boxes beside
+        the neurons (inputs on their left, others on their right)."""
+        if self.step_mode:
+            side = CAPTION_ROOM * self.scene.text_scale + 8
+            return (side, 0.0, side, 0.0)
+        return (0.0, 0.0, 0.0, 0.0)
+
+    def fit(self, space: QRectF) -> tuple[QRectF, QRectF, float]:
+        """(target in the panel, source rectangle of the scene, scale) for ``space``."""
+        if space.width() <= 0 or space.height() <= 0:
+            return QRectF(), QRectF(), 0.0
+        scale, src = self.scene.fit(space.width(), space.height(), MAX_SCALE, self.extra())
+        w, h = src.width() * scale, src.height() * scale
+        target = QRectF(space.center().x() - w / 2, space.center().y() - h / 2, w, h)
+        return target, src, scale
+
     def source_rect(self) -> QRectF:
-        """The drawing's extent from the neurons' positions (stable while captions come and
-        go during an animation, unlike the items' bounding rectangle)."""
-        pos = self.scene.positions
-        if not len(pos):
-            return QRectF(-100, -60, 200, 120)
-        lo, hi = pos.min(axis=0), pos.max(axis=0)
-        side = NODE_R + 30                    # the labels above a neuron are this wide
-        if self.step_mode:                    # value boxes: inputs on their left, others right
-            side = max(side, NODE_R + 8 + CAPTION_ROOM)
-        return QRectF(lo[0] - side, lo[1] - NODE_R - 20,
-                      hi[0] - lo[0] + 2 * side, hi[1] - lo[1] + 2 * NODE_R + 40)
+        """The part of the scene drawn (the neurons and their texts), as laid out last."""
+        return self.layout()[3]
 
     def _caption_height(self) -> float:
         return heading_height(self.sizes) if (self.heading or self.show_caption) else 0.0
 
-    def layout(self) -> tuple[QRectF, QRectF | None, float]:
-        """(drawing target, legend box or None, drawing scale): the legend goes below the
-        drawing, beside it, or over an empty corner of it, whichever leaves it largest."""
+    def layout(self) -> tuple[QRectF, QRectF | None, float, QRectF]:
+        """(drawing target, legend box or None, drawing scale, scene source): the legend goes
+        below the drawing, beside it, or over an empty corner of it, whichever leaves it
+        largest."""
+        # a slide's texts a little larger, as its other text (not as much: a deep network
+        # would have room for fewer of its neurons' names)
+        self.scene.text_scale = 1.0 + 0.5 * (self.sizes.label / FIGURE_TEXT.label - 1.0)
         area = QRectF(self.rect)
         top = self._caption_height()
         if top:
             area.setTop(area.top() + top + 6)
-        src = self.source_rect()
         k = self.sizes.legend_scale
         lw, lh = legend_size().width() * k, legend_size().height() * k
         if not (self.show_legend and self.scene.edges.pairs):
-            return self._fit(src, area), None, self._scale(src, area)
+            target, src, scale = self.fit(area)
+            return target, None, scale, src
         r = self.rect
         candidates = [
             (QRectF(area.left(), area.top(), area.width(), area.height() - lh - GAP),
@@ -108,22 +120,17 @@ class NetworkPanel(Panel):
             candidates.append((QRectF(area), QRectF(corner.x(), corner.y(), lw, lh)))
         best = None
         for i, (space, box) in enumerate(candidates):
-            scale = self._scale(src, space)
+            target, src, scale = self.fit(space)
             if scale <= 0:
                 continue
-            target = self._fit(src, space)
             if i >= 2 and self._covers(box, src, target):
                 continue
             if best is None or scale > best[2] * 1.02:     # prefer the earlier, tidier, on ties
-                best = (target, box, scale)
+                best = (target, box, scale, src)
         if best is None:
-            return self._fit(src, area), None, self._scale(src, area)
+            target, src, scale = self.fit(area)
+            return target, None, scale, src
         return best
-
-    def _fit(self, src: QRectF, space: QRectF) -> QRectF:
-        scale = self._scale(src, space)
-        w, h = src.width() * scale, src.height() * scale
-        return QRectF(space.center().x() - w / 2, space.center().y() - h / 2, w, h)
 
     def _covers(self, box: QRectF, src: QRectF, target: QRectF) -> bool:
         """Would ``box`` (panel coordinates) hide a neuron, its labels or a connection?"""
@@ -135,9 +142,12 @@ class NetworkPanel(Panel):
         y0 = src.top() + (box.top() - target.top()) / scale - pad
         y1 = src.top() + (box.bottom() - target.top()) / scale + pad
         pos = self.scene.positions
-        # neurons with their labels above and bias below
-        if np.any((pos[:, 0] + NODE_R + 30 > x0) & (pos[:, 0] - NODE_R - 30 < x1)
-                  & (pos[:, 1] + NODE_R + 18 > y0) & (pos[:, 1] - NODE_R - 18 < y1)):
+        ml, mt, mr, mb = self.scene.label_extents(scale)
+        xl, xt, xr, xb = (v / scale for v in self.extra())
+        ml, mt, mr, mb = ml + xl, mt + xt, mr + xr, mb + xb
+        # neurons with their texts
+        if np.any((pos[:, 0] + NODE_R + mr > x0) & (pos[:, 0] - NODE_R - ml < x1)
+                  & (pos[:, 1] + NODE_R + mb > y0) & (pos[:, 1] - NODE_R - mt < y1)):
             return True
         a, b = self.scene.edges.segments()
         if not len(a):
@@ -147,19 +157,15 @@ class NetworkPanel(Panel):
         inside = (pts[..., 0] > x0) & (pts[..., 0] < x1) & (pts[..., 1] > y0) & (pts[..., 1] < y1)
         return bool(inside.any())
 
-    @staticmethod
-    def _scale(src: QRectF, area: QRectF) -> float:
-        if area.width() <= 0 or area.height() <= 0:
-            return 0.0
-        return min(area.width() / src.width(), area.height() / src.height(), MAX_SCALE)
-
     def paint(self, painter: QPainter) -> None:
-        target, legend, _ = self.layout()
+        target, legend, scale, src = self.layout()
         top = self._caption_height()
         if top:
             draw_heading(painter, QRectF(self.rect.left(), self.rect.top(), self.rect.width(), top),
                          self.heading, self.caption if self.show_caption else "", self.sizes, self.theme)
-        self.scene.render(painter, target, self.source_rect(), Qt.AspectRatioMode.IgnoreAspectRatio)
+        if scale > 0:
+            self.scene.set_view_scale(scale)    # the texts at the page's sizes, where they fit
+            self.scene.render(painter, target, src, Qt.AspectRatioMode.IgnoreAspectRatio)
         if legend is not None:
             painter.save()
             painter.translate(legend.topLeft())

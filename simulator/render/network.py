@@ -12,12 +12,12 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem
 
 from ..engine import activations, features
-from . import encoding
+from . import encoding, labels
 
 NODE_R = 22.0
 ARROWS_UP_TO = 400          # edges; above this the drawing is too dense for arrowheads
@@ -41,20 +41,27 @@ def fmt(v: float, digits: int = 2) -> str:
     return text.replace("-", "−")
 
 
-def _text(painter: QPainter, anchor: QPointF, rect: QRectF, flags, text: str, scale: float) -> None:
-    """Draw TEXT in RECT (relative to ANCHOR), magnified SCALE times about the anchor."""
-    if scale == 1.0:
-        painter.drawText(rect.translated(anchor), flags, text)
-        return
+def _plate(painter: QPainter, rect: QRectF, colour: QColor) -> None:
+    """A translucent patch of the canvas behind a text, so edges passing under it do not
+    run through the letters."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRoundedRect(rect, 2.0, 2.0)
+
+
+def _text(painter: QPainter, rect: QRectF, font: QFont, boost: float, flags, text: str) -> None:
+    """Draw TEXT in RECT (scene units), its font magnified BOOST times."""
     painter.save()
-    painter.translate(anchor)
-    painter.scale(scale, scale)
-    painter.drawText(rect, flags, text)
+    painter.translate(rect.topLeft())
+    painter.scale(boost, boost)
+    painter.setFont(font)
+    painter.drawText(QRectF(0, 0, rect.width() / boost, rect.height() / boost), flags, text)
     painter.restore()
 
 
 class NodeItem(QGraphicsItem):
-    """A neuron: its shape by kind, fill by activation, thumbnail, label, bias, activation."""
+    """A neuron: its shape by kind, fill by activation, thumbnail, and its texts (name,
+    activation tag, bias, a step's values) where the scene's label layout shows them."""
 
     def __init__(self, node: Mapping, theme: encoding.Theme):
         super().__init__()
@@ -69,15 +76,16 @@ class NodeItem(QGraphicsItem):
         self.dead = False                      # a dead ReLU
         self.emphasis = 0.0                    # 0..1 glow while the animation visits it
         self.show_bias = True
+        self.boxes: dict[str, QRectF] = {}     # where each text would go (see labels.py)
+        self.alternatives: dict[str, list[QRectF]] = {}
+        self.shown: frozenset[str] = frozenset()   # the texts that have room
+        self.boost = 1.0
+        self.fonts = labels.fonts()
         self.update_from(node)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, True)
         self.setAcceptHoverEvents(True)
         self.setZValue(1.0)
-        self._font = QFont()
-        self._font.setPointSizeF(8.5)
-        self._small = QFont()
-        self._small.setPointSizeF(7.0)
 
     def update_from(self, node: Mapping) -> None:
         self.prepareGeometryChange()
@@ -96,7 +104,13 @@ class NodeItem(QGraphicsItem):
     def label(self) -> str:
         return pretty_feature(self.feature) if self.kind == "input" else self.node_id
 
-    CAPTION_W = 112.0
+    @property
+    def tag(self) -> str:
+        """The activation's short name, as shown after the neuron's name."""
+        if self.kind == "input":
+            return ""
+        glyph = ACT_GLYPH.get(self.activation, self.activation) + (" · BN" if self.batch_norm else "")
+        return glyph.replace("\n", "")
 
     @property
     def caption(self) -> str | None:
@@ -104,31 +118,55 @@ class NodeItem(QGraphicsItem):
 
     @caption.setter
     def caption(self, text: str | None) -> None:
-        # the caption's box is part of the bounding rect: tell the scene before it changes,
-        # or the box left behind by the animation stays on screen
-        if (text is None) != (self._caption is None) or (text or "").count("\n") != (self._caption or "").count("\n"):
-            self.prepareGeometryChange()
-        self._caption = text
+        if text != self._caption:
+            self._caption = text
+            scene = self.scene()
+            if scene is not None and hasattr(scene, "labels_changed"):
+                scene.labels_changed()
 
-    # on screen, zoomed out, the texts grow up to this much so they stay readable
-    MAX_BOOST = 2.4
+    def set_boxes(self, boxes: dict[str, QRectF], boost: float, fonts: labels.Fonts,
+                  alternatives: dict[str, list[QRectF]] | None = None) -> None:
+        """Where the texts go (the scene's layout; ``alternatives``: the other places a text
+        may take, see use_place); the item's extent covers them all."""
+        alternatives = alternatives or {}
+        if (boxes != self.boxes or boost != self.boost or fonts is not self.fonts
+                or alternatives != self.alternatives):
+            self.prepareGeometryChange()
+            self.boxes, self.boost, self.fonts = boxes, boost, fonts
+            self.alternatives = alternatives
+            self.update()
+
+    def use_place(self, kind: str, index: int) -> None:
+        """Draw text ``kind`` at its place ``index`` (within the extent already announced)."""
+        place = self.alternatives[kind][index]
+        if self.boxes.get(kind) != place:
+            self.boxes = {**self.boxes, kind: place}
+            self.update()
+
+    def set_shown(self, shown: frozenset[str]) -> None:
+        if shown != self.shown:
+            self.shown = shown
+            self.update()
+
+    def shown_boxes(self) -> dict[str, QRectF]:
+        """The texts drawn, in the item's coordinates."""
+        return {k: r for k, r in self.boxes.items() if k in self.shown and self._has_text(k)}
+
+    def _has_text(self, kind: str) -> bool:
+        if kind == "bias":
+            return self.show_bias and self.bias_value is not None
+        if kind == "caption":
+            return bool(self._caption)
+        return True
 
     def boundingRect(self) -> QRectF:
-        b = self.MAX_BOOST
-        rect = QRectF(-52 * b, -NODE_R - 3 - 15 * b, 104 * b, 2 * NODE_R + 5 + 29 * b)
-        rect = rect.united(QRectF(NODE_R - 6, -NODE_R - 2 - 12 * b, 50 * b, 12 * b))
-        if self.caption:
-            rect = rect.united(self._caption_rect().adjusted(-1, -1, 1, 1))   # and its pen
+        rect = QRectF(-NODE_R - 10, -NODE_R - 10, 2 * NODE_R + 20, 2 * NODE_R + 20)
+        for box in self.boxes.values():
+            rect = rect.united(box.adjusted(-2, -2, 2, 2))
+        for places in self.alternatives.values():
+            for box in places:
+                rect = rect.united(box.adjusted(-2, -2, 2, 2))
         return rect
-
-    def _caption_rect(self) -> QRectF:
-        """Inputs show their value on their left (their edges leave to the right);
-        other neurons on their right."""
-        lines = (self.caption or "").count("\n") + 1
-        h = 13.0 * lines + 8
-        if self.kind == "input":
-            return QRectF(-NODE_R - 8 - self.CAPTION_W, -h / 2, self.CAPTION_W, h)
-        return QRectF(NODE_R + 8, -h / 2, self.CAPTION_W, h)
 
     def shape(self) -> QPainterPath:
         p = QPainterPath()
@@ -188,44 +226,38 @@ class NodeItem(QGraphicsItem):
         if self.isSelected():
             painter.setPen(QPen(t.selection, 2.4, Qt.PenStyle.SolidLine))
             painter.drawEllipse(QPointF(0, 0), NODE_R + 5, NODE_R + 5)
-        if lod < 0.3:
-            return
-        # zoomed out on screen (a wide network fitted to the window), the texts grow so they
-        # stay readable; figures (widget None) keep the page's type sizes
-        room = getattr(self.scene(), "text_room", 1.0)
-        boost = 1.0 if widget is None else min(room, max(1.0, 0.8 / lod))
-        centre = Qt.AlignmentFlag.AlignCenter
-        painter.setFont(self._font)
-        if self.thumbnail is None:
-            painter.setPen(t.text if self.fill is None or self.fill.lightness() > 110 else QColor("white"))
-            painter.drawText(QRectF(-NODE_R, -NODE_R, 2 * NODE_R, 2 * NODE_R), centre, self.label)
-        else:
-            painter.setPen(t.text)
-            _text(painter, QPointF(0, -NODE_R - 3), QRectF(-52, -14, 104, 14), centre, self.label, boost)
-        painter.setFont(self._small)
-        painter.setPen(t.muted)
-        if self.kind != "input":
-            glyph = ACT_GLYPH.get(self.activation, self.activation) + (" · BN" if self.batch_norm else "")
-            _text(painter, QPointF(NODE_R - 6, -NODE_R - 2), QRectF(0, -12, 50, 12),
-                  Qt.AlignmentFlag.AlignLeft, glyph.replace("\n", ""), boost)
-            if self.show_bias and self.bias_value is not None:
-                _text(painter, QPointF(0, NODE_R + 2), QRectF(-52, 0, 104, 13), centre,
-                      "b = " + fmt(self.bias_value), boost)
-        if self.caption:
-            self._paint_caption(painter)
+        self._paint_texts(painter)
 
-    def _paint_caption(self, painter: QPainter) -> None:
-        t = self.theme
-        rect = self._caption_rect()
-        bg = QColor(t.canvas)
-        bg.setAlphaF(0.93)
-        painter.setPen(QPen(self.caption_color or t.accent, 1.2))
-        painter.setBrush(bg)
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.setPen(t.text)
-        painter.setFont(self._small)
-        painter.drawText(rect.adjusted(6, 3, -4, -3), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         self.caption)
+    def _paint_texts(self, painter: QPainter) -> None:
+        t, b, f = self.theme, self.boost, self.fonts
+        boxes = self.shown_boxes()
+        plate = QColor(t.canvas)
+        plate.setAlphaF(0.8)
+        centre = Qt.AlignmentFlag.AlignCenter
+        for kind in ("name", "tag", "bias"):
+            rect = boxes.get(kind)
+            if rect is None:
+                continue
+            _plate(painter, rect, plate)
+            if kind == "name":
+                painter.setPen(t.text)
+                _text(painter, rect, f.name, b, centre, self.label)
+            elif kind == "tag":
+                painter.setPen(t.muted)
+                _text(painter, rect, f.small, b, centre, self.tag)
+            else:
+                painter.setPen(t.muted)
+                _text(painter, rect, f.small, b, centre, "b = " + fmt(self.bias_value))
+        rect = boxes.get("caption")
+        if rect is not None:
+            bg = QColor(t.canvas)
+            bg.setAlphaF(0.93)
+            painter.setPen(QPen(self.caption_color or t.accent, 1.2 * b))
+            painter.setBrush(bg)
+            painter.drawRoundedRect(rect, 4 * b, 4 * b)
+            painter.setPen(t.text)
+            _text(painter, rect.adjusted(6 * b, 3 * b, -2 * b, -3 * b), f.small, b,
+                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._caption)
 
     def itemChange(self, change, value):
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene() is not None:
@@ -477,6 +509,8 @@ class PulseLayer(QGraphicsItem):
 class NetworkScene(QGraphicsScene):
     """The drawing of a document and of the latest training snapshot."""
 
+    labelsLaidOut = Signal()        # which texts are shown may have changed
+
     def __init__(self, theme: str = "light", parent=None):
         super().__init__(parent)
         self.theme = encoding.theme(theme)
@@ -484,7 +518,10 @@ class NetworkScene(QGraphicsScene):
         self.order: list[str] = []
         self.index: dict[str, int] = {}
         self.positions = np.zeros((0, 2))
-        self._text_room: float | None = None
+        self.view_scale = 1.0                # output units (pixels, page units) per scene unit
+        self.text_scale = 1.0                # the texts' size relative to the window's
+        self.visible_rect: QRectF | None = None   # what a view shows (large drawings only)
+        self._labels_pending = False
         self.edges = EdgeLayer(self.theme)
         self.addItem(self.edges)
         self.pulses = PulseLayer(self.edges)
@@ -528,6 +565,7 @@ class NetworkScene(QGraphicsScene):
         self._cache_mode()
         self.sync_edges(doc)
         self._snapshot = None
+        self.relayout_labels()
 
     def _make_node(self, n: Mapping) -> NodeItem:
         item = NodeItem(n, self.theme)
@@ -541,36 +579,178 @@ class NetworkScene(QGraphicsScene):
         self.positions = np.array([[self.nodes[i].x(), self.nodes[i].y()] for i in self.order],
                                   dtype=float).reshape(-1, 2)
         self._node_map = None
-        self._text_room = None
 
-    TEXT_ROOM_NODES = 400       # above this, pairwise distances cost more than they are worth
+    # labels ---------------------------------------------------------------------------------
+    #: above this many neurons in view, no texts are laid out (they could not be read, and
+    #: the layout compares every pair of texts)
+    LABEL_NODES_MAX = 400
 
-    @property
-    def text_room(self) -> float:
-        """How much the neurons' texts may grow before they run into a neighbour's: the
-        label above and the bias below must fit between vertical neighbours (44 + 5 units of
-        circle and gaps, 27 of text), the labels between horizontal ones (~80 units).
-        Measured when first painted after the layout changed (not on every drag step)."""
-        if self._text_room is None:
-            self._text_room = self._measure_text_room()
-        return self._text_room
+    def set_view_scale(self, scale: float, visible: QRectF | None = None) -> None:
+        """The scale the drawing is shown at (and, for large drawings, the part in view):
+        the texts keep their size on the output and show where they have room."""
+        moved = visible is not None and visible != self.visible_rect
+        if visible is not None:
+            self.visible_rect = QRectF(visible)
+        # what is in view matters to a large drawing's texts and to a step's value boxes
+        follows_view = len(self.order) > self.LABEL_NODES_MAX or self._has_captions()
+        if scale == self.view_scale and not (moved and follows_view):
+            return
+        self.view_scale = float(scale)
+        self.relayout_labels()
 
-    def _measure_text_room(self) -> float:
+    def labels_changed(self) -> None:
+        """A text changed size (a caption, a name): lay the texts out again once control
+        returns to the event loop (many changes in a row cost one layout)."""
+        if not self._labels_pending:
+            self._labels_pending = True
+            from PySide6.QtCore import QTimer
+            QTimer.singleShot(0, self, self._deferred_relayout)   # dropped if the scene goes
+
+    def _deferred_relayout(self) -> None:
+        if self._labels_pending:
+            self.relayout_labels()
+
+    def relayout_labels(self) -> None:
+        """Place every neuron's texts for the current scale and show those that have room
+        (see simulator/render/labels.py)."""
+        self._labels_pending = False
+        scale = self.view_scale
+        f = labels.fonts(self.text_scale)
+        boost = labels.boost_for(scale)
+        candidates = self._label_candidates() if labels.readable(scale) else set()
+        rows, owners, kinds, groups, places = [], [], [], [], []
+        for i, nid in enumerate(self.order):
+            item = self.nodes[nid]
+            options = (labels.node_boxes(item.kind, item.label, item.tag, item.caption, NODE_R, f, boost)
+                       if nid in candidates else {})
+            item.set_boxes({k: v[0] for k, v in options.items()}, boost, f,
+                           {k: v for k, v in options.items() if len(v) > 1})
+            x, y = item.x(), item.y()
+            for kind, rects in options.items():
+                for j, r in enumerate(rects):
+                    rows.append((r.left() + x, r.top() + y, r.right() + x, r.bottom() + y))
+                    owners.append(i)
+                    kinds.append(labels.KINDS.index(kind))
+                    groups.append(len(self.order) * kinds[-1] + i)
+                    places.append(j)
+        per_node: dict[int, set[str]] = {}
+        if rows:
+            boxes = np.array(rows, dtype=float)
+            kind_of, group = np.array(kinds), np.array(groups)
+            # text by text in order of kind, then neuron; a text's places in their order
+            priority = group * 8 + np.array(places)
+            p = self.positions
+            bodies = np.column_stack([p[:, 0] - NODE_R - 2, p[:, 1] - NODE_R - 2,
+                                      p[:, 0] + NODE_R + 2, p[:, 1] + NODE_R + 2])
+            r = self.visible_rect if self._has_captions() else None
+            bounds = None if r is None else (r.left(), r.top(), r.right(), r.bottom())
+            shown = labels.choose(boxes, group, priority, bodies, pad=boost, bounds=bounds)
+            # an activation tag belongs after its neuron's name: not without it
+            name_shown = {owners[k] for k in np.flatnonzero(shown) if labels.KINDS[kind_of[k]] == "name"}
+            for k in np.flatnonzero(shown):
+                if labels.KINDS[kind_of[k]] == "tag" and owners[k] not in name_shown:
+                    shown[k] = False
+            for k in np.flatnonzero(shown):
+                i, kind = owners[k], labels.KINDS[kind_of[k]]
+                per_node.setdefault(i, set()).add(kind)
+                if places[k]:                        # not its first place: tell the item
+                    self.nodes[self.order[i]].use_place(kind, places[k])
+        for i, nid in enumerate(self.order):
+            self.nodes[nid].set_shown(frozenset(per_node.get(i, ())))
+        self.labelsLaidOut.emit()
+
+    def _has_captions(self) -> bool:
+        return any(item.caption for item in self.nodes.values())
+
+    def hidden_captions(self) -> int:
+        """How many of a step's value boxes have no room at this scale."""
+        return sum(1 for item in self.nodes.values() if item.caption and "caption" not in item.shown)
+
+    def _label_candidates(self) -> set[str]:
+        """The neurons whose texts are laid out: all of them, or in a large drawing those in
+        view (none when even those are too many)."""
+        if len(self.order) <= self.LABEL_NODES_MAX:
+            return set(self.order)
+        r = self.visible_rect
+        if r is None:
+            return set()
         p = self.positions
-        if len(p) < 2 or len(p) > self.TEXT_ROOM_NODES:
-            return 1.0
-        dx = np.abs(p[:, None, 0] - p[None, :, 0])
-        dy = np.abs(p[:, None, 1] - p[None, :, 1])
-        np.fill_diagonal(dx, np.inf)
-        np.fill_diagonal(dy, np.inf)
-        column = dy[dx < 104]
-        row = dx[dy < 60]
-        room = NodeItem.MAX_BOOST
-        if column.size:
-            room = min(room, (column.min() - 2 * NODE_R - 5) / 27)
-        if row.size:
-            room = min(room, row.min() / 80)
-        return max(1.0, float(room))
+        inside = ((p[:, 0] > r.left() - NODE_R) & (p[:, 0] < r.right() + NODE_R)
+                  & (p[:, 1] > r.top() - NODE_R) & (p[:, 1] < r.bottom() + NODE_R))
+        if inside.sum() > self.LABEL_NODES_MAX:
+            return set()
+        return {self.order[i] for i in np.flatnonzero(inside)}
+
+    def visible_labels(self) -> list[tuple[str, str, QRectF]]:
+        """(neuron, kind, scene rectangle) of every text drawn now."""
+        out = []
+        for nid in self.order:
+            item = self.nodes[nid]
+            for kind, r in item.shown_boxes().items():
+                out.append((nid, kind, r.translated(item.pos())))
+        return out
+
+    def _extent_lines(self) -> np.ndarray:
+        """How far each text may reach beyond its neuron's body, as lines c + t·boost
+        (scene units): rows of (side, c, t), side 0..3 = left, top, right, bottom."""
+        key = (tuple(self.order), self.text_scale,
+               tuple((it.label, it.tag, it.kind) for it in (self.nodes[n] for n in self.order)))
+        if getattr(self, "_extent_key", None) != key:
+            f = labels.fonts(self.text_scale)
+            rows = []
+            for nid in self.order:
+                item = self.nodes[nid]
+                one = labels.node_boxes(item.kind, item.label, item.tag, None, NODE_R, f, 1.0)
+                two = labels.node_boxes(item.kind, item.label, item.tag, None, NODE_R, f, 2.0)
+                for kind in one:
+                    a, b = one[kind][0], two[kind][0]
+                    for side, (ea, eb) in enumerate(((-a.left(), -b.left()), (-a.top(), -b.top()),
+                                                     (a.right(), b.right()), (a.bottom(), b.bottom()))):
+                        rows.append((side, 2 * ea - eb - NODE_R, eb - ea))
+            self._extent_key, self._extents = key, np.array(rows, dtype=float).reshape(-1, 3)
+        return self._extents
+
+    def label_extents(self, scale: float) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom): how far the texts reach beyond the neurons' bodies at
+        ``scale``, in scene units (0 where they reach no further)."""
+        lines = self._extent_lines()
+        if not len(lines) or not labels.readable(scale):
+            return (0.0, 0.0, 0.0, 0.0)
+        reach = lines[:, 1] + lines[:, 2] * labels.boost_for(scale)
+        return tuple(float(max(0.0, reach[lines[:, 0] == side].max(initial=0.0))) for side in range(4))
+
+    def body_rect(self) -> QRectF:
+        """The neurons' bodies, without their texts (an empty drawing: a default area)."""
+        p = self.positions
+        if not len(p):
+            return QRectF(-200, -150, 400, 300)
+        lo, hi = p.min(axis=0) - NODE_R, p.max(axis=0) + NODE_R
+        return QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+
+    def fit(self, width: float, height: float, max_scale: float,
+            extra: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)) -> tuple[float, QRectF]:
+        """The scale that shows the whole drawing with its texts in ``width`` × ``height``
+        output units (at most ``max_scale``), and the scene rectangle then shown; ``extra``:
+        room for more (output units: left, top, right, bottom). The texts keep their output
+        size when the drawing is scaled down (labels.py), so the room they need depends on
+        the scale: found by iterating from the largest scale the bodies allow, down."""
+        body = self.body_rect()
+        bw, bh = max(body.width(), 1.0), max(body.height(), 1.0)
+        xl, xt, xr, xb = extra
+        s = min(max_scale, width / bw, height / bh)
+        for _ in range(30):
+            el, et, er, eb = self.label_extents(s)
+            fw = (width - xl - xr) / (bw + el + er)
+            fh = (height - xt - xb) / (bh + et + eb)
+            new = min(max_scale, fw, fh)
+            if new <= 0:
+                new = min(width / bw, height / bh) / 2
+            if abs(new - s) < 1e-6 * s:
+                break
+            s = new
+        s *= 0.999                           # the texts grow as the scale shrinks: stay inside
+        el, et, er, eb = self.label_extents(s)
+        return s, body.adjusted(-el - xl / s, -et - xt / s, er + xr / s, eb + xb / s)
 
     def sync_nodes_added(self, doc: Mapping, ids: Sequence[str]) -> None:
         for n in doc["network"]["nodes"]:
@@ -579,6 +759,7 @@ class NetworkScene(QGraphicsScene):
         self.order = [n["id"] for n in doc["network"]["nodes"]]
         self._reindex()
         self._cache_mode()
+        self.relayout_labels()
 
     def _cache_mode(self) -> None:
         mode = (QGraphicsItem.CacheMode.DeviceCoordinateCache if len(self.nodes) > self.CACHE_NODES_ABOVE
@@ -594,11 +775,13 @@ class NetworkScene(QGraphicsScene):
                 self.removeItem(item)
         self.order = [i for i in self.order if i in self.nodes]
         self._reindex()
+        self.relayout_labels()
 
     def sync_node(self, doc: Mapping, node_id: str) -> None:
         for n in doc["network"]["nodes"]:
             if n["id"] == node_id and node_id in self.nodes:
                 self.nodes[node_id].update_from(n)
+                self.labels_changed()
 
     def sync_edges(self, doc: Mapping) -> None:
         pairs = [(e["source"], e["target"]) for e in doc["network"]["edges"]]
@@ -616,7 +799,7 @@ class NetworkScene(QGraphicsScene):
         if i is not None and i < len(self.positions):
             self.positions[i] = (item.x(), item.y())
             self.edges.invalidate()
-            self._text_room = None
+            self.labels_changed()
 
     # training state ------------------------------------------------------------------------
     def _maps(self, snap) -> tuple[np.ndarray | None, np.ndarray | None]:

@@ -13,7 +13,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..translate import tr
@@ -72,6 +72,25 @@ class VerticalAxis(pg.AxisItem):
     def boundingRect(self):     # noqa: N802 (Qt's name)
         rect = super().boundingRect()
         return rect.adjusted(0, 0, 0, 12) if self.orientation in ("left", "right") else rect
+
+
+class DecadeAxis(VerticalAxis):
+    """A log axis labelled at whole decades, every decade when there is room, else every
+    second, fifth… decade: on a short axis (a small window) the labels never pile up, and
+    they come back as they were when the axis grows again."""
+
+    MIN_GAP = 1.6          # text heights between two labels
+
+    def tickSpacing(self, minVal, maxVal, size):     # noqa: N802 (pyqtgraph's name)
+        span = abs(maxVal - minVal)
+        if span == 0 or size <= 0:
+            return []
+        line = QFontMetricsF(self.style.get("tickFont") or QFont()).height()
+        need = span * line * self.MIN_GAP / size      # decades per label, at least
+        for k in (1, 2, 5, 10, 20, 50, 100):
+            if k >= need:
+                return [(float(k), 0.0)]
+        return [(float(math.ceil(need)), 0.0)]
 
 
 class ThemedPlot(pg.PlotItem):
@@ -691,11 +710,11 @@ class GradientPlot(ThemedPlot):
     MAX_POINTS = 2000
 
     def __init__(self, theme: encoding.Theme):
-        super().__init__(theme)
+        # decades only (minor labels crowd), fewer of them on a short axis
+        super().__init__(theme, axisItems={"left": DecadeAxis("left")})
         self.setLabel("bottom", tr("epoch"))
         self.setLabel("left", tr("mean |∂J/∂w|"))
         self.setLogMode(y=True)
-        self.getAxis("left").setTickSpacing(1.0, 1.0)      # decades only: minor labels crowd
         self.addLegend(offset=(-8, 8), labelTextColor=theme.text, brush=pg.mkBrush(_translucent(theme.canvas)))
         self.layer_curves: list[pg.PlotDataItem] = []
         self.step_curves: list[pg.PlotDataItem] = []      # per mini-batch, a young run

@@ -121,6 +121,6 @@ def draw_phase(scene: NetworkScene, tr, snap, phases: list[Phase], index: int, p
         item.emphasis = 1.0 if active else 0.0
         item.caption = "\n".join(lines) if lines else None
         item.caption_color = scene.theme.selection if phase.kind == "backward" else scene.theme.accent
-        item.prepareGeometryChange()
         item.update()
+    scene.relayout_labels()          # the value boxes take their room now, for this frame
     scene.edges.update()

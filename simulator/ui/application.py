@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
@@ -18,6 +19,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         settings_scope()
         app = QApplication(argv if argv is not None else sys.argv[:1])
         install_message_filter()
+        from .icons import app_icon
+        app.setWindowIcon(app_icon())             # windows and the taskbar
+        QApplication.setDesktopFileName(APP)      # matches nnsim.desktop (--install-desktop)
     return app
 
 
@@ -79,17 +83,17 @@ def run(doc=None, source=None, label=None, screenshot=None, language=None, size=
         QTimer.singleShot(0, window.offer_recovery)
     if screenshot:
         ok = [False]
-        deadline = [0]
+        deadline = time.monotonic() + 60.0
 
         def ready() -> bool:
             snap = window.controller.latest
             return snap is not None and (snap.epoch >= epochs or snap.diverged is not None)
 
         def shoot():
-            # wait for the first snapshot (and the requested training), at most 60 s
-            deadline[0] += 1
-            if not ready() and deadline[0] < 600:
-                QTimer.singleShot(100, shoot)
+            # wait for the first snapshot (and the requested training), at most 60 s: the
+            # check is cheap, so it runs often (the shot is taken as soon as it can be)
+            if not ready() and time.monotonic() < deadline:
+                QTimer.singleShot(10, shoot)
                 return
             if select and select in window.scene.nodes:
                 window.scene.nodes[select].setSelected(True)
@@ -109,7 +113,7 @@ def run(doc=None, source=None, label=None, screenshot=None, language=None, size=
             if epochs:
                 window.controller.train_epochs(epochs)
             shoot()
-        QTimer.singleShot(200, start)
+        QTimer.singleShot(0, start)
         app.exec()
         if not ok[0]:
             print(f"nnsim: could not write {screenshot}", file=sys.stderr)

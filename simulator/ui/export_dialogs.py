@@ -175,6 +175,9 @@ class FigureControls(QWidget):
         self._unit = self.unit.currentData()
         self.view.currentIndexChanged.connect(self._set_default_size)
         self.unit.currentIndexChanged.connect(self._unit_changed)
+        # the format is remembered as soon as it is chosen, exported or not
+        self.format.currentIndexChanged.connect(lambda: QSettings().setValue(
+            f"{SETTINGS}/format-{self.format.itemData(0)}", self.format.currentData()))
 
     def follow_choices(self, window) -> None:
         """Suggest a file name from the view and format; once the user picks a file, only
@@ -194,7 +197,8 @@ class FigureControls(QWidget):
         self.format.currentIndexChanged.connect(retarget)
 
     def _restore(self, s: QSettings) -> None:
-        for box, key in ((self.view, "view"), (self.theme, "theme")):
+        for box, key in ((self.view, "view"), (self.theme, "theme"),
+                         (self.format, f"format-{self.format.itemData(0)}")):
             i = box.findData(s.value(f"{SETTINGS}/{key}", ""))
             if i >= 0:
                 box.setCurrentIndex(i)
@@ -223,6 +227,7 @@ class FigureControls(QWidget):
         s.setValue(f"{SETTINGS}/transparent", self.transparent.isChecked())
         s.setValue(f"{SETTINGS}/legend", self.legend.isChecked())
         s.setValue(f"{SETTINGS}/dpi-{self.format.itemData(0)}", self.dpi.value())
+        s.setValue(f"{SETTINGS}/format-{self.format.itemData(0)}", self.format.currentData())
         if self.path.text():
             s.setValue(f"{SETTINGS}/folder", str(Path(self.path.text()).parent))
 
@@ -237,16 +242,24 @@ class FigureControls(QWidget):
             box.setDecimals(0 if k != 1.0 else 2)
             box.setValue(v * k)
             box.blockSignals(False)
+        # the boxes show 13.33 for a slide's 13.333… in: keep the exact size while they
+        # show it, or a 300 dpi slide would be 3999 pixels wide instead of 4000
+        self._exact = ((w, h), (self.width_box.value(), self.height_box.value()), k)
         self.width_box.valueChanged.emit(self.width_box.value())
 
     def size_in(self) -> tuple[float, float]:
-        k = self.dpi.value() if self.unit.currentData() == "px" else 1.0
+        return self._inches(self.dpi.value() if self.unit.currentData() == "px" else 1.0)
+
+    def _inches(self, k: float) -> tuple[float, float]:
+        """The size in inches, the boxes holding it in units of 1/k inch."""
+        exact, shown, shown_k = getattr(self, "_exact", (None, None, None))
+        if exact is not None and shown_k == k and shown == (self.width_box.value(), self.height_box.value()):
+            return exact
         return self.width_box.value() / k, self.height_box.value() / k
 
     def _unit_changed(self) -> None:
         # the same physical size in the other unit
-        k = self.dpi.value() if self._unit == "px" else 1.0
-        w, h = self.width_box.value() / k, self.height_box.value() / k
+        w, h = self._inches(self.dpi.value() if self._unit == "px" else 1.0)
         self._unit = self.unit.currentData()
         self._show_inches(w, h)
 

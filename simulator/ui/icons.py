@@ -1,5 +1,8 @@
-"""Toolbar icons: the style's standard ones, and a few drawn here (no image files)."""
+"""Toolbar icons: the style's standard ones, and a few drawn here (no image files); the
+application's own icon from resources/icons."""
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
@@ -12,6 +15,21 @@ STANDARD = {
     "pause": SP.SP_MediaPause, "step": SP.SP_MediaSkipForward, "next": SP.SP_MediaSeekForward,
     "previous": SP.SP_MediaSeekBackward, "reset": SP.SP_BrowserReload, "delete": SP.SP_TrashIcon,
 }
+
+
+APP_ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def app_icon() -> QIcon:
+    """nnsim's icon (a small network) at every size desktops ask for, drawn from
+    resources/icons/nnsim.svg by scripts/make_icons.py."""
+    icon = QIcon()
+    for n in APP_ICON_SIZES:
+        path = APP_ICONS / f"nnsim-{n}.png"
+        if path.exists():
+            icon.addFile(str(path))
+    return icon
 
 
 def _ink() -> QColor:

@@ -27,11 +27,18 @@ def parse(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--theme", choices=("light", "dark"), default=None, help="colour theme")
     p.add_argument("--select", metavar="NEURON", default=None,
                    help="select a neuron before the screenshot (its surface and activation show)")
+    p.add_argument("--install-desktop", action="store_true",
+                   help="add nnsim to the desktop's menus with its icon, and open *.nnsim.json "
+                        "files with it (in $XDG_DATA_HOME, else ~/.local/share)")
+    p.add_argument("--uninstall-desktop", action="store_true", help="undo --install-desktop")
     return p.parse_args(argv)
 
 
 def main(argv: list[str]) -> int:
     args = parse(argv)
+    if args.install_desktop or args.uninstall_desktop:
+        from .. import desktop              # no window: files in the user's data folder
+        return desktop.install() if args.install_desktop else desktop.uninstall()
     problem = choose_platform(headless_ok=bool(args.screenshot))
     if problem:
         print(f"nnsim: {problem}", file=sys.stderr)

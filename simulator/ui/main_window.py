@@ -6,8 +6,9 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSettings, Qt, QTimer,
+                            QUrl, Signal)
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QScrollArea, QWidget)
 
@@ -24,21 +25,25 @@ from .animation import StepAnimator
 from .model import DocumentModel
 from . import autosave
 from .autosave import Autosaver
+from .dock_sizes import DockSizeKeeper
 from .elided_label import ElidedLabel
 from .history_scrub import HistoryScrubber
+from .lazy_dock import LazyPanel
 from .panels.activation_lab import ActivationLab
 from .panels.charts import GradientPanel, LossPanel
-from .panels.compare_panel import ComparePanel
-from .panels.data_panel import DataPanel
-from .panels.inspector import Inspector
 from .panels.lesson_panel import LessonPanel
 from .panels.surface import SurfacePanel
-from .panels.training_panel import TrainingPanel
 from .throttle import FrameShare, Throttle
 from .train_controls import TrainControls
 
 MAX_RECENT = 8
-FILE_FILTER = "nnsim networks (*.nnsim.json *.json);;All files (*)"
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "index.md"
+
+
+def file_filter() -> str:
+    """The Open and Save dialogs' file types, in the interface's language."""
+    return (QCoreApplication.translate("MainWindow", "nnsim networks") + " (*.nnsim.json *.json);;"
+            + QCoreApplication.translate("MainWindow", "All files") + " (*)")
 
 
 def settings() -> QSettings:
@@ -65,6 +70,7 @@ class MainWindow(QMainWindow):
         training thread and the open document of the one it replaces."""
         super().__init__()
         self.setObjectName("MainWindow")
+        self.setWindowIcon(icons.app_icon())
         self.model = DocumentModel(self)
         if adopt is not None:
             self.model.adopt(adopt)
@@ -74,9 +80,10 @@ class MainWindow(QMainWindow):
         self.view = EditorView(self.model, self.scene, self)
         self.setCentralWidget(self.view)
         self.docks: dict[str, QDockWidget] = {}
-        self.inspector = Inspector(self.model)
+        self.lazy: dict[str, LazyPanel] = {}   # docks whose panel is built when first shown
         self.autosaver = Autosaver(self.model, parent=self, document=lambda: self.document_to_save())
         self._make_docks()
+        self.dock_sizes = DockSizeKeeper(self)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -114,7 +121,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.alert)
         self._connect_model()
         self.view.statusMessage.connect(self.show_message)
-        self.view.selectionChanged.connect(self.inspector.set_selection)
         self.view.selectionChanged.connect(self.lab.set_selection)
         self.view.selectionChanged.connect(self.surface.set_selection)
         self.surface.probeChanged.connect(self.controller.set_probe_node)
@@ -126,15 +132,17 @@ class MainWindow(QMainWindow):
         # of whole epochs do not change visibly 60 times a second)
         self.panel_rates = {}
         for panel, ms in ((self.surface, 33), (self.lab, 66), (self.loss_panel, 125),
-                          (self.gradient_panel, 125), (self.inspector, 100)):
+                          (self.gradient_panel, 125)):
             self.panel_rates[panel] = Throttle(panel.set_snapshot, ms, self)
+        # the Inspector is built when first shown (a tab behind the Activation lab)
+        self.panel_rates["inspector"] = Throttle(self._inspect, 100, self)
         # at most one of these per frame (see FrameShare)
         self.panel_share = FrameShare([self.panel_rates[p] for p in (
             self.surface, self.lab, self.loss_panel, self.gradient_panel)], self)
         self.snapshotShown.connect(self.panel_share.push)
         # the Inspector's numbers follow the step animation's drawing (weights before the
         # update until the update phase), not only the latest snapshot
-        inspect = self.panel_rates[self.inspector].push
+        inspect = self.panel_rates["inspector"].push
         self.snapshotShown.connect(lambda snap: inspect(self._inspected(snap)))
         self.animator.phaseChanged.connect(lambda *_: inspect(self.animator.shown_snapshot()))
         for panel in (self.lab, self.surface, self.loss_panel, self.gradient_panel):
@@ -147,7 +155,11 @@ class MainWindow(QMainWindow):
         self._load_into_scene()
         self._update_title()
         if controller is None:
-            self.controller.load_fresh()
+            # the first training snapshot after the first frame, and not at all when a
+            # document replaces this one first (a file or lesson from the command line)
+            replaced = []
+            self.model.replaced.connect(lambda: replaced.append(True))
+            QTimer.singleShot(0, self, lambda: replaced or self.controller.load_fresh())
         else:
             QTimer.singleShot(0, self.controller.replay)
             if self.model.lesson_id:
@@ -178,19 +190,18 @@ class MainWindow(QMainWindow):
         L, R, B = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
                    Qt.DockWidgetArea.BottomDockWidgetArea)
         t = self.theme_name
-        self.data_panel = DataPanel(self.model)
-        self.training_panel = TrainingPanel(self.model)
         self.surface = SurfacePanel(self.model, t)
         self.lab = ActivationLab(self.model, t)
         self.loss_panel = LossPanel(t)
         self.gradient_panel = GradientPanel(t)
         self.lesson_panel = LessonPanel(self.model, self._language())
         self.add_dock("lesson", self.tr("Lesson"), self.lesson_panel, L)
-        self.add_dock("data", self.tr("Data"), self.data_panel, L)
-        self.add_dock("training", self.tr("Training"), self.training_panel, L)
+        self.add_lazy_dock("data", self.tr("Data"), self._make_data_panel, L)
+        self.add_lazy_dock("training", self.tr("Training"), self._make_training_panel, L)
         self.add_dock("surface", self.tr("Decision surface"), self.surface, R, scroll=False)
         self.add_dock("activations", self.tr("Activation lab"), self.lab, R, scroll=False)
-        self.add_dock("inspector", self.tr("Inspector"), self.inspector, R)
+        self.add_lazy_dock("inspector", self.tr("Inspector"), self._make_inspector, R,
+                           on_built=self._inspector_built)
         self.add_dock("loss", self.tr("Loss and metrics"), self.loss_panel, B, scroll=False)
         self.add_dock("gradients", self.tr("Gradient flow"), self.gradient_panel, B, scroll=False)
         self.splitDockWidget(self.docks["loss"], self.docks["gradients"], Qt.Orientation.Horizontal)
@@ -211,6 +222,54 @@ class MainWindow(QMainWindow):
         compare.toggleViewAction().toggled.connect(self._compare_closed)
         self.resizeDocks([self.docks["data"], self.docks["surface"]], [300, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["loss"]], [230], Qt.Orientation.Vertical)
+
+    def add_lazy_dock(self, key: str, title: str, factory, area: Qt.DockWidgetArea, scroll: bool = True,
+                      on_built=None) -> QDockWidget:
+        """A dock whose panel ``factory()`` builds the first time the dock is shown (or the
+        panel is asked for: ``self.lazy[key].panel()``); ``on_built(panel)`` then wires it
+        and brings it up to date. Until then send it nothing (``panel_if_built()``)."""
+        holder = LazyPanel(factory, on_built)
+        dock = self.add_dock(key, title, holder, area, scroll)
+        holder.attach(dock)
+        self.lazy[key] = holder
+        return dock
+
+    # the panels built on first use (their modules imported then too)
+    @property
+    def data_panel(self):
+        return self.lazy["data"].panel()
+
+    @property
+    def training_panel(self):
+        return self.lazy["training"].panel()
+
+    @property
+    def inspector(self):
+        return self.lazy["inspector"].panel()
+
+    def _make_data_panel(self):
+        from .panels.data_panel import DataPanel
+        return DataPanel(self.model)
+
+    def _make_training_panel(self):
+        from .panels.training_panel import TrainingPanel
+        return TrainingPanel(self.model)
+
+    def _make_inspector(self):
+        from .panels.inspector import Inspector
+        return Inspector(self.model)
+
+    def _inspector_built(self, inspector) -> None:
+        self.view.selectionChanged.connect(inspector.set_selection)
+        inspector.set_selection(self.view.selected_nodes(), self.view.selected_edges())
+        latest = getattr(self, "controller", None) and self.controller.latest
+        if latest is not None:
+            inspector.set_snapshot(self._inspected(latest))
+
+    def _inspect(self, snap) -> None:
+        inspector = self.lazy["inspector"].panel_if_built()
+        if inspector is not None:
+            inspector.set_snapshot(snap)
 
     def _action(self, text: str, slot=None, shortcut=None, checkable=False, tip=None) -> QAction:
         a = QAction(text, self)
@@ -297,6 +356,8 @@ class MainWindow(QMainWindow):
         self.act_dark.toggled.connect(lambda on: on and self.set_theme("dark"))
         self.act_shortcuts = A(self.tr("&Keyboard Shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
         self.act_about = A(self.tr("&About nnsim"), self.show_about)
+        self.act_guide = A(self.tr("&User Guide"), self.show_guide,
+                           tip=self.tr("Open the user guide: the window, every lesson, the file format"))
 
     def _make_menus(self) -> None:
         mb = self.menuBar()
@@ -347,15 +408,17 @@ class MainWindow(QMainWindow):
 
         self.menu_train = mb.addMenu(self.tr("&Train"))
         self.menu_lessons = mb.addMenu(self.tr("&Lessons"))
-        self._fill_lessons(self.menu_lessons)
-        self._fill_lessons(self.menu_lessons_file)
+        infos = lessons.all_info()          # read once (every lesson file) for both menus
+        self._fill_lessons(self.menu_lessons, infos)
+        self._fill_lessons(self.menu_lessons_file, infos)
         self.menu_help = mb.addMenu(self.tr("&Help"))
+        self.menu_help.addAction(self.act_guide)
         self.menu_help.addAction(self.act_shortcuts)
         self.menu_help.addAction(self.act_about)
 
-    def _fill_lessons(self, menu) -> None:
+    def _fill_lessons(self, menu, infos=None) -> None:
         menu.clear()
-        for info in lessons.all_info():
+        for info in infos if infos is not None else lessons.all_info():
             title = lessons.localized({"title": info.title, "i18n": info.i18n},
                                       self._language())[0]
             a = menu.addAction(title, lambda i=info.id: self.open_lesson(i))
@@ -403,7 +466,8 @@ class MainWindow(QMainWindow):
         self.scene.load(self.model.doc)
         self.view.refresh_item_flags()
         self.view.legend.place()
-        self.inspector.set_selection([], [])
+        if self.lazy["inspector"].built:
+            self.inspector.set_selection([], [])
         self.view.zoom_to_fit()              # now: the first paint is at the right scale
         QTimer.singleShot(0, self.view.zoom_to_fit)   # and again once the layout has settled
         self._update_title()
@@ -443,7 +507,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         start = str(self.model.path.parent) if self.model.path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open network"), start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open network"), start, file_filter())
         if path:
             self.open_file(path, ask=False)
 
@@ -514,7 +578,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         start = self.model.path or Path.home() / (self._suggest_name() + ".nnsim.json")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save network"), str(start), FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save network"), str(start), file_filter())
         if not path:
             return False
         if not path.endswith(".json"):
@@ -690,6 +754,14 @@ class MainWindow(QMainWindow):
         rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in table)
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{rows}</table>")
 
+    def show_guide(self) -> bool:
+        """Open the user guide (docs/index.md beside the program) in the desktop's viewer."""
+        if not GUIDE.exists():
+            QMessageBox.information(self, self.tr("User guide"), self.tr(
+                "The user guide is the docs folder of nnsim's source (docs/index.md)."))
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(GUIDE)))
+
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About nnsim"), self.tr(
             "<b>nnsim</b> — a visual simulator of artificial neural networks for teaching.<br><br>"
@@ -760,6 +832,7 @@ class MainWindow(QMainWindow):
     def _build_compare(self) -> ComparePanel:
         """The Compare panel, made the first time its dock shows (start-up does not pay for it)."""
         if self.compare_panel is None:
+            from .panels.compare_panel import ComparePanel      # imported on first use
             panel = ComparePanel(self.model, self.theme_name, self._language())
             panel.openRequested.connect(self.open_variant)
             self.themeChanged.connect(panel.set_theme)
@@ -896,8 +969,10 @@ class MainWindow(QMainWindow):
             throttle.cancel()
         for panel in (self.surface, self.loss_panel, self.gradient_panel):
             panel.clear()
-        for panel in (self.lab, self.inspector):
-            panel.set_snapshot(None)
+        self.lab.set_snapshot(None)
+        inspector = self.lazy["inspector"].panel_if_built()
+        if inspector is not None:
+            inspector.set_snapshot(None)
         self.train.set_epoch(0)
         self.history.clear()
         self.view.legend.refresh()
@@ -905,7 +980,7 @@ class MainWindow(QMainWindow):
     def _animation_active(self, on: bool) -> None:
         if not on and self.controller.latest is not None:
             self.scene.apply_snapshot(self.controller.latest)
-            self.panel_rates[self.inspector].push(self.controller.latest)
+            self.panel_rates["inspector"].push(self.controller.latest)
 
     def _inspected(self, snap):
         """What the Inspector shows for SNAP: the animation's values while it plays that step."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..document import edits, new_document, normalise, trained
+from ..document import edits, lessons, new_document, normalise, trained
 
 
 class DocumentModel(QObject):
@@ -137,8 +137,11 @@ class DocumentModel(QObject):
         if self.path is not None:
             return self.path.name
         if self.lesson_id:
-            return self.doc.get("title", self.lesson_id)
-        return self.doc.get("title") or "Untitled network"
+            # the lesson's title in the interface's language
+            from PySide6.QtWidgets import QApplication
+            language = getattr(QApplication.instance(), "nnsim_language", "en")
+            return lessons.localized(self.doc, language)[0] or self.lesson_id
+        return self.doc.get("title") or self.tr("Untitled network")
 
     # notifications (called by commands after they edit the dict) -------------------------
     def _bump(self) -> None:

@@ -13,6 +13,7 @@ from ..document import training_problems
 from ..render import engine_text
 from ..translate import tr
 from . import icons
+from .i18n import with_key
 
 # epochs per second on the speed slider; the last notch is "as fast as possible"
 SPEEDS = (0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, None)
@@ -30,7 +31,7 @@ class TrainControls(QObject):
         self.animate = True
         A = window._action
         self.act_play = A(tr("&Play"), self.toggle_play, QKeySequence(Qt.Key.Key_Space),
-                          tip=tr("Train continuously (Space)"))
+                          tip=with_key(tr("Train continuously (%1)"), Qt.Key.Key_Space))
         self.act_step = A(tr("&Step"), self.step, QKeySequence("Ctrl+Return"),
                           tip=tr("One training step, animated: forward, loss, backward, update"))
         self.act_next_phase = A(tr("&Next Phase"), self.next_phase, QKeySequence("Ctrl+Right"))
@@ -137,7 +138,8 @@ class TrainControls(QObject):
     def _running(self, on: bool) -> None:
         self.act_play.setIcon(icons.icon("pause" if on else "play"))
         self.act_play.setText(tr("&Pause") if on else tr("&Play"))
-        self.act_play.setToolTip(tr("Pause training (Space)") if on else tr("Train continuously (Space)"))
+        tip = tr("Pause training (%1)") if on else tr("Train continuously (%1)")
+        self.act_play.setToolTip(with_key(tip, Qt.Key.Key_Space))    # the key's name in the language
 
     def set_epoch(self, epoch: int, rate: float = 0.0) -> None:
         text = tr("epoch %1").replace("%1", f"{epoch:04d}")

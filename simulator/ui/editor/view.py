@@ -21,7 +21,7 @@ from ...document import edits
 from ...engine import activations, features
 from ...render import diagnosis, encoding, engine_text
 from ...render.legend import legend_size, paint_legend
-from ...render.network import NodeItem, NetworkScene, fmt
+from ...render.network import NODE_R, NodeItem, NetworkScene, fmt
 from .. import commands
 from ..model import DocumentModel
 from . import actions
@@ -62,8 +62,10 @@ class EditorView(QGraphicsView):
         self._panning: QPointF | None = None
         self._space = False
         self._hover = None
+        self.user_zoomed = False          # fit on resize until the user zooms or pans
         scene.selectionChanged.connect(self._emit_selection)
         self.legend = LegendOverlay(self)
+        scene.labelsLaidOut.connect(self.legend.refresh)
 
     # modes ------------------------------------------------------------------------------
     def set_mode(self, mode: str) -> None:
@@ -157,6 +159,7 @@ class EditorView(QGraphicsView):
             self._space_panned = True
             self.horizontalScrollBar().setValue(int(self.horizontalScrollBar().value() - d.x()))
             self.verticalScrollBar().setValue(int(self.verticalScrollBar().value() - d.y()))
+            self.user_zoomed = True
             event.accept()
             return
         if self._press is None:
@@ -288,6 +291,8 @@ class EditorView(QGraphicsView):
         current = self.transform().m11()
         factor = min(max(factor, ZOOM_MIN / current), ZOOM_MAX / current)
         self.scale(factor, factor)
+        self.user_zoomed = True
+        self._scale_changed()
         event.accept()
 
     def event(self, event):
@@ -398,32 +403,73 @@ class EditorView(QGraphicsView):
         for item in self.net_scene.nodes.values():
             item.setSelected(True)
 
+    FIT_MAX_SCALE = 1.6          # a small network is not blown up beyond this
+
     def zoom_to_fit(self) -> None:
-        rect = QRectF()
-        for item in self.net_scene.nodes.values():
-            rect = rect.united(item.sceneBoundingRect())
-        if rect.isEmpty():
-            rect = QRectF(-200, -150, 400, 300)
-        rect.adjust(-40, -40, 40, 60)          # room for labels under the neurons
+        """Show the whole drawing with its texts as large as the view allows, clear of the
+        legend in the bottom-left corner. Until the user zooms or pans again, the view
+        keeps fitting when it is resized."""
+        self.user_zoomed = False
         vp = self.viewport().rect()
+        scene = self.net_scene
         if vp.width() < 20 or vp.height() < 20:
-            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            scale, rect = scene.fit(max(vp.width(), 1), max(vp.height(), 1), self.FIT_MAX_SCALE)
+            self._show(scale, rect.center())
             return
-        # the legend sits in the bottom-left corner: fit the drawing beside it or above it,
-        # whichever leaves it bigger, so no neuron hides behind the legend
-        lw, lh = (self.legend.width() + 20, self.legend.height() + 20) if self.legend.isVisible() else (0, 0)
-        w, h = vp.width() - 8, vp.height() - 8
-        above = min(w / rect.width(), max(h - lh, 1) / rect.height())
-        beside = min(max(w - lw, 1) / rect.width(), h / rect.height())
-        scale = min(max(above, beside), 1.6)
+        w, h = vp.width() - 16, vp.height() - 16
+        scale, rect = scene.fit(w, h, self.FIT_MAX_SCALE)
+        centre = rect.center()
+        legend = self.legend.isVisible() and self.legend.width() > 0
+        if legend and self._covers_legend(scale, rect, centre):
+            # fit the drawing beside the legend or above it, whichever leaves it bigger
+            lw, lh = self.legend.width() + 20, self.legend.height() + 20
+            above = scene.fit(w, max(h - lh, 1), self.FIT_MAX_SCALE)
+            beside = scene.fit(max(w - lw, 1), h, self.FIT_MAX_SCALE)
+            if above[0] >= beside[0]:
+                scale, rect = above
+                centre = rect.center()
+                centre.setY(centre.y() + lh / 2 / scale)
+            else:
+                scale, rect = beside
+                centre = rect.center()
+                centre.setX(centre.x() - lw / 2 / scale)
+        self._show(scale, centre)
+
+    def _show(self, scale: float, centre: QPointF) -> None:
         self.resetTransform()
         self.scale(scale, scale)
-        centre = rect.center()
-        if above >= beside:
-            centre.setY(centre.y() + lh / 2 / scale)
-        else:
-            centre.setX(centre.x() - lw / 2 / scale)
         self.centerOn(centre)
+        self._scale_changed()
+        self.user_zoomed = False
+
+    def _covers_legend(self, scale: float, rect: QRectF, centre: QPointF) -> bool:
+        """Would a neuron or its texts lie under the legend with the drawing centred?"""
+        vp = self.viewport().rect()
+        legend = QRectF(self.legend.geometry().translated(-self.viewport().geometry().topLeft()))
+        legend.adjust(-6, -6, 6, 6)
+        # the legend's corner in scene units, with the drawing centred at this scale
+        x0 = centre.x() + (legend.left() - vp.width() / 2) / scale
+        x1 = centre.x() + (legend.right() - vp.width() / 2) / scale
+        y0 = centre.y() + (legend.top() - vp.height() / 2) / scale
+        y1 = centre.y() + (legend.bottom() - vp.height() / 2) / scale
+        ml, mt, mr, mb = self.net_scene.label_extents(scale)
+        p = self.net_scene.positions
+        if not len(p):
+            return False
+        r = NODE_R
+        hit = ((p[:, 0] - r - ml < x1) & (p[:, 0] + r + mr > x0)
+               & (p[:, 1] - r - mt < y1) & (p[:, 1] + r + mb > y0))
+        return bool(hit.any())
+
+    def _scale_changed(self) -> None:
+        """Tell the scene the scale (and, for a large drawing, what is in view): the texts
+        keep a readable size and show where they have room."""
+        rect = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.net_scene.set_view_scale(self.transform().m11(), rect)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._scale_changed()     # a large drawing's texts and a step's values follow the view
 
     # context menu ----------------------------------------------------------------------------
     def contextMenuEvent(self, event):
@@ -464,6 +510,8 @@ class EditorView(QGraphicsView):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.legend.place()
+        if not self.user_zoomed:
+            self.zoom_to_fit()
 
     def paintEvent(self, event):
         super().paintEvent(event)
@@ -495,6 +543,10 @@ class LegendOverlay(QWidget):
             self.update()
 
     def note(self) -> str:
+        hidden = self.view.net_scene.hidden_captions()
+        if hidden:
+            return self.tr("zoom in to read this step's values (%1 have no room at this scale)") \
+                .replace("%1", str(hidden))
         edges = self.view.net_scene.edges
         if edges.drawn_count < len(edges.pairs):
             return self.tr("showing the %1 heaviest of %2 connections in view; zoom in for more") \
