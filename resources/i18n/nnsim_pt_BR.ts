@@ -123,7 +123,7 @@
     <message>
         <location filename="../../simulator/render/plots.py" line="816"/>
         <source>clipping acted on %1 of the steps</source>
-        <translation>a poda atuou em %1 dos passos</translation>
+        <translation>o recorte atuou em %1 dos passos</translation>
     </message>
     <message>
         <location filename="../../simulator/render/step_frames.py" line="30"/>
@@ -188,7 +188,7 @@
     <message>
         <location filename="../../simulator/ui/commands.py" line="23"/>
         <source>gradient clipping</source>
-        <translation>poda do gradiente</translation>
+        <translation>recorte do gradiente</translation>
     </message>
     <message>
         <location filename="../../simulator/ui/commands.py" line="24"/>
@@ -488,7 +488,7 @@
     <message>
         <location filename="../../simulator/ui/panels/lesson_panel.py" line="22"/>
         <source>Gradient clipping</source>
-        <translation>Poda do gradiente</translation>
+        <translation>Recorte do gradiente</translation>
     </message>
     <message>
         <location filename="../../simulator/ui/panels/lesson_panel.py" line="22"/>
@@ -1882,7 +1882,7 @@
     <message>
         <location filename="../../simulator/render/engine_text.py" line="110"/>
         <source>%1 in layer %2 at epoch %3: lower the learning rate, clip gradients or change the initialisation</source>
-        <translation>%1 na camada %2 na época %3: reduza a taxa de aprendizado, aplique a poda do gradiente ou mude a inicialização</translation>
+        <translation>%1 na camada %2 na época %3: reduza a taxa de aprendizado, aplique o recorte do gradiente ou mude a inicialização</translation>
     </message>
     <message>
         <location filename="../../simulator/render/engine_text.py" line="118"/>
@@ -3095,7 +3095,7 @@
     <message>
         <location filename="../../simulator/ui/panels/training_panel.py" line="64"/>
         <source>clip at</source>
-        <translation>podar em</translation>
+        <translation>recortar em</translation>
     </message>
     <message>
         <location filename="../../simulator/ui/panels/training_panel.py" line="72"/>
