@@ -190,7 +190,7 @@ def test_leaving_the_step_animation_leaves_no_value_box_on_screen(window, qtbot)
     open_lesson(w, qtbot, "xor")
     step_to_the_update(w, qtbot)
     item = w.scene.nodes["y"]
-    box = w.view.mapFromScene(item.mapToScene(item._caption_rect().adjusted(-2, -2, 2, 2))).boundingRect()
+    box = w.view.mapFromScene(item.mapToScene(item.shown_boxes()["caption"].adjusted(-2, -2, 2, 2))).boundingRect()
     origin = w.view.viewport().mapTo(w, box.topLeft())
     frame = QColor(item.caption_color or item.theme.accent)
 
