@@ -8,7 +8,7 @@ import numpy as np
 
 from ..engine import features as _features
 from .naming import describe_network
-from .source import Section, comment_text, label, matrix, num, rows_block, vector_lines
+from .source import LINE, Section, comment_text, label, matrix, num, vector_lines
 from .spec import ENGINE_CONSTANTS, ExportSpec, LayerSpec, ModelSpec, raw_column
 
 COMPACT_ROWS = 2000      # more points than this are written as packed float64, not as text
@@ -70,12 +70,10 @@ def settings_section(spec: ExportSpec, framework: str) -> Section:
     loss = LOSS_WORDS[model.loss]
     out_acts = ", ".join(sorted({g.activation for g in model.output.groups}))
     rows = [
-        (f'EPOCHS = int(os.environ.get("NNSIM_EPOCHS", {t.epochs}))',
-         "epochs train() runs unless told (NNSIM_EPOCHS overrides)"),
         (f"LEARNING_RATE = {num(t.learning_rate)}", "the size of each gradient step"),
-        (f"BATCH_SIZE = {t.batch_size}", "points per step; an epoch's last batch may be smaller"),
+        (f"BATCH_SIZE = {t.batch_size}", "points per step (an epoch's last batch may be smaller)"),
         (f"SHUFFLE = {t.shuffle}", "a new random order of the training points each epoch"
-         if t.shuffle else "False: the points in their order, every epoch"),
+         if t.shuffle else "the training points in their order, every epoch"),
         (f"SEED = {t.seed}", "seeds that order, as in nnsim"),
         (f"L1 = {num(t.l1)}", "penalties that keep the weights (not the biases) small"),
         (f"L2 = {num(t.l2)}", ""),
@@ -95,8 +93,9 @@ def settings_section(spec: ExportSpec, framework: str) -> Section:
     if model.fused is None and model.loss != "mse":
         rows.append((f"PROB_EPS = {num(c['PROB_EPS'])}", "outputs read as probabilities stay this far from 0 and 1"))
     width = max(len(code) for code, _ in rows) + 2
-    lines = [code.ljust(width) + (f"# {note}" if note else "").rstrip() for code, note in rows]
-    lines = [ln.rstrip() for ln in lines]
+    lines = ["# How long train() runs unless told; the environment variable NNSIM_EPOCHS overrides it.",
+             f'EPOCHS = int(os.environ.get("NNSIM_EPOCHS", {t.epochs}))']
+    lines += [(code.ljust(width) + (f"# {note}" if note else "")).rstrip() for code, note in rows]
     lines += [f"# Optimiser: {OPTIMIZER_NOTES[t.optimizer]}.",
               f"# Loss: {loss} on the {out_acts} output{'s' if model.output.size > 1 else ''}"
               " (see loss_function)."]
@@ -174,14 +173,59 @@ def _columns(spec: ExportSpec) -> list[str]:
     return list(spec.model.raw_inputs) + ["label" if spec.data.classification else "target"]
 
 
-def _points(name: str, x: np.ndarray, y: np.ndarray, compact: bool) -> list[str]:
+def _split(text: str) -> tuple[str, str]:
+    """``"-0.25"`` → (``"-0"``, ``".25"``): numbers line up on their decimal point."""
+    head, dot, tail = text.partition(".")
+    return head, dot + tail
+
+
+def _points(name: str, x: np.ndarray, y: np.ndarray, compact: bool, widths) -> list[str]:
     rows = np.column_stack([x, y]) if len(x) else np.empty((0, x.shape[1] + 1))
     if compact:
         text = base64.b64encode(rows.astype("<f8").tobytes()).decode("ascii")
         chunks = [text[i:i + 88] for i in range(0, len(text), 88)] or [""]
         return [f"{name} = unpack(", *[f'    "{c}"' for c in chunks], ")"]
     fmts = [num] * x.shape[1] + [label]
-    return [f"{name} = ["] + rows_block(rows, 4, fmts) + ["]"]
+    lines = []
+    for row in rows:
+        cells = []
+        for j, (f, v) in enumerate(zip(fmts, row)):
+            head, tail = _split(f(v))
+            last = j == len(fmts) - 1
+            cell = head.rjust(widths[j][0]) + tail + ("" if last else ",")
+            cells.append(cell if last else cell.ljust(widths[j][0] + widths[j][1] + 2))
+        lines.append("    [" + "".join(cells).rstrip() + "],")
+    return [f"{name} = ["] + lines + ["]"]
+
+
+def _widths(spec: ExportSpec) -> list[tuple[int, int]]:
+    """Per column, the widths before and from the decimal point: the points line up as a
+    table."""
+    d = spec.data
+    n_raw = d.x_train.shape[1]
+    widths = []
+    for j in range(n_raw + 1):
+        col = [v for a in ((d.x_train, d.x_test) if j < n_raw else (d.y_train, d.y_test))
+               for v in (a[:, j] if j < n_raw else a)]
+        parts = [_split((num if j < n_raw else label)(v)) for v in col]
+        widths.append((max((len(h) for h, _ in parts), default=1),
+                       max((len(t) for _, t in parts), default=0)))
+    return widths
+
+
+def points_section(spec: ExportSpec) -> Section:
+    d = spec.data
+    compact = needs_base64(spec)
+    cols = _columns(spec)
+    lines = [f"# The points nnsim trained and tested on: {comment_text(d.description)};",
+             f"# {len(d.x_train)} for training, {len(d.x_test)} for testing. "
+             f"A row per point: {', '.join(cols)}."]
+    if compact:
+        lines.append("# (Many points: written packed, as the bytes of float64 numbers in base64.)")
+    widths = _widths(spec)
+    lines += _points("TRAIN_POINTS", d.x_train, d.y_train, compact, widths)
+    lines += _points("TEST_POINTS", d.x_test, d.y_test, compact, widths)
+    return Section("points", "The points", "\n".join(lines))
 
 
 def targets_function(spec: ExportSpec, framework: str) -> str:
@@ -230,19 +274,10 @@ def targets_function(spec: ExportSpec, framework: str) -> str:
 
 
 def data_section(spec: ExportSpec, framework: str) -> Section:
-    d = spec.data
     compact = needs_base64(spec)
-    cols = _columns(spec)
-    width = len(cols)
+    width = len(_columns(spec))
     n_raw = width - 1
-    lines = [f"# The points nnsim trained and tested on: {comment_text(d.description)};",
-             f"# {len(d.x_train)} for training, {len(d.x_test)} for testing. "
-             f"A row per point: {', '.join(cols)}."]
-    if compact:
-        lines.append("# (Many points: written packed, as the bytes of float64 numbers in base64.)")
-    lines += _points("TRAIN_POINTS", d.x_train, d.y_train, compact)
-    lines += _points("TEST_POINTS", d.x_test, d.y_test, compact)
-    lines += ["", ""]
+    lines = []
     if compact:
         lines += ["def unpack(*chunks):",
                   '    """Rows of float64 numbers from their packed (base64) bytes."""',
@@ -253,15 +288,16 @@ def data_section(spec: ExportSpec, framework: str) -> Section:
     what = "float64 tensors" if framework == "pytorch" else "float64 arrays"
     lines += ["def load_data():",
               f'    """(X_train, Y_train, X_test, Y_test) as {what}: the raw inputs, a row per',
-              '    point, and the targets the outputs are compared with."""']
+              "    point, and the targets the outputs are compared with. The points themselves are",
+              '    written at the end (TRAIN_POINTS, TEST_POINTS)."""']
     if framework == "pytorch":
         make = "torch.tensor({}, dtype=torch.float64)" if not compact else "torch.from_numpy({})"
     else:
         make = "np.array({}, dtype=float)"
     lines += [f"    train = {make.format('TRAIN_POINTS')}.reshape(-1, {width})",
               f"    test = {make.format('TEST_POINTS')}.reshape(-1, {width})",
-              f"    return (train[:, :{n_raw}], targets(train[:, {n_raw}]), "
-              f"test[:, :{n_raw}], targets(test[:, {n_raw}]))"]
+              f"    return train[:, :{n_raw}], targets(train[:, {n_raw}]), "
+              f"test[:, :{n_raw}], targets(test[:, {n_raw}])"]
     return Section("data", "The data", "\n".join(lines))
 
 
@@ -307,13 +343,13 @@ def accuracy_function(spec: ExportSpec, framework: str) -> str:
 
 def report_function(spec: ExportSpec) -> str:
     if spec.data.classification:
-        last = "f\"test accuracy {record['test_accuracy']:.1%}\""
+        last = "test accuracy {record['test_accuracy']:.1%}"
     else:
-        last = "f\"test R² {record['test_r2']:.4f}\""
+        last = "test R² {record['test_r2']:.4f}"
     return f'''def report(record):
     """One line per epoch."""
     return (f"epoch {{record['epoch']:4d}}   train loss {{record['train_loss']:.6f}}   "
-            f"test loss {{record['test_loss']:.6f}}   " + {last})'''
+            f"test loss {{record['test_loss']:.6f}}   {last}")'''
 
 
 def closing_sections(spec: ExportSpec, framework: str) -> list[Section]:
@@ -344,7 +380,8 @@ history = train(model, EPOCHS, data, print_every=max(1, EPOCHS // 10))'''
     look += ["for x, y, t in zip(X_test[:5].tolist(), outputs.tolist(), Y_test[:5].tolist()):",
              '    print("inputs", [round(v, 3) for v in x], "→ outputs", [round(v, 3) for v in y],'
              ' "  target", t)']
-    return [Section("main", "Run as a script", main, where="script"),
+    return [points_section(spec),
+            Section("main", "Run as a script", main, where="script"),
             Section("run", "", run, where="notebook"),
             Section("look", "", "\n".join(look), where="notebook")]
 

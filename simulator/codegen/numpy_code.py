@@ -97,7 +97,8 @@ def _init_lines(spec: ExportSpec) -> list[str]:
     L = []
     for layer in model.layers:
         k = layer.index
-        L.append(f"        # {layer_title(model, layer)}, {sources_note(model, layer)}")
+        L.append(f"        # {layer_title(model, layer)}"
+                 + ("" if layer.blocks else f"; {sources_note(model, layer)}"))
         for blk in layer.blocks:
             name = weight_name(layer, blk)
             shape = f"({layer.size}, {blk.weight.shape[1]})"

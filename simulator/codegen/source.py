@@ -118,10 +118,10 @@ def banner(title: str) -> str:
 
 
 def join_script(sections: Sequence[Section], header: str) -> str:
-    parts = [header.rstrip() + "\n"]
+    parts = []
     for s in sections:
         if s.where == "notebook":
             continue
         code = s.code.strip("\n")
         parts.append((banner(s.title) + "\n" + code) if s.title else code)
-    return "\n\n\n".join(parts) + "\n"
+    return header.rstrip() + "\n\n" + "\n\n\n".join(parts) + "\n"

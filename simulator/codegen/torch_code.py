@@ -96,7 +96,8 @@ def model_section(spec: ExportSpec) -> Section:
     ]
     for layer in model.layers:
         k = layer.index
-        L.append(f"        # {layer_title(model, layer)}, {sources_note(model, layer)}")
+        L.append(f"        # {layer_title(model, layer)}"
+                 + ("" if layer.blocks else f"; {sources_note(model, layer)}"))
         for blk in layer.blocks:
             attr = block_attr(layer, blk)
             n_src = blk.weight.shape[1]
