@@ -120,7 +120,8 @@ def build(doc: Mapping, base_dir=None, epochs: int | None = None, untrained: boo
     else:
         trainer.run(epochs=run)
         if trainer.diverged is not None:
-            raise CodeExportError(f"training diverged: {trainer.diverged.message}")
+            raise CodeExportError(f"training diverged: {trainer.diverged.message} "
+                                  "(--untrained exports the weights before training)")
         weights = ("trained", trainer.epoch)
     setting = epochs if epochs else default_epochs(doc)
     return from_trainer(doc, trainer, weights, setting, title)

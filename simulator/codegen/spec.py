@@ -239,7 +239,8 @@ def describe_data(doc: Mapping, lang: str = "en") -> str:
     name = data.get("dataset", "xor")
     parts = [words["dataset"].format(name=name, samples=data.get("samples", 200))]
     if data.get("noise"):
-        parts.append(words["noise"].format(noise=f"{data['noise']:g}"))
+        noise = f"{data['noise']:g}"
+        parts.append(words["noise"].format(noise=noise.replace(".", ",") if lang == "pt_BR" else noise))
     if data.get("classes") and name in ("gauss", "spiral"):
         parts.append(words["classes"].format(classes=data["classes"]))
     parts.append(words["seed"].format(seed=data.get("seed", 0)))

@@ -65,6 +65,9 @@ How each step moves the weights against the gradient, and the clipping of the gr
         "training": """## Training
 
 An epoch visits every training point once, in mini-batches of `BATCH_SIZE` points, in an order shuffled from the seed exactly as nnsim shuffles it. Each step: forward pass, loss, backward pass (∂J/∂w), update. After each epoch the loss and the accuracy over the training and the test points are recorded.""",
+        "points": """## The points
+
+The points themselves, a row per point (written out in full, so that they are exactly nnsim's).""",
         "run": """## Train it
 
 From the exported weights, for `EPOCHS` epochs.""",
@@ -105,6 +108,9 @@ Como cada passo move os pesos contra o gradiente, e a poda da norma do gradiente
         "training": """## Treinamento
 
 Uma época visita cada ponto de treino uma vez, em lotes de `BATCH_SIZE` pontos, numa ordem embaralhada a partir da semente exatamente como o nnsim embaralha. Cada passo: propagação para a frente, perda, retropropagação (∂J/∂w), atualização. Depois de cada época, a perda e a acurácia sobre os pontos de treino e de teste são registradas.""",
+        "points": """## Os pontos
+
+Os próprios pontos, um por linha (escritos por extenso, para serem exatamente os do nnsim).""",
         "run": """## Treine a rede
 
 A partir dos pesos exportados, por `EPOCHS` épocas.""",
