@@ -33,7 +33,7 @@ _GENERATORS = {"pytorch": torch_code, "numpy": numpy_code}
 
 __all__ = ["FORMATS", "FRAMEWORKS", "RECURRENT_REFUSAL", "SEQUENCE_REFUSAL", "CodeExportError",
            "ExportSpec", "build", "check_framework", "check_target", "default_epochs",
-           "export_code", "format_of", "from_trainer", "generate", "module_name"]
+           "export_code", "format_of", "from_trainer", "from_window", "generate", "module_name"]
 
 
 def default_epochs(doc: Mapping) -> int:
@@ -78,7 +78,7 @@ def module_name(path: str | os.PathLike) -> str:
     return stem if stem.isidentifier() else "network"
 
 
-def _trainer(doc: Mapping, base_dir) -> Trainer:
+def _trainer(doc: Mapping, base_dir, data=None) -> Trainer:
     why = unsupported(doc)
     if why:
         raise CodeExportError(why)
@@ -86,7 +86,7 @@ def _trainer(doc: Mapping, base_dir) -> Trainer:
     if problems:
         raise CodeExportError(f"cannot train: {problems[0]}")
     try:
-        return Trainer.from_document(doc, base_dir=base_dir)
+        return Trainer.from_document(doc, base_dir=base_dir, data=data)
     except (ValueError, KeyError, OSError) as exc:
         raise CodeExportError(str(exc)) from None
 
@@ -125,6 +125,27 @@ def build(doc: Mapping, base_dir=None, epochs: int | None = None, untrained: boo
         weights = ("trained", trainer.epoch)
     setting = epochs if epochs else default_epochs(doc)
     return from_trainer(doc, trainer, weights, setting, title)
+
+
+def from_window(doc: Mapping, snapshot, base_dir=None, data=None, untrained: bool = False,
+                title: str | None = None) -> ExportSpec:
+    """The program for what a window shows: the latest snapshot's network, exactly (every
+    parameter and batch-norm average, not only the drawn weights), or the untrained one;
+    ``data``: the window's data set (it may hold points added by clicking)."""
+    trainer = _trainer(doc, base_dir, data)
+    epochs = default_epochs(doc)
+    if untrained or snapshot is None:
+        return from_trainer(doc, trainer, ("untrained", 0), epochs, title)
+    net = trainer.net
+    params = getattr(snapshot, "params", None)
+    if (params is None or len(params) != net.size or tuple(snapshot.edges) != tuple(net.edges)
+            or tuple(snapshot.node_ids) != tuple(net.doc_node_ids)):
+        raise CodeExportError("the window is still updating the network: try again in a moment")
+    net.params[:] = params
+    for index, mean, var in getattr(snapshot, "bn_running", ()):
+        net.layers[index].running_mean[:] = mean
+        net.layers[index].running_var[:] = var
+    return from_trainer(doc, trainer, ("window", int(snapshot.epoch)), epochs, title)
 
 
 def _wrap_header(header: str) -> str:

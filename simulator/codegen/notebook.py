@@ -38,3 +38,17 @@ def code_cells(text: str) -> list[str]:
     """The code cells of a notebook's text, in order (what a test runs top to bottom)."""
     doc = json.loads(text)
     return ["".join(c["source"]) for c in doc["cells"] if c["cell_type"] == "code"]
+
+
+def percent_script(text: str) -> str:
+    """A notebook as a plain script with ``# %%`` cell markers (the form VS Code, Spyder
+    and jupytext read as a notebook): what a preview shows and Copy copies."""
+    parts = []
+    for c in json.loads(text)["cells"]:
+        source = "".join(c["source"])
+        if c["cell_type"] == "markdown":
+            body = "\n".join(("# " + line) if line else "#" for line in source.split("\n"))
+            parts.append("# %% [markdown]\n" + body)
+        else:
+            parts.append("# %%\n" + source)
+    return "\n\n".join(parts) + "\n"

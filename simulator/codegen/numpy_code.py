@@ -259,8 +259,9 @@ def model_section(spec: ExportSpec) -> Section:
           f'        return self.forward(x)["a{out.index}"]',
           "",
           "    def backward(self, v, t):",
-          '        """∂J/∂ of every parameter, from the forward values v and the targets t:',
-          "        backpropagation, the chain rule applied layer by layer from the outputs back.",
+          '        """The gradient of the loss J for every parameter, from the forward values v and',
+          "        the targets t: backpropagation, the chain rule applied layer by layer from the",
+          "        outputs back.",
           "        For each layer, d is ∂J/∂g (the error of its neurons' g) and da, ∂J/∂a, is",
           '        what the layers it feeds send back."""']
     L += _backward_lines(spec)

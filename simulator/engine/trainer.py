@@ -101,6 +101,10 @@ class Snapshot:
     time_gradient_norms: np.ndarray | None = None   # (T,) mean |∂J/∂h| per step back, newest first
     step_metric: np.ndarray | None = None   # (T,) test accuracy at each step t
     sequence_metric: float = float("nan")   # share of test sequences with every step right
+    # the whole state of the network, to rebuild it exactly (code export) ---------------
+    params: np.ndarray | None = None        # (P,) the flat parameter buffer: weights, biases,
+    #                                         PReLU slopes, batch-norm scales
+    bn_running: tuple = ()                  # (layer, running mean, running var) per batch-norm layer
 
 
 @dataclass(frozen=True)
@@ -763,7 +767,9 @@ class Trainer:
             train_loss=ev["train_loss"], test_loss=ev["test_loss"],
             train_metric=ev["train_metric"], test_metric=ev["test_metric"],
             epochs_per_second=self.epochs_per_second, extras=dict(extras or {}),
-            warning=self.warning(), delays=_ro(net.delays))
+            warning=self.warning(), delays=_ro(net.delays), params=_ro(net.params),
+            bn_running=tuple((L.index, _ro(L.running_mean), _ro(L.running_var))
+                             for L in net.layers if L.running_mean is not None))
 
     # step-by-step ---------------------------------------------------------------------------
     @_quiet
