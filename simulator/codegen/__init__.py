@@ -153,7 +153,7 @@ def _wrap_header(header: str) -> str:
     blocks = header.split("\n\n")
     out = []
     for b in blocks:
-        if b.startswith("It holds"):
+        if b.startswith("Everything is here"):
             b = textwrap.fill(" ".join(b.split()), 88)
         out.append(b)
     return "\n\n".join(out)

@@ -23,18 +23,17 @@ def docstring_text(text: str) -> str:
 
 def header(spec: ExportSpec, framework: str, module: str) -> str:
     name = NAMES[framework]
-    needs = ("Needs only PyTorch and NumPy." if framework == "pytorch" else
-             "Needs only NumPy: the gradients are worked out by hand (backpropagation).")
+    needs = ("It needs only PyTorch and NumPy." if framework == "pytorch" else
+             "It needs only NumPy: the gradients are worked out by hand (backpropagation).")
     title = docstring_text(spec.title) or "A network"
     return f'''"""{title}: the network drawn in nnsim, as a {name} program.
 
-It holds the network exactly as drawn, {spec.weights_note()}, the data it learned
-from and nnsim's training settings, all written out so that the numbers are nnsim's: the
-same outputs, and, from the untrained weights (nnsim export --untrained), the same losses
-epoch by epoch. train() starts a new run from the weights it is given: the optimiser's
-memory empty and the shuffling from the seed, as nnsim does when it opens a saved network.
+Everything is here: the network exactly as drawn, {spec.weights_note()}, the points it
+learned from and nnsim's training settings. It computes in float64, as nnsim does, so its
+numbers are nnsim's: the same outputs and, exported untrained (nnsim export --untrained),
+the same losses epoch by epoch. {needs}
 
-Run it to train it:    python {module}.py [--epochs N]
+Train it:        python {module}.py [--epochs N]
 Or import it:
     from {module} import build_model, load_data, train
     model = build_model()                           # the network with these weights
@@ -42,7 +41,8 @@ Or import it:
     y = model(X_test)                               # its outputs, a row per point
     history = train(model, 10)                      # train it for 10 epochs
 
-{needs}
+train() starts a new run from the weights it is given: the optimiser's memory empty and
+the shuffling from the seed, as nnsim does when it opens a saved network.
 """'''
 
 
@@ -142,10 +142,11 @@ def features_function(model: ModelSpec, framework: str) -> str | None:
 
 def weights_intro(spec: ExportSpec) -> list[str]:
     note = spec.weights_note()
-    return [f"# {note[0].upper()}{note[1:]}. In every matrix a row is a "
-            "neuron and its",
-            "# columns are the neurons it reads (listed beside the first row); 0 where no edge "
-            "was drawn."]
+    masked = any(b.mask is not None for L in spec.model.layers for b in L.blocks)
+    return [f"# {note[0].upper()}{note[1:]}.",
+            "# In every matrix a row is a neuron and its columns are the neurons it reads (named"
+            " beside",
+            "# the first row)" + ("; 0 where no connection was drawn." if masked else ".")]
 
 
 def dict_entries(entries) -> list[str]:
@@ -315,7 +316,8 @@ def bn_eval_note(spec: ExportSpec) -> str:
 
 
 def bn_train_note(spec: ExportSpec) -> str:
-    return "  # batch norm: each batch's own statistics" if spec.model.has_bn else ""
+    return ("  # batch norm: each batch's own statistics" if spec.model.has_bn
+            else "  # training mode (it matters for batch norm only)")
 
 
 def accuracy_function(spec: ExportSpec, framework: str) -> str:
@@ -331,7 +333,7 @@ def accuracy_function(spec: ExportSpec, framework: str) -> str:
     if d.n_outputs == 1:
         cut = num((1.0 + d.target_low) / 2.0)
         right = f"(y[:, 0] > {cut}) == (t[:, 0] > {cut})"
-        doc = f"the output above {cut} for class 1, below it for class 0"
+        doc = f"class 1 where the output is above {cut}"
     else:
         right = f"y.argmax({axis}=1) == t.argmax({axis}=1)"
         doc = "the class whose output is largest"

@@ -64,10 +64,12 @@ def block_note(model: ModelSpec, layer: LayerSpec, block: BlockSpec) -> str:
     return note
 
 
-def mask_note(block: BlockSpec) -> str:
+def mask_note(block: BlockSpec) -> list[str]:
+    """Two comment lines about a block's mask."""
     drawn = int(block.mask.sum())
-    return (f"only {drawn} of these {block.mask.size} connections were drawn: the mask "
-            "(1 = drawn, 0 = absent) keeps the others at zero")
+    verb = "was" if drawn == 1 else "were"
+    return [f"Only {drawn} of these {block.mask.size} connections {verb} drawn: the mask "
+            "(1 = drawn, 0 = absent)", "keeps the others at zero, and their gradient too."]
 
 
 def row_comments(model: ModelSpec, layer: LayerSpec, block: BlockSpec) -> list[str]:

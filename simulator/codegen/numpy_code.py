@@ -3,8 +3,8 @@ with nnsim's formulas (the same as the engine's, in the same order)."""
 from __future__ import annotations
 
 from . import common
-from .naming import (DERIVATIVE_NOTES, bn_note, block_note, describe_network, layer_title,
-                     mask_note, row_comments, sources_note)
+from .naming import (DERIVATIVE_NOTES, bn_note, block_note, describe_network, layer_names,
+                     layer_title, mask_note, row_comments, sources_note)
 from .source import Section, matrix
 from .spec import ExportSpec, LayerSpec, ModelSpec
 
@@ -44,6 +44,20 @@ USES_G = {"relu", "leaky_relu", "prelu", "gelu", "silu", "softplus", "elu"}
 USES_A = {"sigmoid", "tanh", "softmax"}
 
 
+def _dict_literal(items: list[str], opening: str) -> list[str]:
+    """``{a, b, c}`` after ``opening``, wrapped to the line width."""
+    lines, line = [], opening + "{"
+    for k, item in enumerate(items):
+        piece = item + ("}" if k == len(items) - 1 else ",")
+        if len(line) + 1 + len(piece) > 96 and not line.endswith("{"):
+            lines.append(line)
+            line = " " * (len(opening) + 1) + piece
+        else:
+            line += ("" if line.endswith("{") else " ") + piece
+    lines.append(line)
+    return lines
+
+
 def weight_name(layer: LayerSpec, block) -> str:
     return f"W{layer.index}" if block.primary else f"W{layer.index}_from{block.src}"
 
@@ -57,13 +71,20 @@ def weight_expr(layer: LayerSpec, block) -> str:
     return w if block.mask is None else f"({w} * self.{mask_name(layer, block)})"
 
 
-def activation_expr(layer: LayerSpec, g: str) -> str:
+def activation_expr(layer: LayerSpec, g: str, pad: str = "") -> str:
+    """a = f(g) for the whole layer (a line per group when they do not fit on one)."""
     def one(group, gg):
         return ACTIVATION[group.activation].format(g=gg, slope=f"self.slope{layer.index}")
     if len(layer.groups) == 1:
         return one(layer.groups[0], g)
-    return "np.concatenate([" + ", ".join(one(grp, f"{g}[:, {grp.lo}:{grp.hi}]")
-                                         for grp in layer.groups) + "], axis=1)"
+    parts = [one(grp, f"{g}[:, {grp.lo}:{grp.hi}]") for grp in layer.groups]
+    joined = "np.concatenate([" + ", ".join(parts) + "], axis=1)"
+    if len(pad) + len(joined) <= 90:
+        return joined
+    inner = pad + "    "
+    names = [f"  # {layer.names(grp.lo, grp.hi)}" for grp in layer.groups]
+    return "np.concatenate([\n" + "\n".join(f"{inner}{p},{n}" for p, n in zip(parts, names)) \
+        + f"\n{pad}], axis=1)"
 
 
 def parameter_entries(spec: ExportSpec) -> list[tuple[str, object, object]]:
@@ -105,7 +126,7 @@ def _init_lines(spec: ExportSpec) -> list[str]:
             L.append(f'        self.{name} = np.array(weights["{name}"])  # {shape}: '
                      f"{block_note(model, layer, blk)}")
             if blk.mask is not None:
-                L.append(f"        # {mask_note(blk)}")
+                L += [f"        # {line}" for line in mask_note(blk)]
                 opening = f"self.{mask_name(layer, blk)} = np.array("
                 rows = matrix(blk.mask, 8 + len(opening), fmt=lambda v: f"{v:.0f}.", close=")")
                 L.append("        " + opening + rows[0])
@@ -124,7 +145,8 @@ def _init_lines(spec: ExportSpec) -> list[str]:
 
 def _forward_lines(model: ModelSpec) -> list[str]:
     pad = "        "
-    L = [pad + ("a0 = x" if model.identity_features else "a0 = input_features(x)")]
+    L = [pad + ("a0 = x" if model.identity_features else "a0 = input_features(x)")
+         + f"  # the input neurons: {layer_names(model, 0)}"]
     names = ["a0"]
     for layer in model.layers:
         k = layer.index
@@ -144,7 +166,7 @@ def _forward_lines(model: ModelSpec) -> list[str]:
             L.append(f"{pad}{' ' * len(f'g{k}, bn{k} = batch_norm(')}self.running_mean{k}, "
                      f"self.running_var{k}, training)")
             names.append(f"bn{k}")
-        L.append(f"{pad}a{k} = {activation_expr(layer, f'g{k}')}")
+        L.append(f"{pad}a{k} = {activation_expr(layer, f'g{k}', pad)}")
         names += [f"g{k}", f"a{k}"]
     L.append(f"{pad}return dict(" + ", ".join(f"{n}={n}" for n in names) + ")")
     return L
@@ -190,9 +212,10 @@ def _backward_lines(spec: ExportSpec) -> list[str]:
                 dy = f"da{k}"
                 if k not in started:
                     L.append(f'{pad}{dy} = np.zeros_like(v["a{k}"])  # no later layer reads this one')
-            binds = ([f"g = v[\"g{k}\"]"] if need_g else []) + ([f"a = v[\"a{k}\"]"] if need_a else [])
-            if binds:
-                L.append(pad + "; ".join(binds))
+            if need_g:
+                L.append(f'{pad}g = v["g{k}"]')
+            if need_a:
+                L.append(f'{pad}a = v["a{k}"]')
             L += _derivative_lines(layer, dy, f"d{k}", pad)
             for grp in layer.groups:
                 if grp.slope is not None:
@@ -244,7 +267,7 @@ def model_section(spec: ExportSpec) -> Section:
     L += ["",
           "    def parameters(self):",
           '        """The arrays training changes, by name (the optimiser updates them in place)."""',
-          "        return {" + ", ".join(f'"{p}": self.{p}' for p in params) + "}",
+          *_dict_literal([f'"{p}": self.{p}' for p in params], "        return "),
           "",
           "    def forward(self, x, training=False):",
           f'        """Every layer\'s g and a for raw inputs x (N, {len(model.raw_inputs)}), in a dict '
@@ -261,9 +284,8 @@ def model_section(spec: ExportSpec) -> Section:
           "    def backward(self, v, t):",
           '        """The gradient of the loss J for every parameter, from the forward values v and',
           "        the targets t: backpropagation, the chain rule applied layer by layer from the",
-          "        outputs back.",
-          "        For each layer, d is ∂J/∂g (the error of its neurons' g) and da, ∂J/∂a, is",
-          '        what the layers it feeds send back."""']
+          "        outputs back. For each layer, d is ∂J/∂g (the error of its neurons' g) and da",
+          '        is ∂J/∂a, what the layers it feeds send back."""']
     L += _backward_lines(spec)
     return Section("model", "The network", "\n".join(L))
 
@@ -513,12 +535,12 @@ def train(model, epochs=EPOCHS, data=None, print_every=1):
         data = load_data()
     X_train, Y_train = data[0], data[1]
     optimizer = {cls}(model.parameters())
-    order_stream = np.random.default_rng([SEED, 1])  # nnsim's shuffling: same seed, same order
+    shuffling = np.random.default_rng([SEED, 1])  # nnsim's shuffling: the same seed, the same order
     n = len(X_train)
     batch_size = min(BATCH_SIZE, n)
     history = []
     for epoch in range(1, epochs + 1):
-        order = order_stream.permutation(n) if SHUFFLE else np.arange(n)
+        order = shuffling.permutation(n) if SHUFFLE else np.arange(n)
         for start in range(0, n, batch_size):
             rows = order[start:start + batch_size]
             x, t = X_train[rows], Y_train[rows]

@@ -52,11 +52,9 @@ def matrix(m: np.ndarray, indent: int, comments: Sequence[str] | None = None,
     indentation (it follows ``name = `` or ``"key": ``)."""
     m = np.asarray(m, dtype=float)
     cells = [[fmt(v) for v in row] for row in m]
-    width = max((len(c) for row in cells for c in row), default=1)
     lines = []
     for i, row in enumerate(cells):
-        body = ", ".join(c.rjust(width) for c in row)
-        text = ("[[" if i == 0 else " " * (indent + 1) + "[") + body + "]"
+        text = ("[[" if i == 0 else " " * (indent + 1) + "[") + aligned_row(row, cells) + "]"
         text += "]" + close if i == len(cells) - 1 else ","
         if comments and comments[i]:
             text += "  # " + comment_text(comments[i])
@@ -66,21 +64,19 @@ def matrix(m: np.ndarray, indent: int, comments: Sequence[str] | None = None,
     return lines
 
 
-def rows_block(rows: np.ndarray, indent: int, fmts: Sequence) -> list[str]:
-    """A list of rows as ``[[a, b, c], [d, e, f], ...]``, as many rows per line as fit."""
-    pad = " " * indent
-    items = ["[" + ", ".join(f(v) for f, v in zip(fmts, row)) + "]" for row in rows]
-    lines, line = [], ""
-    for item in items:
-        piece = item + ","
-        if line and len(pad) + len(line) + 1 + len(piece) > LINE:
-            lines.append(pad + line)
-            line = piece
-        else:
-            line = f"{line} {piece}" if line else piece
-    if line:
-        lines.append(pad + line)
-    return lines
+def aligned_row(row: Sequence[str], table: Sequence[Sequence[str]]) -> str:
+    """A row's numbers joined by commas, each column lined up on its decimal point."""
+    out = []
+    for j, cell in enumerate(row):
+        column = [r[j] for r in table]
+        head_w = max(len(c.partition(".")[0]) for c in column)
+        tail_w = max(len(c) - len(c.partition(".")[0]) for c in column)
+        head = cell.partition(".")[0]
+        text = head.rjust(head_w) + cell[len(head):]
+        if j < len(row) - 1:
+            text = (text + ",").ljust(head_w + tail_w + 2)
+        out.append(text)
+    return "".join(out).rstrip()
 
 
 def vector_lines(values: Sequence[float], indent: int, close: str = "",

@@ -5,8 +5,8 @@ numbers stay nnsim's."""
 from __future__ import annotations
 
 from . import common
-from .naming import (bn_note, block_note, describe_network, layer_title, mask_note,
-                     row_comments, sources_note)
+from .naming import (bn_note, block_note, describe_network, layer_names, layer_title,
+                     mask_note, row_comments, sources_note)
 from .source import Section, matrix, num, vector
 from .spec import ExportSpec, LayerSpec, ModelSpec
 
@@ -36,14 +36,21 @@ def bias_expr(layer: LayerSpec) -> str:
     return f"self.layer{layer.index}.bias" if layer.blocks else f"self.bias{layer.index}"
 
 
-def activation_expr(layer: LayerSpec, g: str) -> str:
-    """a = f(g) for the whole layer (a concatenation when its neurons differ)."""
+def activation_expr(layer: LayerSpec, g: str, pad: str = "") -> str:
+    """a = f(g) for the whole layer (a concatenation when its neurons differ: a line per
+    group when ``pad`` says how far the expression is indented)."""
     def one(group, gg):
         return ACTIVATION[group.activation].format(g=gg, slope=f"self.slope{layer.index}")
     if len(layer.groups) == 1:
         return one(layer.groups[0], g)
     parts = [one(grp, f"{g}[:, {grp.lo}:{grp.hi}]") for grp in layer.groups]
-    return "torch.cat([" + ", ".join(parts) + "], dim=1)"
+    joined = "torch.cat([" + ", ".join(parts) + "], dim=1)"
+    if len(pad) + len(joined) <= 90:
+        return joined
+    inner = pad + "    "
+    names = [f"  # {layer.names(grp.lo, grp.hi)}" for grp in layer.groups]
+    return "torch.cat([\n" + "\n".join(f"{inner}{p},{n}" for p, n in zip(parts, names)) \
+        + f"\n{pad}], dim=1)"
 
 
 def _sum_lines(target: str, terms: list[str], pad: str) -> list[str]:
@@ -75,7 +82,11 @@ def layer_forward(model: ModelSpec, layer: LayerSpec, pad: str) -> list[str]:
     if layer.bn:
         lines.append(f"{pad}g{k} = self.norm{k}(g{k}, {bias_expr(layer)})")
     if layer is not model.output:
-        lines.append(f"{pad}a{k} = {activation_expr(layer, f'g{k}')}")
+        lines.append(f"{pad}a{k} = {activation_expr(layer, f'g{k}', pad)}")
+    elif len(layer.groups) == 1:
+        lines[0] = lines[0][:-1] + ", applied in output_activation)"
+    else:
+        lines[0] += "; their activations are applied in output_activation"
     return lines
 
 
@@ -105,7 +116,7 @@ def model_section(spec: ExportSpec) -> Section:
             L.append(f"        self.{attr} = nn.Linear({n_src}, {layer.size}{bias})"
                      f"  # {block_note(model, layer, blk)}")
             if blk.mask is not None:
-                L.append(f"        # {mask_note(blk)}")
+                L += [f"        # {line}" for line in mask_note(blk)]
                 opening = f'self.register_buffer("{attr}_mask", torch.tensor('
                 rows = matrix(blk.mask, 8 + len(opening), fmt=lambda v: f"{v:.0f}.",
                               close="), persistent=False)")
@@ -122,14 +133,16 @@ def model_section(spec: ExportSpec) -> Section:
     L += ["",
           "    def output_g(self, x):",
           f'        """g of the output neurons, before their activation, for raw inputs x (N, '
-          f'{len(model.raw_inputs)})."""',
-          "        a0 = x" if model.identity_features else "        a0 = input_features(x)"]
+          f'{len(model.raw_inputs)})',
+          '        (the loss works from g: see loss_function)."""',
+          ("        a0 = x" if model.identity_features else "        a0 = input_features(x)")
+          + f"  # the input neurons: {layer_names(model, 0)}"]
     for layer in model.layers:
         L += layer_forward(model, layer, "        ")
     L.append(f"        return g{out.index}")
     L += ["",
           "    def output_activation(self, g):",
-          f'        """The outputs a = f(g): {", ".join(f"{out.names(g.lo, g.hi)} {g.activation}" for g in out.groups)}."""',
+          f'        """The outputs from their g: {"; ".join(f"{out.names(g.lo, g.hi)} = {g.activation}(g)" for g in out.groups)}."""',
           f"        return {activation_expr(out, 'g')}",
           "",
           "    def forward(self, x):",
@@ -347,12 +360,12 @@ def train(model, epochs=EPOCHS, data=None, print_every=1):
         data = load_data()
     X_train, Y_train = data[0], data[1]
     optimizer = make_optimizer(model)
-    order_stream = np.random.default_rng([SEED, 1])  # nnsim's shuffling: same seed, same order
+    shuffling = np.random.default_rng([SEED, 1])  # nnsim's shuffling: the same seed, the same order
     n = len(X_train)
     batch_size = min(BATCH_SIZE, n)
     history = []
     for epoch in range(1, epochs + 1):
-        order = order_stream.permutation(n) if SHUFFLE else np.arange(n)
+        order = shuffling.permutation(n) if SHUFFLE else np.arange(n)
         model.train(){common.bn_train_note(spec)}
         for start in range(0, n, batch_size):
             rows = torch.from_numpy(order[start:start + batch_size])
