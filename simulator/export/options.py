@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..translate import tr
 
-VIEWS = ("network", "surface", "activations", "loss", "gradients", "slide")
+VIEWS = ("network", "surface", "activations", "loss", "gradients", "slide", "compare")
 STATIC_FORMATS = ("svg", "pdf", "png")
 ANIMATION_FORMATS = ("gif", "mp4")
 FORMATS = STATIC_FORMATS + ANIMATION_FORMATS
@@ -27,6 +27,7 @@ DEFAULT_SIZE = {
     "loss": (6.0, 3.6),
     "gradients": (6.0, 3.6),
     "slide": (13.333, 7.5),
+    "compare": (11.0, 6.2),          # the small multiples beside the loss chart
 }
 DEFAULT_DPI = 300          # print and slides
 # GIF/MP4 are watched on a screen: frames about 960 pixels wide (1280 for a slide);

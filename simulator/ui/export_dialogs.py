@@ -32,7 +32,8 @@ PREVIEW = QSize(520, 330)
 def view_names() -> dict[str, str]:
     return {"network": tr("Network"), "surface": tr("Decision surface"),
             "activations": tr("Activation functions"), "loss": tr("Loss"),
-            "gradients": tr("Gradient flow"), "slide": tr("Slide (16:9): network, surface, loss")}
+            "gradients": tr("Gradient flow"), "slide": tr("Slide (16:9): network, surface, loss"),
+            "compare": tr("Comparison (the Compare panel's variants)")}
 
 
 def format_names() -> dict[str, str]:
@@ -86,13 +87,16 @@ def window_state(window) -> export.ExportState:
     snap = window.controller.latest
     surface = getattr(window, "surface", None)
     loss_panel = getattr(window, "loss_panel", None)
+    compare = getattr(window, "compare_panel", None)      # None until the panel was shown
     title = lessons.localized(doc, _language())[0] or window.model.display_title()
     return export.ExportState(
         doc=doc, snapshot=snap, data=getattr(surface, "data", None), title=title,
         activations=_activation_choice(window, snap),
         loss_log_scale=bool(loss_panel is not None and loss_panel.log.isChecked()),
         discrete_surface=bool(surface is not None and surface.discrete.isChecked()),
-        show_test=bool(surface is None or surface.show_test.isChecked()))
+        show_test=bool(surface is None or surface.show_test.isChecked()),
+        comparison=None if compare is None else compare.snapshot,
+        compare_log_scale=bool(compare is not None and compare.log.isChecked()))
 
 
 def _suggest_path(window, view: str, fmt: str) -> str:
