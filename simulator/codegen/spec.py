@@ -7,11 +7,19 @@ layers by depth, a weight block per pair of connected layers, neurons of one act
 side by side): the column order of every array is the engine's, which is what makes the
 outputs equal to the simulator's.
 
-Recurrent networks are not exported yet (:func:`unsupported`). The place they would go:
-``Network.layers[k].delayed`` lists the delayed blocks; a ``LayerSpec.delayed`` tuple of
-``BlockSpec`` (with a ``delay``) would carry them, and the generators would wrap the layer
-loop of ``forward`` in a loop over the time steps, reading those blocks' sources from the
-values kept ``delay`` steps back (see ``torch_code.forward_body``).
+Recurrent networks are not exported yet (:func:`unsupported` refuses them in one line).
+Where they would go: ``Network.layers[k].delayed`` lists each layer's delayed blocks
+(source layer, delay, weights, mask); ``model_spec`` would copy them into a
+``LayerSpec.delayed`` tuple of ``BlockSpec`` with a ``delay``. The generators write one
+layer at a time from the values of the layers below it (``torch_code.layer_forward``,
+``numpy_code._forward_lines``); with delayed blocks, ``forward`` would take X of shape
+(N, T, inputs) and wrap that same per-layer code in ``for t in range(T)``, each delayed
+block adding ``a_src[t − delay] @ Wᵀ`` (zero before the first step) from a list of the
+layers' past values, and stack the outputs over t. PyTorch's autograd then gives
+backpropagation through time (truncated BPTT: detach the kept values every ``bptt``
+steps); the NumPy backward would run its per-layer code for t = T−1 … 0, sending each
+delayed block's error to the step it came from. The loss averages over the steps that
+have a target (a NaN target: none), and the data section writes the sequences inline.
 """
 from __future__ import annotations
 
