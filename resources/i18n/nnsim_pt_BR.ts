@@ -1140,7 +1140,7 @@
     <name>CodeExportDialog</name>
     <message>
         <location filename="../../simulator/ui/code_export_dialog.py" line="37"/>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="181"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="184"/>
         <source>Export as code</source>
         <translation>Exportar como código</translation>
     </message>
@@ -1200,57 +1200,57 @@
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="126"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="127"/>
         <source>code export of recurrent networks is not supported yet</source>
         <translation>a exportação como código de redes recorrentes ainda não é suportada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="127"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="128"/>
         <source>code export of sequence data is not supported yet</source>
         <translation>a exportação como código de dados em sequência ainda não é suportada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="131"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="132"/>
         <source>cannot train: %1</source>
         <translation>não é possível treinar: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="144"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="145"/>
         <source>Cannot export as code: %1</source>
         <translation>Não é possível exportar como código: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="154"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="155"/>
         <source>needs PyTorch and NumPy</source>
         <translation>precisa de PyTorch e NumPy</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="155"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="156"/>
         <source>needs NumPy only</source>
         <translation>precisa só de NumPy</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="156"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="157"/>
         <source>%1 lines; %2; no nnsim needed to run it</source>
         <translation>%1 linhas; %2; não precisa do nnsim para rodar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="158"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="159"/>
         <source>The notebook&apos;s explanations are in the interface&apos;s language.</source>
         <translation>As explicações do notebook estão no idioma da interface.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="209"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="212"/>
         <source>Cannot export as code</source>
         <translation>Não é possível exportar como código</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="212"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="215"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="219"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="222"/>
         <source>Code copied to the clipboard</source>
         <translation>Código copiado para a área de transferência</translation>
     </message>

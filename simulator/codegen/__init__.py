@@ -13,6 +13,7 @@ losses epoch by epoch. No Qt here: the window's dialog lives in ``simulator.ui``
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from collections.abc import Mapping
 from pathlib import Path
@@ -73,8 +74,11 @@ def check_target(path: str | os.PathLike) -> Path:
 
 
 def module_name(path: str | os.PathLike) -> str:
-    """The name ``import`` would use for the file (``network`` when it is no identifier)."""
-    stem = Path(path).name.split(".")[0]
+    """The name ``import`` would use for the file: its stem, with characters a module name
+    cannot hold as underscores (``network`` when nothing is left)."""
+    stem = re.sub(r"\W", "_", Path(path).name.split(".")[0])
+    if stem and stem[0].isdigit():
+        stem = "_" + stem
     return stem if stem.isidentifier() else "network"
 
 
@@ -160,10 +164,11 @@ def _wrap_header(header: str) -> str:
 
 
 def generate(spec: ExportSpec, framework: str, notebook_format: bool = False,
-             module: str = "network", language: str = "en") -> str:
-    """The program's text: a .py script, or a notebook (markdown in ``language``)."""
+             module: str = "network", language: str = "en", script: str | None = None) -> str:
+    """The program's text: a .py script (``script``: its file name, for the header's
+    "python …" line), or a notebook (markdown in ``language``)."""
     gen = _GENERATORS[check_framework(framework)]
-    header, sections = gen.sections(spec, module)
+    header, sections = gen.sections(spec, module, script)
     if not notebook_format:
         return join_script(sections, _wrap_header(header))
     lang = texts.language(language)
@@ -193,7 +198,7 @@ def export_code(doc: Mapping, path: str | os.PathLike, framework: str, base_dir=
     if spec is None:
         title = lessons.localized(doc, texts.language(language))[0] or doc.get("title", "")
         spec = build(doc, base_dir, epochs, untrained, title)
-    text = generate(spec, framework, format_of(p) == "ipynb", module_name(p), language)
+    text = generate(spec, framework, format_of(p) == "ipynb", module_name(p), language, p.name)
     try:
         p.write_text(text, encoding="utf-8")
     except OSError as exc:

@@ -21,11 +21,14 @@ def docstring_text(text: str) -> str:
     return comment_text(text).replace("\\", "\\\\").replace('"""', "'''")
 
 
-def header(spec: ExportSpec, framework: str, module: str) -> str:
+def header(spec: ExportSpec, framework: str, module: str, script: str | None = None) -> str:
     name = NAMES[framework]
     needs = ("It needs only PyTorch and NumPy." if framework == "pytorch" else
              "It needs only NumPy: the gradients are worked out by hand (backpropagation).")
     title = docstring_text(spec.title) or "A network"
+    script = script or module + ".py"
+    rename = ("" if script.split(".")[0] == module else
+              f"\n    (to import it, save it under a name Python accepts: {module}.py)")
     return f'''"""{title}: the network drawn in nnsim, as a {name} program.
 
 Everything is here: the network exactly as drawn, {spec.weights_note()}, the points it
@@ -33,8 +36,8 @@ learned from and nnsim's training settings. It computes in float64, as nnsim doe
 numbers are nnsim's: the same outputs and, exported untrained (nnsim export --untrained),
 the same losses epoch by epoch. {needs}
 
-Train it:        python {module}.py [--epochs N]
-Or import it:
+Train it:        python {script} [--epochs N]
+Or import it:{rename}
     from {module} import build_model, load_data, train
     model = build_model()                           # the network with these weights
     X_train, Y_train, X_test, Y_test = load_data()

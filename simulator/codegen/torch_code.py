@@ -386,8 +386,8 @@ def train(model, epochs=EPOCHS, data=None, print_every=1):
     return Section("training", "Training", code + "\n\n\n" + common.report_function(spec))
 
 
-def sections(spec: ExportSpec, module: str) -> tuple[str, list[Section]]:
-    header = common.header(spec, FRAMEWORK, module)
+def sections(spec: ExportSpec, module: str, script: str | None = None) -> tuple[str, list[Section]]:
+    header = common.header(spec, FRAMEWORK, module, script)
     parts = [common.imports_section(spec, FRAMEWORK), common.settings_section(spec, FRAMEWORK),
              helpers_section(spec.model), model_section(spec), weights_section(spec),
              common.data_section(spec, FRAMEWORK), loss_section(spec), optimizer_section(spec),

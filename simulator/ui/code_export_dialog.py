@@ -99,10 +99,11 @@ class CodeExportDialog(QDialog):
         self.text = ""
         self._suggested = self._suggest_path()
         self.path.setText(self._suggested)
+        self.path.editingFinished.connect(self.update_preview)
+        self.framework.currentIndexChanged.connect(self._retarget)     # the name first, then
+        self.format.currentIndexChanged.connect(self._retarget)        # the preview that shows it
         for box in (self.framework, self.format, self.weights):
             box.currentIndexChanged.connect(self.update_preview)
-        self.framework.currentIndexChanged.connect(self._retarget)
-        self.format.currentIndexChanged.connect(self._retarget)
         self.update_preview()
 
     # the program ---------------------------------------------------------------------------
@@ -147,7 +148,7 @@ class CodeExportDialog(QDialog):
             return
         notebook = self.format.currentData() == "ipynb"
         self.text = codegen.generate(spec, self.framework.currentData(), notebook, self.module(),
-                                     _language())
+                                     _language(), Path(self.path.text() or "network.py").name)
         shown = percent_script(self.text) if notebook else self.text
         self.preview.setPlainText(shown)
         lines = shown.count("\n")
@@ -162,8 +163,10 @@ class CodeExportDialog(QDialog):
 
     # file and clipboard --------------------------------------------------------------------
     def _suggest_path(self) -> str:
+        """``xor_pytorch.py`` in the export folder: a name Python can import."""
         from .export_dialogs import _suggest_path
-        return _suggest_path(self.window_, self.framework.currentData(), self.format.currentData())
+        p = Path(_suggest_path(self.window_, self.framework.currentData(), self.format.currentData()))
+        return str(p.with_name(codegen.module_name(p) + p.suffix))
 
     def _retarget(self, *args) -> None:
         """The suggested name follows the framework and format; a chosen one keeps its name."""

@@ -71,6 +71,14 @@ def cli_json(argv) -> str:
     return r.stdout
 
 
+def test_the_header_names_the_file_and_the_module_python_can_import(tmp_path, capsys):
+    path = tmp_path / "my-net.py"
+    assert export("and", "--code", "numpy", "--out", path, "--epochs", "0", capsys=capsys)[0] == 0
+    header = path.read_text(encoding="utf-8").split('"""')[1]
+    assert "python my-net.py" in header and "save it under a name Python accepts: my_net.py" in header
+    assert "from my_net import build_model, load_data, train" in header
+
+
 def test_regression_reports_r2(tmp_path, capsys):
     path = tmp_path / "square.py"
     assert export("square", "--code", "numpy", "--out", path, "--epochs", "0", capsys=capsys)[0] == 0

@@ -2,6 +2,7 @@
 Copy, Save; the program holds the network the window shows, exactly (PReLU slopes and
 batch-norm averages included), and a recurrent network is refused with the reason."""
 import types
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -102,8 +103,9 @@ def test_exported_program_is_the_network_the_window_shows(window, qtbot, tmp_pat
 def test_copy_and_notebook_preview(window, qtbot, tmp_path):
     train_in_window(window, qtbot, prelu_bn_document(), 1)
     dialog = open_through_the_menu(window, qtbot)
+    assert Path(dialog.path.text()).name == "network_pytorch.py"       # a name Python imports
     dialog.format.setCurrentIndex(dialog.format.findData("ipynb"))
-    assert dialog.path.text().endswith(".ipynb")
+    assert dialog.path.text().endswith("network_pytorch.ipynb")
     shown = dialog.preview.toPlainText()
     assert shown.startswith("# %% [markdown]\n# # PReLU and batch norm") and "\n# %%\n" in shown
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
