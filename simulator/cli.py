@@ -183,6 +183,8 @@ def _qt_for_export() -> None:
 
 
 def cmd_export(args) -> int:
+    if args.code or args.view is None:
+        return _export_code(args)
     doc, base, label = resolve(args.target)
     _qt_for_export()
     from . import export
@@ -200,6 +202,16 @@ def cmd_export(args) -> int:
         raise UsageError(str(exc)) from None
     print(f"{label}: wrote {out}")
     return 0
+
+
+def _export_code(args) -> int:
+    """``export --code``: the network as a program (``code_command``)."""
+    if args.view is not None:
+        raise UsageError("export: --view draws a figure, --code writes a program: give one of them")
+    if args.code is None:
+        raise UsageError("export: give --view (a figure) or --code (a program)")
+    from . import code_command
+    return code_command.run(args, resolve, UsageError)
 
 
 def _compare_variants(args, doc: dict, base, label: str):
@@ -319,9 +331,9 @@ def build_parser() -> argparse.ArgumentParser:
     ls = sub.add_parser("lessons", help="list the built-in lessons")
     ls.set_defaults(func=cmd_lessons)
     e = sub.add_parser("export", help="train headless, then write a figure (.svg .pdf .png) "
-                       "or an animation (.gif .mp4) of a view")
+                       "or an animation (.gif .mp4) of a view, or the network as code (.py .ipynb)")
     e.add_argument("target", metavar="FILE|LESSON")
-    e.add_argument("--view", required=True,
+    e.add_argument("--view",
                    choices=("network", "surface", "activations", "loss", "gradients", "slide", "compare"),
                    help="what to draw; slide: network, surface and loss on a 16:9 page; compare: the "
                         "document's comparison (its compare block, else seeds 0-7) trained side by side")
@@ -345,6 +357,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--no-legend", action="store_true", help="leave out the network's legend")
     e.add_argument("--color-by", choices=("gradient", "weight"), default="gradient",
                    help="edge colour: the gradient ∂J/∂w (default) or the weight")
+    from . import code_command
+    code_command.add_options(e)
     e.set_defaults(func=cmd_export)
     m = sub.add_parser("compare", help="train variants of a document side by side (seeds, learning "
                        "rates, activations, other documents) and print each one's result")

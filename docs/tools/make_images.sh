@@ -76,3 +76,8 @@ python docs/tools/remedy_screenshot.py "$out/remedy-exploding-clip.png" explodin
 python docs/tools/remedy_screenshot.py "$out/remedy-dying-relu-leaky.png" dying-relu 60 leaky
 python docs/tools/remedy_screenshot.py "$out/remedy-acyclic-no-delay.png" acyclic-vs-recurrent 40 no_delay
 python docs/tools/shrink_png.py "$out"/step-*.png "$out"/remedy-*.png "$out"/history-*.png
+
+# File > Export > As Code… (the "From nnsim to PyTorch" page)
+python docs/tools/code_dialog_screenshot.py "$out/export-code.png" xor 200
+python docs/tools/shrink_png.py "$out/export-code.png"
+echo export-code.png

@@ -920,32 +920,32 @@
         <translation>Figura copiada: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_menu.py" line="26"/>
+        <location filename="../../simulator/ui/export_menu.py" line="30"/>
         <source>Export &amp;Figure…</source>
         <translation>Exportar &amp;figura…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_menu.py" line="27"/>
+        <location filename="../../simulator/ui/export_menu.py" line="31"/>
         <source>Save a view as SVG, PDF or PNG for slides</source>
         <translation>Salvar uma vista como SVG, PDF ou PNG para slides</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_menu.py" line="29"/>
+        <location filename="../../simulator/ui/export_menu.py" line="33"/>
         <source>Export &amp;Animation…</source>
         <translation>Exportar &amp;animação…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_menu.py" line="30"/>
+        <location filename="../../simulator/ui/export_menu.py" line="34"/>
         <source>Save the training or one step as GIF or MP4</source>
         <translation>Salvar o treinamento ou um passo como GIF ou MP4</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_menu.py" line="32"/>
+        <location filename="../../simulator/ui/export_menu.py" line="36"/>
         <source>&amp;Copy Figure to Clipboard</source>
         <translation>&amp;Copiar figura para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_menu.py" line="34"/>
+        <location filename="../../simulator/ui/export_menu.py" line="38"/>
         <source>Copy the view last exported (the network at first) as an image</source>
         <translation>Copiar a última vista exportada (de início, a rede) como imagem</translation>
     </message>
@@ -1167,6 +1167,16 @@
         <source>Pause training (%1)</source>
         <translation>Pausar o treinamento (%1)</translation>
     </message>
+    <message>
+        <location filename="../../simulator/ui/export_menu.py" line="40"/>
+        <source>As &amp;Code…</source>
+        <translation>Como &amp;código…</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_menu.py" line="41"/>
+        <source>Save the network as a PyTorch or NumPy program, or a Jupyter notebook, that trains as nnsim does</source>
+        <translation>Salvar a rede como um programa em PyTorch ou NumPy, ou um notebook Jupyter, que treina como o nnsim</translation>
+    </message>
 </context>
 <context>
     <name>ActivationLab</name>
@@ -1189,6 +1199,125 @@
         <location filename="../../simulator/ui/panels/activation_lab.py" line="150"/>
         <source>Select a neuron to see its activation and its current values of g on the curve.</source>
         <translation>Selecione um neurônio para ver sua ativação e seus valores atuais de g na curva.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeExportDialog</name>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="37"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="184"/>
+        <source>Export as code</source>
+        <translation>Exportar como código</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="44"/>
+        <source>Python script (.py)</source>
+        <translation>Script Python (.py)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="45"/>
+        <source>Jupyter notebook (.ipynb)</source>
+        <translation>Notebook Jupyter (.ipynb)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="49"/>
+        <source>As the window shows them (epoch %1)</source>
+        <translation>Como a janela os mostra (época %1)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="51"/>
+        <source>Untrained: the program&apos;s training reproduces nnsim&apos;s</source>
+        <translation>Sem treinamento: o treinamento do programa reproduz o do nnsim</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="59"/>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="64"/>
+        <source>Framework</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="65"/>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="66"/>
+        <source>Weights</source>
+        <translation>Pesos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="67"/>
+        <source>File</source>
+        <translation>Arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="80"/>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="81"/>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="127"/>
+        <source>code export of recurrent networks is not supported yet</source>
+        <translation>a exportação como código de redes recorrentes ainda não é suportada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="128"/>
+        <source>code export of sequence data is not supported yet</source>
+        <translation>a exportação como código de dados em sequência ainda não é suportada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="132"/>
+        <source>cannot train: %1</source>
+        <translation>não é possível treinar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="145"/>
+        <source>Cannot export as code: %1</source>
+        <translation>Não é possível exportar como código: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="155"/>
+        <source>needs PyTorch and NumPy</source>
+        <translation>precisa de PyTorch e NumPy</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="156"/>
+        <source>needs NumPy only</source>
+        <translation>precisa só de NumPy</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="157"/>
+        <source>%1 lines; %2; no nnsim needed to run it</source>
+        <translation>%1 linhas; %2; não precisa do nnsim para rodar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="159"/>
+        <source>The notebook&apos;s explanations are in the interface&apos;s language.</source>
+        <translation>As explicações do notebook estão no idioma da interface.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="212"/>
+        <source>Cannot export as code</source>
+        <translation>Não é possível exportar como código</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="215"/>
+        <source>Exported %1</source>
+        <translation>Exportado %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="222"/>
+        <source>Code copied to the clipboard</source>
+        <translation>Código copiado para a área de transferência</translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,10 @@ class Snapshot:
     present_epoch: int | None = None
     grad_steps: int = 0                  # mini-batch steps ``grads`` is the mean of (0: the
                                          # whole training set's gradient, or none yet)
+    # the whole state of the network, to rebuild it exactly (code export) ---------------
+    params: np.ndarray | None = None        # (P,) the flat parameter buffer: weights, biases,
+    #                                         PReLU slopes, batch-norm scales
+    bn_running: tuple = ()                  # (layer, running mean, running var) per batch-norm layer
 
 
 @dataclass(frozen=True)
@@ -1078,7 +1082,10 @@ class Trainer:
             saturated_share=_ro(sat_share), saturated_share_wrong=_ro(sat_wrong),
             step_history=self.step_history(None if viewing is None else viewing),
             checkpoint_epochs=self.checkpoint_epochs(),
-            present_epoch=None if viewing is None else self.epoch, grad_steps=grad_steps)
+            present_epoch=None if viewing is None else self.epoch, grad_steps=grad_steps,
+            params=_ro(net.params),
+            bn_running=tuple((L.index, _ro(L.running_mean), _ro(L.running_var))
+                             for L in net.layers if L.running_mean is not None))
 
     # step-by-step ---------------------------------------------------------------------------
     @_quiet

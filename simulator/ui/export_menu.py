@@ -9,7 +9,7 @@ from ..translate import tr
 
 
 def install_export_menu(window) -> None:
-    """Fill File ▸ Export with Export Figure…, Export Animation… and Copy Figure."""
+    """Fill File ▸ Export with Export Figure…, Export Animation…, Copy Figure and As Code…."""
     menu = window.menu_export
 
     def open_dialog(name: str):
@@ -18,6 +18,10 @@ def install_export_menu(window) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def open_code_dialog():
+        from .code_export_dialog import open_code_dialog as open_dialog
+        return open_dialog(window)
 
     def copy_figure():
         from . import export_dialogs
@@ -33,6 +37,12 @@ def install_export_menu(window) -> None:
     window.act_copy_figure.setShortcut(QKeySequence("Ctrl+Shift+C"))
     window.act_copy_figure.setStatusTip(tr("Copy the view last exported (the network at first) as an image"))
     window.act_copy_figure.triggered.connect(copy_figure)
+    window.act_export_code = QAction(tr("As &Code…"), window)
+    window.act_export_code.setStatusTip(tr("Save the network as a PyTorch or NumPy program, "
+                                           "or a Jupyter notebook, that trains as nnsim does"))
+    window.act_export_code.triggered.connect(lambda: open_code_dialog())
     for action in (window.act_export_figure, window.act_export_animation, window.act_copy_figure):
         menu.addAction(action)
+    menu.addSeparator()
+    menu.addAction(window.act_export_code)
     window.addAction(window.act_copy_figure)     # the shortcut works with the menu closed

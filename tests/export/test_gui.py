@@ -31,7 +31,8 @@ def trained_window(window, qtbot, epochs=12):
 
 def test_the_menu_and_the_clipboard(window, qtbot):
     texts = [a.text().replace("&", "") for a in window.menu_export.actions()]
-    assert texts == ["Export Figure…", "Export Animation…", "Copy Figure to Clipboard"]
+    assert texts == ["Export Figure…", "Export Animation…", "Copy Figure to Clipboard", "",
+                     "As Code…"]
     assert window.act_copy_figure.shortcut().toString() == "Ctrl+Shift+C"
     trained_window(window, qtbot, 2)
     window.act_copy_figure.trigger()
