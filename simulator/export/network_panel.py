@@ -78,8 +78,12 @@ class NetworkPanel(Panel):
         side = NODE_R + 30                    # the labels above a neuron are this wide
         if self.step_mode:                    # value boxes: inputs on their left, others right
             side = max(side, NODE_R + 8 + CAPTION_ROOM)
-        return QRectF(lo[0] - side, lo[1] - NODE_R - 20,
+        rect = QRectF(lo[0] - side, lo[1] - NODE_R - 20,
                       hi[0] - lo[0] + 2 * side, hi[1] - lo[1] + 2 * NODE_R + 40)
+        edges = self.scene.edges
+        if edges.delays.any():               # the delayed edges' arcs and loops, with their badges
+            rect = rect.united(edges.curves().bounds.adjusted(-14, -10, 14, 10))
+        return rect
 
     def _caption_height(self) -> float:
         return heading_height(self.sizes) if (self.heading or self.show_caption) else 0.0

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath,
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem
 
 from ..engine import activations, features
-from . import encoding
+from . import delayed_edges, encoding
 
 NODE_R = 22.0
 ARROWS_UP_TO = 400          # edges; above this the drawing is too dense for arrowheads
@@ -243,6 +243,8 @@ class EdgeLayer(QGraphicsItem):
         self.positions = np.zeros((0, 2))
         self.weights = np.zeros(0)
         self.color_values = np.zeros(0)       # in [-1, 1]
+        self.delays = np.zeros(0, dtype=np.intp)   # steps back each edge reads (0: none)
+        self._curves: delayed_edges.Curves | None = None   # the delayed edges' arcs
         self.selected: set[int] = set()
         self.pulses: dict[int, float] = {}    # edge -> position 0..1 of a travelling dot
         self.pulse_color: QColor | None = None
@@ -257,13 +259,15 @@ class EdgeLayer(QGraphicsItem):
 
     # data -------------------------------------------------------------------------------
     def set_structure(self, pairs: Sequence[tuple[str, str]], index: Mapping[str, int],
-                      positions: np.ndarray) -> None:
+                      positions: np.ndarray, delays: Sequence[int] | None = None) -> None:
         self.prepareGeometryChange()
         self.pairs = list(pairs)
         self.src = np.array([index[s] for s, _ in self.pairs], dtype=np.intp)
         self.dst = np.array([index[t] for _, t in self.pairs], dtype=np.intp)
         self.positions = positions
         n = len(self.pairs)
+        self.delays = (np.zeros(n, dtype=np.intp) if delays is None
+                       else np.asarray(delays, dtype=np.intp).reshape(n))
         if len(self.weights) != n:
             self.weights = np.zeros(n)
             self.color_values = np.zeros(n)
@@ -279,8 +283,9 @@ class EdgeLayer(QGraphicsItem):
     def invalidate(self) -> None:
         """Positions changed: recompute the bounding box and the paths."""
         self.prepareGeometryChange()
-        self._rect = self._compute_rect()
         self._segments = None
+        self._curves = None
+        self._rect = self._compute_rect()
         self._dirty = True
         self.update()
 
@@ -289,7 +294,10 @@ class EdgeLayer(QGraphicsItem):
             return QRectF()
         lo = self.positions.min(axis=0) - 30
         hi = self.positions.max(axis=0) + 30
-        return QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+        rect = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+        if self.delays.any():
+            rect = rect.united(self.curves().bounds.adjusted(-20, -20, 20, 20))   # badges, chevrons
+        return rect
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -311,6 +319,23 @@ class EdgeLayer(QGraphicsItem):
         cut = np.minimum(NODE_R + 1.0, length[:, None] * 0.45)
         return p0 + u * cut, p1 - u * cut
 
+    def curves(self) -> delayed_edges.Curves:
+        """The arcs of the delayed edges (cached until a neuron moves)."""
+        if self._curves is None or len(self.delays) != len(self.src):
+            if len(self.delays) != len(self.src):
+                self.delays = np.zeros(len(self.src), dtype=np.intp)
+            self._curves = delayed_edges.Curves(self.positions, self.src, self.dst, self.delays, NODE_R)
+        return self._curves
+
+    def point_along(self, i: int, s: float) -> np.ndarray:
+        """The point ``s`` (0..1) along edge ``i``, on its arc when it is delayed."""
+        if self.delays[i]:
+            p = self.curves().point(i, s)
+            if p is not None:
+                return p
+        a, b = self.segments()
+        return a[i] + (b[i] - a[i]) * s
+
     def edge_at(self, point: QPointF, tolerance: float) -> int | None:
         """The connection nearest ``point`` within ``tolerance`` (scene units), if any."""
         if not len(self.pairs):
@@ -322,6 +347,9 @@ class EdgeLayer(QGraphicsItem):
         t = np.clip(((p - a) * ab).sum(1) / denom, 0.0, 1.0)
         closest = a + ab * t[:, None]
         dist = np.hypot(*(closest - p).T)
+        if self.delays.any():                      # the delayed ones along their arcs
+            curves = self.curves()
+            dist[curves.idx] = curves.distance(p)
         i = int(np.argmin(dist))
         return i if dist[i] <= tolerance else None
 
@@ -355,7 +383,11 @@ class EdgeLayer(QGraphicsItem):
             self.drawn_count = 0
             return
         chosen = self.visible_edges(rect)
-        self.drawn_count = n = len(chosen)
+        self.drawn_count = len(chosen)
+        chosen = chosen[self.delays[chosen] == 0]      # the delayed ones are arcs (paint)
+        n = len(chosen)
+        if not n:
+            return
         a, b = self.segments()
         a, b = a[chosen], b[chosen]
         colors = encoding.edge_colors(self.theme.name)
@@ -425,7 +457,11 @@ class EdgeLayer(QGraphicsItem):
             pen = QPen(self.theme.selection, 2.0, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             for i in self.selected:
-                painter.drawLine(QPointF(*a[i]), QPointF(*b[i]))
+                if i < len(self.delays) and not self.delays[i]:
+                    painter.drawLine(QPointF(*a[i]), QPointF(*b[i]))
+        if self.delays.any():
+            delayed_edges.paint(painter, self.curves(), self.weights, self.color_values, self.theme,
+                                self.selected, self.dim)
 
     def set_pulses(self, pulses: dict, color: QColor | None = None) -> None:
         """The travelling dots of the step animation (edge index -> 0..1 along it)."""
@@ -452,13 +488,13 @@ class PulseLayer(QGraphicsItem):
         e = self.edges
         if not e.pulses:
             return
-        a, b = e.segments()
+        n = len(e.pairs)
         painter.setPen(QPen(e.theme.canvas, 1.2))
         painter.setBrush(e.pulse_color or e.theme.accent)
         for i, s in e.pulses.items():
-            if i is None or i >= len(a):
+            if i is None or i >= n:
                 continue
-            p = a[i] + (b[i] - a[i]) * s
+            p = e.point_along(i, s)
             painter.drawEllipse(QPointF(*p), 5.0, 5.0)
 
 
@@ -595,7 +631,8 @@ class NetworkScene(QGraphicsScene):
         old = dict(zip(self.edges.pairs, self.edges.weights))
         weights = np.array([old.get(p, 0.0) for p in pairs], dtype=float)
         weights = np.where(np.isnan(given), weights, given)
-        self.edges.set_structure(pairs, self.index, self.positions)
+        delays = [int(e.get("delay") or 0) for e in doc["network"]["edges"]]
+        self.edges.set_structure(pairs, self.index, self.positions, delays)
         self.edges.set_values(weights, np.zeros(len(pairs)))
         self._edge_map = None
 

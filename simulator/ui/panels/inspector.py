@@ -57,6 +57,11 @@ class Inspector(QWidget):
         self.weight.setSingleStep(0.05)
         self.weight.setKeyboardTracking(False)
         self.weight.valueChanged.connect(self._weight_edited)
+        # a connection's delay: checked = it reads its source's value of the previous step
+        self.delayed = QCheckBox(self.tr("delayed (previous step)"))
+        self.delayed.setToolTip(self.tr("A delayed (recurrent) connection carries its source's value "
+                                        "of the previous time step: drawn as an arc marked z⁻¹"))
+        self.delayed.toggled.connect(self._delay_edited)
         self.maths = QLabel()
         self.maths.setWordWrap(True)
         self.maths.setTextFormat(Qt.TextFormat.RichText)
@@ -71,7 +76,8 @@ class Inspector(QWidget):
                                    ("activation", self.tr("Activation"), self.activation),
                                    ("bias", self.tr("Bias w₀ⱼ"), self.bias),
                                    ("batch_norm", "", self.batch_norm),
-                                   ("weight", self.tr("Weight wᵢⱼ"), self.weight)):
+                                   ("weight", self.tr("Weight wᵢⱼ"), self.weight),
+                                   ("delay", self.tr("Delay"), self.delayed)):
             self.form.addRow(label, widget)
             self.rows[key] = widget
         layout = QVBoxLayout(self)
@@ -138,9 +144,13 @@ class Inspector(QWidget):
         elif len(self.pairs) == 1 and not self.nodes:
             s, t = self.pairs[0]
             self.header.setText("<b>" + self.tr("Connection %1 → %2").replace("%1", s).replace("%2", t) + "</b>")
-            self._show("weight")
+            self._show("weight", "delay")
             if not self.weight.hasFocus():
                 self.weight.setValue(self._live_weight(s, t))
+            delay = self._delay(s, t)
+            self.delayed.setChecked(bool(delay))
+            self.delayed.setText(self.tr("delayed (previous step)") if delay in (0, 1)
+                                 else self.tr("delayed (%1 steps back)").replace("%1", str(delay)))
         elif self.nodes or self.pairs:
             self.header.setText(self.tr("%1 neurons and %2 connections selected")
                                 .replace("%1", str(len(self.nodes))).replace("%2", str(len(self.pairs))))
@@ -206,6 +216,11 @@ class Inspector(QWidget):
                     self.weight.setValue(self._live_weight(s, t))
             snap = self.snapshot
             text = f"w = {fmt(self._live_weight(s, t), 4)}"
+            delay = self._delay(s, t)
+            text += "<br>" + (self.tr("%1 reads x<sub>%2</sub>(t−%3): the value of %2 %3 step(s) before")
+                              .replace("%1", t).replace("%2", s).replace("%3", str(delay)) if delay
+                              else self.tr("%1 reads x<sub>%2</sub> of the same step").replace("%1", t)
+                              .replace("%2", s))
             if snap is not None and (s, t) in snap.edges:
                 g = snap.grads[snap.edges.index((s, t))]
                 text += "<br>∂J/∂w = " + fmt(float(g), 4)
@@ -299,6 +314,23 @@ class Inspector(QWidget):
         if len(self.pairs) == 1:
             s, t = self.pairs[0]
             self.model.undo_stack.push(commands.SetEdgeWeight(self.model, s, t, float(value)))
+
+    def _delay(self, s: str, t: str) -> int:
+        e = edits.edges(self.model.doc)[edits.edge_index(self.model.doc, s, t)]
+        return int(e.get("delay") or 0)
+
+    def _delay_edited(self, on: bool) -> None:
+        if len(self.pairs) != 1:
+            return
+        s, t = self.pairs[0]
+        if bool(self._delay(s, t)) == on:
+            return
+        try:
+            self.model.undo_stack.push(commands.SetEdgeDelay(self.model, s, t, 1 if on else None))
+        except ValueError as exc:
+            self.header.setText(f"<span style='color:#c92a2a'>{engine_text.refusal(str(exc))}</span>")
+            with QSignalBlocker(self.delayed):
+                self.delayed.setChecked(bool(self._delay(s, t)))
 
     def _title_edited(self) -> None:
         text = self.title.text().strip()
