@@ -210,8 +210,11 @@ def build_parser() -> argparse.ArgumentParser:
                        "or an animation (.gif .mp4) of a view")
     e.add_argument("target", metavar="FILE|LESSON")
     e.add_argument("--view", required=True,
-                   choices=("network", "surface", "activations", "loss", "gradients", "slide"),
-                   help="what to draw; slide: network, surface and loss on a 16:9 page")
+                   choices=("network", "surface", "activations", "loss", "gradients", "slide", "unrolled",
+                            "sequence", "time-gradients"),
+                   help="what to draw; slide: network, surface and loss on a 16:9 page; recurrent "
+                        "networks on sequences: unrolled (the network copied over the last steps), "
+                        "sequence (one sequence over time), time-gradients (the gradient per step back)")
     e.add_argument("--out", required=True, metavar="PATH",
                    help="output file; its extension picks the format: .svg .pdf .png .gif .mp4")
     e.add_argument("--epochs", type=int, metavar="N",
@@ -228,7 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--frames", type=int, metavar="K", help="frames of an animation (default 30 for "
                    "training, 6 per phase for a step)")
     e.add_argument("--animate", choices=("training", "step"),
-                   help="animation of the training (default) or of one step, phase by phase")
+                   help="animation of the training (default) or of one step, phase by phase (on a "
+                        "recurrent network: through time, step by step; --view network or unrolled)")
     e.add_argument("--no-legend", action="store_true", help="leave out the network's legend")
     e.add_argument("--color-by", choices=("gradient", "weight"), default="gradient",
                    help="edge colour: the gradient ∂J/∂w (default) or the weight")

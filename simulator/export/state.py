@@ -43,6 +43,8 @@ class ExportState:
     discrete_surface: bool = False
     show_test: bool = True
     epoch_axis: int | None = None         # fixed extent of the history plots (animations)
+    time_step: int | None = None          # sequences: the step t shown (None: the last)
+    unrolled_steps: int = 5               # copies in the unrolled view
 
     def with_(self, **changes) -> "ExportState":
         return replace(self, **changes)

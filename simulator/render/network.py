@@ -520,6 +520,7 @@ class NetworkScene(QGraphicsScene):
         self._hold_key: tuple | None = None
         self._hold_epoch = 0
         self.thumbnails = True
+        self.time_step: int | None = None    # sequences: the step t the fills show (None: the last)
         self._edge_map: tuple | None = None  # (snapshot edges, index array) cache
         self._node_map: tuple | None = None
         self._snapshot = None
@@ -714,8 +715,7 @@ class NetworkScene(QGraphicsScene):
 
     def _apply_nodes(self, snap, nmap) -> None:
         biases = self._take(snap.biases, nmap, np.nan)
-        act = snap.act.mean(axis=0) if snap.act.size else np.zeros(len(snap.node_ids))
-        act = self._take(act, nmap, np.nan)
+        act = self._take(self.node_values(snap), nmap, np.nan)
         thumbs = snap.extras.get("thumbnails") if self.thumbnails else None
         images = self._thumbnail_images(thumbs, nmap) if thumbs is not None else None
         cmap = encoding.diverging()
@@ -730,6 +730,16 @@ class NetworkScene(QGraphicsScene):
                 item.fill = None
             item.thumbnail = images[i] if images is not None else None
             item.update()
+
+    def node_values(self, snap) -> np.ndarray:
+        """What each neuron's fill shows (snapshot order): on sequences, its y at step
+        ``time_step`` of the snapshot's chosen sequence (the last step when None); else its
+        mean activation over the last batch."""
+        seq = getattr(snap, "sequence", None)
+        if seq is not None and seq.length:
+            t = seq.length - 1 if self.time_step is None else min(max(self.time_step, 0), seq.length - 1)
+            return seq.act[t]
+        return snap.act.mean(axis=0) if snap.act.size else np.zeros(len(snap.node_ids))
 
     def _thumbnail_images(self, thumbs: np.ndarray, nmap) -> list[QImage | None]:
         """Every neuron's thumbnail in one vectorised pass: values scaled by the range of

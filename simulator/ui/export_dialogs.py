@@ -32,7 +32,9 @@ PREVIEW = QSize(520, 330)
 def view_names() -> dict[str, str]:
     return {"network": tr("Network"), "surface": tr("Decision surface"),
             "activations": tr("Activation functions"), "loss": tr("Loss"),
-            "gradients": tr("Gradient flow"), "slide": tr("Slide (16:9): network, surface, loss")}
+            "gradients": tr("Gradient flow"), "slide": tr("Slide (16:9): network, surface, loss"),
+            "unrolled": tr("Unrolled over time (recurrent)"), "sequence": tr("Sequence over time (recurrent)"),
+            "time-gradients": tr("Gradient through time (recurrent)")}
 
 
 def format_names() -> dict[str, str]:
@@ -87,12 +89,15 @@ def window_state(window) -> export.ExportState:
     surface = getattr(window, "surface", None)
     loss_panel = getattr(window, "loss_panel", None)
     title = lessons.localized(doc, _language())[0] or window.model.display_title()
+    recurrent = getattr(window, "recurrent", None)
     return export.ExportState(
         doc=doc, snapshot=snap, data=getattr(surface, "data", None), title=title,
         activations=_activation_choice(window, snap),
         loss_log_scale=bool(loss_panel is not None and loss_panel.log.isChecked()),
         discrete_surface=bool(surface is not None and surface.discrete.isChecked()),
-        show_test=bool(surface is None or surface.show_test.isChecked()))
+        show_test=bool(surface is None or surface.show_test.isChecked()),
+        time_step=None if recurrent is None else recurrent.time,
+        unrolled_steps=5 if recurrent is None else recurrent.steps.value())
 
 
 def _suggest_path(window, view: str, fmt: str) -> str:
@@ -440,10 +445,14 @@ class ExportAnimationDialog(QDialog):
     def _kind_changed(self, *args) -> None:
         step = self.kind.currentData() == "step"
         self.epochs.setEnabled(not step)
-        self.controls.view.setEnabled(not step)
+        view = self.controls.view
+        sequence = getattr(window_state(self.window_).data, "is_sequence", False)
+        # a step shows the network; on sequences it may show the unrolled network instead
+        view.setEnabled(not step or sequence)
         if step:
-            self.controls.view.setCurrentIndex(self.controls.view.findData("network"))
-            self.frames.setValue(36)
+            if view.currentData() not in (("network", "unrolled") if sequence else ("network",)):
+                view.setCurrentIndex(view.findData("network"))
+            self.frames.setValue(80 if sequence else 36)
 
     def _format_changed(self, *args) -> None:
         self.controls.transparent.setEnabled(self.controls.format.currentData() == "gif")

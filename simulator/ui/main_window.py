@@ -32,6 +32,7 @@ from .panels.inspector import Inspector
 from .panels.lesson_panel import LessonPanel
 from .panels.surface import SurfacePanel
 from .panels.training_panel import TrainingPanel
+from .recurrent_ui import RecurrentUI
 from .throttle import FrameShare, Throttle
 from .train_controls import TrainControls
 
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         self.animator.phaseChanged.connect(lambda *_: inspect(self.animator.shown_snapshot()))
         for panel in (self.lab, self.surface, self.loss_panel, self.gradient_panel):
             self.themeChanged.connect(panel.set_theme)
+        # recurrent networks: time scrubber, Sequence and Gradient-through-time docks, unrolled view
+        self.recurrent = RecurrentUI(self)
         self.view.nodeActivated.connect(self._node_activated)
         self.resize(1440, 900)
         self.persist = restore          # screenshots use the defaults and leave settings alone
@@ -185,7 +188,12 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             a.setShortcut(QKeySequence(shortcut))
         if slot is not None:
-            (a.toggled if checkable else a.triggered).connect(slot)
+            if checkable:
+                a.toggled.connect(slot)
+            else:
+                # triggered(bool) would hand ``checked`` to the slot's first parameter (a
+                # slot with defaults, such as ``step(rows=None)``, then gets False): drop it
+                a.triggered.connect(lambda _checked=False, slot=slot: slot())
         a.setCheckable(checkable)
         if tip:
             a.setStatusTip(tip)

@@ -27,6 +27,7 @@ class Inspector(QWidget):
         self.pairs: list[tuple[str, str]] = []
         self.snapshot = None
         self.trace_values = None       # (node ids, g, y, δ) of a step being animated
+        self.time_step: int | None = None   # sequences: the step t shown (None: the last)
 
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -107,6 +108,11 @@ class Inspector(QWidget):
 
     def set_snapshot(self, snap) -> None:
         self.snapshot = snap
+        self._refresh_live()
+
+    def set_time(self, t: int | None) -> None:
+        """Sequences: show the numbers of step ``t`` of the chosen sequence."""
+        self.time_step = t
         self._refresh_live()
 
     # display -------------------------------------------------------------------------------
@@ -250,7 +256,10 @@ class Inspector(QWidget):
                  f"f′: {engine_text.derivative_formula(act_name)}"]
         snap = self.snapshot
         j = self._snap_index(node_id)
-        if snap is not None and j is not None and snap.pre.size:
+        seq = getattr(snap, "sequence", None)
+        if snap is not None and j is not None and seq is not None and seq.length:
+            lines += self._sequence_lines(snap, seq, node_id, sources, j)
+        elif snap is not None and j is not None and snap.pre.size:
             steps = snap.batch_steps
             row = 0
             if steps is not None and len(steps):
@@ -278,6 +287,25 @@ class Inspector(QWidget):
             lines.append(f"y = f({fmt(float(g), 3)}) = <b>{fmt(float(y), 4)}</b>")
             lines.append(f"δ = ∂J/∂g = {fmt(float(d), 4)}")
         return "<br>".join(lines)
+
+    def _sequence_lines(self, snap, seq, node_id: str, sources, j: int) -> list[str]:
+        """The numbers of step t (the time scrubber's) of the chosen sequence: a delayed
+        input brings its source's y of d steps before (0 before the first step)."""
+        T = seq.length
+        t = T - 1 if self.time_step is None else min(max(int(self.time_step), 0), T - 1)
+        vals = []
+        for s, delay in sources:
+            if s in snap.node_ids and (s, node_id) in snap.edges:
+                x = float(seq.act[t - delay, snap.node_ids.index(s)]) if t >= delay else 0.0
+                w = snap.weights[snap.edges.index((s, node_id))]
+                vals.append(f"{fmt(float(w), 3)}·{fmt(x, 3)}")
+        split = self.tr("training sequence %1") if seq.split == "train" else self.tr("test sequence %1")
+        g, y, d = float(seq.pre[t, j]), float(seq.act[t, j]), float(seq.delta[t, j])
+        return ["<hr>" + self.tr("At step t = %1 of %2:").replace("%1", str(t))
+                .replace("%2", split.replace("%1", str(seq.index))),
+                f"g = {' + '.join(vals) or '0'} + {fmt(float(snap.biases[j]), 3)} = <b>{fmt(g, 4)}</b>",
+                f"y = f({fmt(g, 3)}) = <b>{fmt(y, 4)}</b>",
+                f"δ = ∂J/∂g = {fmt(d, 4)}"]
 
     # edits -------------------------------------------------------------------------------------
     def _kind_edited(self, index: int) -> None:
