@@ -202,4 +202,4 @@ class TimeGradientPanel(PlotPanel):
         self.log_axis = True
         self.key_entries = legend_entries(plot)
         self.set_note("" if norms is not None and len(norms) else tr("no sequence"))
-        self.caption = join(epoch_text(snap), metric_text(snap), *plot.notes)
+        self.caption = join(epoch_text(snap), *plot.notes)

@@ -28,9 +28,14 @@ def _marker(theme: encoding.Theme) -> pg.InfiniteLine:
     return line
 
 
-def _edges(length: int) -> np.ndarray:
-    """Step curves: the value of step t spans t − ½ … t + ½."""
-    return np.arange(length + 1, dtype=float) - 0.5
+def step_curve(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A step curve as a plain polyline: the value of step t spans t − ½ … t + ½. (Not
+    pyqtgraph's stepMode, whose x has one more point than y: the figures' clipping and
+    every other consumer of a curve expect x and y alike.)"""
+    v = np.asarray(values, dtype=float)
+    t = np.arange(len(v), dtype=float)
+    x = np.column_stack([t - 0.5, t + 0.5]).ravel()
+    return x, np.repeat(v, 2)
 
 
 class SignalsPlot(ThemedPlot):
@@ -55,7 +60,7 @@ class SignalsPlot(ThemedPlot):
         self.legend.clear()
         self.inputs, self.outputs, self.targets = [], [], []
         for k in range(n_in):
-            item = pg.PlotDataItem(pen=_pen(self.theme.muted, 1.6, Qt.PenStyle.DashLine), stepMode="center")
+            item = pg.PlotDataItem(pen=_pen(self.theme.muted, 1.6, Qt.PenStyle.DashLine))
             self.addItem(item)
             self.legend.addItem(item, tr("input %1").replace("%1", names_in[k]))
             self.inputs.append(item)
@@ -67,7 +72,7 @@ class SignalsPlot(ThemedPlot):
             self.addItem(target)
             self.legend.addItem(target, tr("target %1 (rings)").replace("%1", names_out[k]))
             self.targets.append(target)
-            out = pg.PlotDataItem(pen=_pen(color, 2.2), stepMode="center")
+            out = pg.PlotDataItem(pen=_pen(color, 2.2))
             self.addItem(out)
             self.legend.addItem(out, tr("output %1").replace("%1", names_out[k]))
             self.outputs.append(out)
@@ -86,12 +91,11 @@ class SignalsPlot(ThemedPlot):
             self._shape = shape
             self._make(x.shape[1], output.shape[1], list(input_names), list(output_names))
         T = seq.length
-        edges = _edges(T)
         steps = np.arange(T, dtype=float)
         for k, item in enumerate(self.inputs):
-            item.setData(edges, x[:T, k])
+            item.setData(*step_curve(x[:T, k]))
         for k, item in enumerate(self.outputs):
-            item.setData(edges, output[:T, k])
+            item.setData(*step_curve(output[:T, k]))
         for k, item in enumerate(self.targets):
             ok = np.isfinite(target[:T, k])
             item.setData(steps[ok], target[:T, k][ok])
@@ -224,9 +228,9 @@ class TimeGradientPlot(ThemedPlot):
         if v[back] > 0:
             ratio = v[0] / v[back]
             if ratio >= 10:
-                notes.append(tr("%1 steps back the error is %2× weaker (vanishing through time)")
+                notes.append(tr("%1 steps back: %2× weaker (vanishing)")
                              .replace("%1", str(back)).replace("%2", f"{ratio:,.0f}"))
             elif ratio <= 0.1:
-                notes.append(tr("%1 steps back the error is %2× stronger (exploding through time)")
+                notes.append(tr("%1 steps back: %2× stronger (exploding)")
                              .replace("%1", str(back)).replace("%2", f"{1 / ratio:,.0f}"))
         return notes

@@ -69,6 +69,7 @@ def test_step_on_sequences_animates_forward_through_time_and_back(window, qtbot)
     assert len(phases) == 2 * T + 2                      # forward t = 0..19, loss, back 19..0, update
     assert [p.step for p in phases[:T]] == list(range(T)) and phases[T].kind == "loss"
     assert [p.step for p in phases[T + 1:-1]] == list(range(T - 1, -1, -1)) and phases[-1].kind == "update"
+    w.animator.go_to(0)
     assert "forward pass: step t = 0" in w.train.phase_label.text()
     w.animator.go_to(T + 1)                             # backward through time, step 19
     assert "backward through time: step t = 19" in w.train.phase_label.text()
