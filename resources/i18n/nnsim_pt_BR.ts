@@ -76,7 +76,7 @@
         <translation>R² de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="293"/>
+        <location filename="../../simulator/export/plot_panels.py" line="295"/>
         <location filename="../../simulator/render/plots.py" line="501"/>
         <location filename="../../simulator/render/plots.py" line="564"/>
         <source>accuracy</source>
@@ -89,13 +89,13 @@
     </message>
     <message>
         <location filename="../../simulator/render/plots.py" line="710"/>
-        <location filename="../../simulator/render/step_frames.py" line="29"/>
+        <location filename="../../simulator/render/step_frames.py" line="34"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
         <location filename="../../simulator/render/plots.py" line="711"/>
-        <location filename="../../simulator/render/step_frames.py" line="29"/>
+        <location filename="../../simulator/render/step_frames.py" line="34"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
@@ -135,22 +135,22 @@
         <translation>a poda atuou em %1 dos passos</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/step_frames.py" line="30"/>
+        <location filename="../../simulator/render/step_frames.py" line="35"/>
         <source>forward pass: %1</source>
         <translation>passagem direta: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/step_frames.py" line="30"/>
+        <location filename="../../simulator/render/step_frames.py" line="35"/>
         <source>backward pass: %1</source>
         <translation>passagem reversa: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/step_frames.py" line="32"/>
+        <location filename="../../simulator/render/step_frames.py" line="37"/>
         <source>loss of the prediction</source>
         <translation>perda da predição</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/step_frames.py" line="32"/>
+        <location filename="../../simulator/render/step_frames.py" line="37"/>
         <source>update: w ← w − α·∂J/∂w</source>
         <translation>atualização: w ← w − α·∂J/∂w</translation>
     </message>
@@ -158,11 +158,6 @@
         <location filename="../../simulator/runtime/worker.py" line="217"/>
         <source>nothing to train: the network is not complete</source>
         <translation>nada para treinar: a rede não está completa</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/runtime/worker.py" line="326"/>
-        <source>The step-by-step animation of recurrent networks is not available yet: one step was trained without it.</source>
-        <translation>A animação passo a passo de redes recorrentes ainda não está disponível: um passo foi treinado sem ela.</translation>
     </message>
     <message>
         <location filename="../../simulator/ui/commands.py" line="20"/>
@@ -346,6 +341,26 @@
         <translation>Alterar %1</translation>
     </message>
     <message>
+        <location filename="../../simulator/ui/commands.py" line="298"/>
+        <source>Add a self-loop on %1 (previous step)</source>
+        <translation>Adicionar um laço em %1 (passo anterior)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="299"/>
+        <source>Connect %1 → %2, delayed (previous step)</source>
+        <translation>Conectar %1 → %2 com atraso (passo anterior)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="323"/>
+        <source>Make %1 → %2 delayed (previous step)</source>
+        <translation>Tornar %1 → %2 uma conexão com atraso (passo anterior)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="324"/>
+        <source>Make %1 → %2 an ordinary connection (same step)</source>
+        <translation>Tornar %1 → %2 uma conexão comum (mesmo passo)</translation>
+    </message>
+    <message>
         <location filename="../../simulator/ui/commands.py" line="210"/>
         <source>Set weight %1 → %2</source>
         <translation>Definir peso %1 → %2</translation>
@@ -483,6 +498,36 @@
         <location filename="../../simulator/ui/editor/actions.py" line="194"/>
         <source>Activation:</source>
         <translation>Ativação:</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="204"/>
+        <source>same step (no delay)</source>
+        <translation>mesmo passo (sem atraso)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="206"/>
+        <source>delayed: reads the previous step, t − 1</source>
+        <translation>com atraso: lê o passo anterior, t − 1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="207"/>
+        <source>delayed: reads %1 steps back, t − %1</source>
+        <translation>com atraso: lê %1 passos atrás, t − %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="220"/>
+        <source>%1 → %2 must stay delayed: %3</source>
+        <translation>%1 → %2 precisa manter o atraso: %3</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="230"/>
+        <source>Delayed (previous step)</source>
+        <translation>Com atraso (passo anterior)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="231"/>
+        <source>Delayed (%1 steps back)</source>
+        <translation>Com atraso (%1 passos atrás)</translation>
     </message>
     <message>
         <location filename="../../simulator/ui/panels/lesson_panel.py" line="15"/>
@@ -658,8 +703,10 @@
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="38"/>
-        <location filename="../../simulator/export/plot_panels.py" line="288"/>
-        <location filename="../../simulator/export/plot_panels.py" line="312"/>
+        <location filename="../../simulator/export/plot_panels.py" line="290"/>
+        <location filename="../../simulator/export/plot_panels.py" line="314"/>
+        <location filename="../../simulator/export/recurrent_panels.py" line="62"/>
+        <location filename="../../simulator/export/recurrent_panels.py" line="197"/>
         <source>not trained</source>
         <translation>não treinada</translation>
     </message>
@@ -688,88 +735,97 @@
     </message>
     <message>
         <location filename="../../simulator/export/network_panel.py" line="68"/>
+        <location filename="../../simulator/export/recurrent_panels.py" line="75"/>
+        <location filename="../../simulator/export/recurrent_panels.py" line="161"/>
+        <location filename="../../simulator/render/unrolled.py" line="268"/>
+        <source>training sequence %1</source>
+        <translation>sequência de treino %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/network_panel.py" line="71"/>
         <source>sample x = (%1)</source>
         <translation>amostra x = (%1)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="49"/>
+        <location filename="../../simulator/export/options.py" line="55"/>
         <source>unknown file extension %1</source>
+        <extracomment>the views of a recurrent network on sequences (see check_view)</extracomment>
         <translation>extensão de arquivo desconhecida %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="50"/>
+        <location filename="../../simulator/export/options.py" line="56"/>
         <source>%1 has no file extension</source>
         <translation>%1 não tem extensão de arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="51"/>
+        <location filename="../../simulator/export/options.py" line="57"/>
         <source>use .svg, .pdf, .png, .gif or .mp4</source>
         <translation>use .svg, .pdf, .png, .gif ou .mp4</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="105"/>
+        <location filename="../../simulator/export/options.py" line="111"/>
         <source>unknown view %1 (views: %2)</source>
         <translation>visualização desconhecida %1 (visualizações: %2)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="108"/>
+        <location filename="../../simulator/export/options.py" line="114"/>
         <source>unknown theme %1 (light or dark)</source>
         <translation>tema desconhecido %1 (light ou dark)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="110"/>
+        <location filename="../../simulator/export/options.py" line="116"/>
         <source>colour by gradient or weight, not %1</source>
         <translation>colorir por gradient ou weight, não %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="111"/>
+        <location filename="../../simulator/export/options.py" line="117"/>
         <source>the width must be between %1 and %2 inches</source>
         <translation>a largura deve estar entre %1 e %2 polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="112"/>
+        <location filename="../../simulator/export/options.py" line="118"/>
         <source>the height must be between %1 and %2 inches</source>
         <translation>a altura deve estar entre %1 e %2 polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="116"/>
+        <location filename="../../simulator/export/options.py" line="122"/>
         <source>the resolution must be between 10 and 2400 dpi</source>
         <translation>a resolução deve estar entre 10 e 2400 dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="118"/>
+        <location filename="../../simulator/export/options.py" line="124"/>
         <source>%1 × %2 pixels is too large (at most %3 a side): lower the resolution or the size</source>
         <translation>%1 × %2 pixels é grande demais (no máximo %3 por lado): reduza a resolução ou o tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/state.py" line="87"/>
+        <location filename="../../simulator/export/state.py" line="89"/>
         <source>cannot train: %1</source>
         <translation>não é possível treinar: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="25"/>
+        <location filename="../../simulator/export/figures.py" line="26"/>
         <source>nnsim figure</source>
         <translation>figura do nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="65"/>
+        <location filename="../../simulator/export/figures.py" line="72"/>
         <source>Neural network</source>
         <translation>Rede neural</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="41"/>
-        <location filename="../../simulator/export/figures.py" line="72"/>
+        <location filename="../../simulator/export/figures.py" line="42"/>
+        <location filename="../../simulator/export/figures.py" line="79"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="33"/>
         <source>Network</source>
         <translation>Rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="253"/>
+        <location filename="../../simulator/export/plot_panels.py" line="255"/>
         <source>no data</source>
         <translation>sem dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="246"/>
+        <location filename="../../simulator/export/plot_panels.py" line="248"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="33"/>
         <location filename="../../simulator/ui/panels/surface.py" line="79"/>
         <location filename="../../simulator/ui/panels/surface.py" line="80"/>
@@ -777,25 +833,25 @@
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="256"/>
+        <location filename="../../simulator/export/plot_panels.py" line="258"/>
         <source>sequences have no input plane</source>
         <translation>sequências não têm um plano de entradas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="262"/>
+        <location filename="../../simulator/export/plot_panels.py" line="264"/>
         <location filename="../../simulator/ui/panels/surface.py" line="80"/>
         <source>Fit</source>
         <translation>Ajuste</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="279"/>
+        <location filename="../../simulator/export/plot_panels.py" line="281"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="34"/>
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="297"/>
-        <location filename="../../simulator/export/plot_panels.py" line="319"/>
+        <location filename="../../simulator/export/plot_panels.py" line="299"/>
+        <location filename="../../simulator/export/plot_panels.py" line="321"/>
         <source>no epoch trained yet</source>
         <translation>nenhuma época treinada ainda</translation>
     </message>
@@ -805,66 +861,66 @@
         <translation>perda de treino / teste %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="305"/>
+        <location filename="../../simulator/export/plot_panels.py" line="307"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="35"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="323"/>
+        <location filename="../../simulator/export/plot_panels.py" line="325"/>
         <source>mean |∂J/∂w| per layer</source>
         <translation>|∂J/∂w| médio por camada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="330"/>
+        <location filename="../../simulator/export/plot_panels.py" line="332"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="34"/>
         <source>Activation functions</source>
         <translation>Funções de ativação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="342"/>
+        <location filename="../../simulator/export/plot_panels.py" line="344"/>
         <source>f solid, f′ dashed</source>
         <translation>f em linha cheia, f′ tracejada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="60"/>
+        <location filename="../../simulator/export/options.py" line="66"/>
         <source>%1 is a folder, not a file</source>
         <translation>%1 é uma pasta, não um arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="63"/>
+        <location filename="../../simulator/export/options.py" line="69"/>
         <source>cannot write %1: the folder %2 does not exist</source>
         <translation>não é possível gravar %1: a pasta %2 não existe</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="66"/>
+        <location filename="../../simulator/export/options.py" line="72"/>
         <source>cannot write %1: permission denied</source>
         <translation>não é possível gravar %1: permissão negada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/animation.py" line="63"/>
-        <location filename="../../simulator/export/animation.py" line="117"/>
+        <location filename="../../simulator/export/animation.py" line="65"/>
+        <location filename="../../simulator/export/animation.py" line="123"/>
         <source>an animation needs at least 2 frames</source>
         <translation>uma animação precisa de pelo menos 2 quadros</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/animation.py" line="106"/>
+        <location filename="../../simulator/export/animation.py" line="110"/>
         <source>cannot animate a step: %1</source>
         <translation>não é possível animar um passo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/animation.py" line="108"/>
+        <location filename="../../simulator/export/animation.py" line="112"/>
         <source>cannot animate a step: there is no training data</source>
         <translation>não é possível animar um passo: não há dados de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/animation.py" line="185"/>
+        <location filename="../../simulator/export/animation.py" line="192"/>
         <source>the animation has no frames</source>
         <translation>a animação não tem quadros</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/animation.py" line="191"/>
-        <location filename="../../simulator/export/animation.py" line="230"/>
+        <location filename="../../simulator/export/animation.py" line="198"/>
+        <location filename="../../simulator/export/animation.py" line="237"/>
         <location filename="../../simulator/export/writers.py" line="44"/>
         <source>cannot write %1: %2</source>
         <translation>não é possível gravar %1: %2</translation>
@@ -886,53 +942,57 @@
         <translation>não é possível gravar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="23"/>
+        <location filename="../../simulator/export/files.py" line="31"/>
         <source>the surface view shows an input plane, which sequence data do not have: use --view network, loss, gradients or slide</source>
         <translation>a vista surface mostra um plano de entradas, que dados em sequência não têm: use --view network, loss, gradients ou slide</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="26"/>
-        <source>the step animation of recurrent networks and sequences is not available yet: use --animate training</source>
-        <translation>a animação passo a passo de redes recorrentes e sequências ainda não está disponível: use --animate training</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/export/files.py" line="37"/>
+        <location filename="../../simulator/export/files.py" line="42"/>
         <source>%1 is an animation format: export an animation instead</source>
         <translation>%1 é um formato de animação: exporte uma animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="54"/>
+        <location filename="../../simulator/export/files.py" line="59"/>
         <source>unknown animation %1 (training or step)</source>
         <translation>animação desconhecida %1 (training ou step)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="58"/>
-        <location filename="../../simulator/export/files.py" line="103"/>
+        <location filename="../../simulator/export/files.py" line="23"/>
         <source>a step animation shows the network: use --view network</source>
         <translation>uma animação de passo mostra a rede: use --view network</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="74"/>
+        <location filename="../../simulator/export/files.py" line="24"/>
+        <source>a step animation shows the network: use --view network or unrolled</source>
+        <translation>a animação de um passo mostra a rede: use --view network ou unrolled</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="27"/>
+        <source>the %1 view shows a recurrent network on sequences, and these data are points: use it with a recurrent lesson or a sequence task</source>
+        <translation>a vista %1 mostra uma rede recorrente sobre sequências, e estes dados são pontos: use-a com uma lição recorrente ou uma tarefa de sequências</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="77"/>
         <source>%1 is a still format: use .gif or .mp4 for an animation</source>
         <translation>%1 é um formato de imagem fixa: use .gif ou .mp4 para uma animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="91"/>
+        <location filename="../../simulator/export/files.py" line="94"/>
         <source>--epochs must be 0 or more</source>
         <translation>--epochs deve ser 0 ou mais</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="94"/>
+        <location filename="../../simulator/export/files.py" line="97"/>
         <source>--frames is for animations (.gif, .mp4)</source>
         <translation>--frames é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="96"/>
+        <location filename="../../simulator/export/files.py" line="99"/>
         <source>--animate is for animations (.gif, .mp4)</source>
         <translation>--animate é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="99"/>
+        <location filename="../../simulator/export/files.py" line="102"/>
         <source>--frames must be 2 or more</source>
         <translation>--frames deve ser 2 ou mais</translation>
     </message>
@@ -942,32 +1002,47 @@
         <translation>Slide (16:9): rede, superfície, perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="39"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="36"/>
+        <source>Unrolled over time (recurrent)</source>
+        <translation>Desdobrada no tempo (recorrente)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="36"/>
+        <source>Sequence over time (recurrent)</source>
+        <translation>Sequência ao longo do tempo (recorrente)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="37"/>
+        <source>Gradient through time (recurrent)</source>
+        <translation>Gradiente no tempo (recorrente)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="41"/>
         <source>SVG — vector (web, PowerPoint, Inkscape)</source>
         <translation>SVG — vetorial (web, PowerPoint, Inkscape)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="40"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="42"/>
         <source>PDF — vector (LaTeX Beamer, print)</source>
         <translation>PDF — vetorial (LaTeX Beamer, impressão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="41"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="43"/>
         <source>PNG — image</source>
         <translation>PNG — imagem</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="41"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="43"/>
         <source>GIF — animated image</source>
         <translation>GIF — imagem animada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="42"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="44"/>
         <source>MP4 — video</source>
         <translation>MP4 — vídeo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="557"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="566"/>
         <source>Figure copied: %1</source>
         <translation>Figura copiada: %1</translation>
     </message>
@@ -1001,6 +1076,287 @@
         <source>Copy the view last exported (the network at first) as an image</source>
         <translation>Copiar a última vista exportada (de início, a rede) como imagem</translation>
     </message>
+    <message>
+        <location filename="../../simulator/export/recurrent_panels.py" line="42"/>
+        <source>Unrolled over time</source>
+        <translation>Desdobrada no tempo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/recurrent_panels.py" line="65"/>
+        <source>one weight per edge, shared by every copy</source>
+        <translation>um peso por conexão, compartilhado por todas as cópias</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/recurrent_panels.py" line="128"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="56"/>
+        <source>Sequence</source>
+        <translation>Sequência</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/recurrent_panels.py" line="144"/>
+        <location filename="../../simulator/export/recurrent_panels.py" line="204"/>
+        <source>no sequence</source>
+        <translation>nenhuma sequência</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/recurrent_panels.py" line="161"/>
+        <location filename="../../simulator/render/unrolled.py" line="268"/>
+        <source>test sequence %1</source>
+        <translation>sequência de teste %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/recurrent_panels.py" line="165"/>
+        <source>%1 of %2 steps with a target right</source>
+        <translation>%1 de %2 passos com alvo corretos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/recurrent_panels.py" line="167"/>
+        <source>step t = %1 marked</source>
+        <translation>passo t = %1 marcado</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/recurrent_panels.py" line="190"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="58"/>
+        <source>Gradient through time</source>
+        <translation>Gradiente no tempo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="46"/>
+        <location filename="../../simulator/render/sequence_plots.py" line="124"/>
+        <source>step t</source>
+        <translation>passo t</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="47"/>
+        <source>value</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="65"/>
+        <source>input %1</source>
+        <translation>entrada %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="73"/>
+        <source>target %1 (rings)</source>
+        <translation>alvo %1 (anéis)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="77"/>
+        <source>output %1</source>
+        <translation>saída %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="125"/>
+        <source>neuron</source>
+        <translation>neurônio</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="182"/>
+        <source>steps back in time</source>
+        <translation>passos para trás no tempo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="183"/>
+        <source>mean |∂J/∂h|</source>
+        <translation>|∂J/∂h| médio</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="189"/>
+        <source>mean |∂J/∂h| over the hidden neurons</source>
+        <translation>|∂J/∂h| médio nos neurônios ocultos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="225"/>
+        <source>no gradient beyond %1 step(s) back (truncated backpropagation through time)</source>
+        <translation>nenhum gradiente além de %1 passo(s) para trás (retropropagação no tempo truncada)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="231"/>
+        <source>%1 steps back: %2× weaker (vanishing)</source>
+        <translation>%1 passos para trás: %2× mais fraco (dissipação)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="234"/>
+        <source>%1 steps back: %2× stronger (exploding)</source>
+        <translation>%1 passos para trás: %2× mais forte (explosão)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/time_frames.py" line="78"/>
+        <source>forward pass: step t = %1</source>
+        <translation>passagem direta: passo t = %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/time_frames.py" line="80"/>
+        <source>backward through time: step t = %1</source>
+        <translation>retropropagação no tempo: passo t = %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/time_frames.py" line="82"/>
+        <source>loss over the steps with a target</source>
+        <translation>perda nos passos com alvo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/time_frames.py" line="83"/>
+        <source>update: w ← w − α·∂J/∂w (∂J/∂w summed over the steps)</source>
+        <translation>atualização: w ← w − α·∂J/∂w (∂J/∂w somado nos passos)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/time_frames.py" line="147"/>
+        <source>target %1</source>
+        <translation>alvo %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/time_frames.py" line="147"/>
+        <source>no target</source>
+        <translation>sem alvo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/time_frames.py" line="207"/>
+        <location filename="../../simulator/render/time_frames.py" line="303"/>
+        <source>J = %1 (mean over the steps with a target)</source>
+        <translation>J = %1 (média nos passos com alvo)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/unrolled.py" line="269"/>
+        <source>step %1</source>
+        <translation>passo %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/unrolled.py" line="270"/>
+        <source>steps %1–%2</source>
+        <translation>passos %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/unrolled.py" line="271"/>
+        <source>%1 of %2</source>
+        <translation>%1 da %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="115"/>
+        <source>Release on a neuron to connect %1; back on %1 for a self-loop</source>
+        <translation>Solte sobre um neurônio para conectar %1; de volta sobre %1 para um laço</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="123"/>
+        <source>Cannot connect %1 → %2: %3</source>
+        <translation>Não é possível conectar %1 → %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="132"/>
+        <source>Release to connect %1 → %2 (hold Shift to make it a delayed, recurrent edge)</source>
+        <translation>Solte para conectar %1 → %2 (segure Shift para uma conexão com atraso, recorrente)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="138"/>
+        <source>Release to make a self-loop on %1: a delayed (recurrent) edge, %1 reads its own value of the previous step</source>
+        <translation>Solte para criar um laço em %1: uma conexão com atraso (recorrente), %1 lê o seu próprio valor do passo anterior</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="143"/>
+        <source>%1 → %2 would close the cycle %3 within a step: release to make it a delayed (recurrent) edge, which reads %1 of the previous step (Esc cancels)</source>
+        <translation>%1 → %2 fecharia o ciclo %3 dentro de um passo: solte para torná-la uma conexão com atraso (recorrente), que lê %1 do passo anterior (Esc cancela)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="147"/>
+        <source>Release to connect %1 → %2 as a delayed (recurrent) edge: it reads %1 of the previous step</source>
+        <translation>Solte para conectar %1 → %2 como conexão com atraso (recorrente): ela lê %1 do passo anterior</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="170"/>
+        <source>Connection cancelled: release on a neuron to connect.</source>
+        <translation>Conexão cancelada: solte sobre um neurônio para conectar.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="177"/>
+        <source>Connected %1 → %2</source>
+        <translation>Conectado %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="181"/>
+        <source>Added a self-loop on %1 (delayed: the previous step). Ctrl+Z undoes it.</source>
+        <translation>Laço adicionado em %1 (com atraso: o passo anterior). Ctrl+Z desfaz.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="183"/>
+        <source>Connected %1 → %2 as a delayed edge: it closes the cycle %3 across time steps. Ctrl+Z undoes it.</source>
+        <translation>Conectado %1 → %2 como conexão com atraso: ela fecha o ciclo %3 de um passo de tempo para o seguinte. Ctrl+Z desfaz.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="186"/>
+        <source>Connected %1 → %2 as a delayed edge (the previous step). Ctrl+Z undoes it.</source>
+        <translation>Conectado %1 → %2 como conexão com atraso (o passo anterior). Ctrl+Z desfaz.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="145"/>
+        <source>&amp;Unrolled over Time</source>
+        <translation>&amp;Desdobrada no tempo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="148"/>
+        <source>Draw the network copied over the last steps of the sequence, left to right in time: a recurrent network is a deep network that shares its weights (Ctrl+U)</source>
+        <translation>Desenhar a rede copiada nos últimos passos da sequência, da esquerda para a direita no tempo: uma rede recorrente é uma rede profunda que compartilha os seus pesos (Ctrl+U)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="152"/>
+        <source>Unrolled</source>
+        <translation>Desdobrada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="159"/>
+        <source>steps</source>
+        <translation>passos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="160"/>
+        <source>How many steps the unrolled view shows (1 to %1)</source>
+        <translation>Quantos passos a vista desdobrada mostra (1 a %1)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="174"/>
+        <source>The unrolled view shows a recurrent network on sequences: open a recurrent lesson or choose a sequence task in the Data panel.</source>
+        <translation>A vista desdobrada mostra uma rede recorrente sobre sequências: abra uma lição recorrente ou escolha uma tarefa de sequências no painel Dados.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/time_scrubber.py" line="21"/>
+        <source>Previous Time Step</source>
+        <translation>Passo de tempo anterior</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/time_scrubber.py" line="23"/>
+        <source>Show the previous step t of the sequence (Alt+Left)</source>
+        <translation>Mostrar o passo t anterior da sequência (Alt+Esquerda)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/time_scrubber.py" line="25"/>
+        <source>Next Time Step</source>
+        <translation>Próximo passo de tempo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/time_scrubber.py" line="27"/>
+        <source>Show the next step t of the sequence (Alt+Right)</source>
+        <translation>Mostrar o próximo passo t da sequência (Alt+Direita)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/time_scrubber.py" line="35"/>
+        <source>Time</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/time_scrubber.py" line="39"/>
+        <source>time</source>
+        <translation>tempo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/time_scrubber.py" line="45"/>
+        <source>The step t of the chosen sequence that the drawing, the Inspector and the activation lab show</source>
+        <translation>O passo t da sequência escolhida que o desenho, o Inspetor e o laboratório de ativações mostram</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/time_scrubber.py" line="106"/>
+        <source>t = %1 of %2</source>
+        <translation>t = %1 de %2</translation>
+    </message>
 </context>
 <context>
     <name>ActivationLab</name>
@@ -1020,9 +1376,19 @@
         <translation>Nenhuma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="150"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="162"/>
         <source>Select a neuron to see its activation and its current values of g on the curve.</source>
         <translation>Selecione um neurônio para ver sua ativação e seus valores atuais de g na curva.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="188"/>
+        <source>t = %1: g = %2</source>
+        <translation>t = %1: g = %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="190"/>
+        <source>the ring: step t = %1 of the sequence</source>
+        <translation>o anel: passo t = %1 da sequência</translation>
     </message>
 </context>
 <context>
@@ -1194,102 +1560,92 @@
 <context>
     <name>EditorView</name>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="254"/>
-        <source>Connection cancelled: release on a neuron to connect.</source>
-        <translation>Conexão cancelada: solte sobre um neurônio para conectar.</translation>
+        <location filename="../../simulator/ui/editor/view.py" line="288"/>
+        <source>Connection cancelled</source>
+        <translation>Conexão cancelada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="258"/>
-        <source>Cannot connect %1 → %2: %3</source>
-        <translation>Não é possível conectar %1 → %2: %3</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/ui/editor/view.py" line="263"/>
-        <source>Connected %1 → %2</source>
-        <translation>Conexão %1 → %2 criada</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/ui/editor/view.py" line="353"/>
+        <location filename="../../simulator/ui/editor/view.py" line="335"/>
         <source>weight w = %1</source>
         <translation>peso w = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="356"/>
+        <location filename="../../simulator/ui/editor/view.py" line="338"/>
         <source>gradient ∂J/∂w = %1</source>
         <translation>gradiente ∂J/∂w = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="361"/>
+        <location filename="../../simulator/ui/editor/view.py" line="343"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="361"/>
+        <location filename="../../simulator/ui/editor/view.py" line="343"/>
         <source>hidden</source>
         <translation>oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="361"/>
+        <location filename="../../simulator/ui/editor/view.py" line="343"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="364"/>
+        <location filename="../../simulator/ui/editor/view.py" line="346"/>
         <source>feature %1</source>
         <translation>atributo %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="371"/>
+        <location filename="../../simulator/ui/editor/view.py" line="353"/>
         <source>g = %1 (mean over the batch)</source>
         <translation>g = %1 (média no lote)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="372"/>
+        <location filename="../../simulator/ui/editor/view.py" line="354"/>
         <source>y = f(g) = %1</source>
         <translation>y = f(g) = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="374"/>
+        <location filename="../../simulator/ui/editor/view.py" line="356"/>
         <source>bias b = %1</source>
         <translation>bias b = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="376"/>
+        <location filename="../../simulator/ui/editor/view.py" line="358"/>
         <source>δ = ∂J/∂g = %1</source>
         <translation>δ = ∂J/∂g = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="383"/>
+        <location filename="../../simulator/ui/editor/view.py" line="365"/>
         <source>Added %1 — drag from it to another neuron to connect.</source>
         <translation>Neurônio %1 adicionado — arraste a partir dele até outro neurônio para conectar.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="440"/>
+        <location filename="../../simulator/ui/editor/view.py" line="425"/>
         <source>Set weight of %1 → %2…</source>
         <translation>Definir peso de %1 → %2…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="442"/>
+        <location filename="../../simulator/ui/editor/view.py" line="428"/>
         <source>Delete connection</source>
         <translation>Excluir conexão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="445"/>
+        <location filename="../../simulator/ui/editor/view.py" line="431"/>
         <source>Add input neuron here</source>
         <translation>Adicionar neurônio de entrada aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="446"/>
+        <location filename="../../simulator/ui/editor/view.py" line="432"/>
         <source>Add hidden neuron here</source>
         <translation>Adicionar neurônio oculto aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="447"/>
+        <location filename="../../simulator/ui/editor/view.py" line="433"/>
         <source>Add output neuron here</source>
         <translation>Adicionar neurônio de saída aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="456"/>
+        <location filename="../../simulator/ui/editor/view.py" line="442"/>
         <source>Connection weight</source>
         <translation>Peso da conexão</translation>
     </message>
@@ -1715,54 +2071,54 @@
 <context>
     <name>ExportAnimationDialog</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="396"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="452"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="497"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="401"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="461"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="506"/>
         <source>Export animation</source>
         <translation>Exportar animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="402"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="407"/>
         <source>Training from the start</source>
         <translation>Treinamento desde o início</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="403"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="408"/>
         <source>One training step, phase by phase (current weights)</source>
         <translation>Um passo de treinamento, fase por fase (pesos atuais)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="410"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="415"/>
         <source>Animation</source>
         <translation>Animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="411"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="416"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="412"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="417"/>
         <source>Frames</source>
         <translation>Quadros</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="419"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="424"/>
         <source>The same settings give the same file: training is seeded.</source>
         <translation>As mesmas opções geram o mesmo arquivo: o treinamento usa semente fixa.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="422"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="427"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="503"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="512"/>
         <source>Cannot export the animation</source>
         <translation>Não foi possível exportar a animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="509"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="518"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>
@@ -1770,39 +2126,39 @@
 <context>
     <name>ExportFigureDialog</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="276"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="336"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="375"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="281"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="341"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="380"/>
         <source>Export figure</source>
         <translation>Exportar figura</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="290"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="295"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="291"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="296"/>
         <source>Copy to Clipboard</source>
         <translation>Copiar para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="361"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="366"/>
         <source>%1 × %2 in, %3 × %4 pixels at %5 dpi</source>
         <translation>%1 × %2 pol, %3 × %4 pixels a %5 dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="365"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="370"/>
         <source>%1 × %2 in, vector: text stays text, sharp at any size</source>
         <translation>%1 × %2 pol, vetorial: o texto continua texto, nítido em qualquer tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="381"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="386"/>
         <source>Cannot export the figure</source>
         <translation>Não foi possível exportar a figura</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="384"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="389"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>
@@ -1810,72 +2166,72 @@
 <context>
     <name>FigureControls</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="136"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="141"/>
         <source>inches</source>
         <translation>polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="137"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="142"/>
         <source>pixels</source>
         <translation>pixels</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="141"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="146"/>
         <source>dpi</source>
         <translation>dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="143"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="148"/>
         <source>Light (print)</source>
         <translation>Claro (impressão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="144"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="149"/>
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="145"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="150"/>
         <source>Transparent background</source>
         <translation>Fundo transparente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="146"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="151"/>
         <source>Legend of the network</source>
         <translation>Legenda da rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="150"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="155"/>
         <source>Browse…</source>
         <translation>Procurar…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="161"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="166"/>
         <source>View</source>
         <translation>Vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="162"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="167"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="163"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="168"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="164"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="169"/>
         <source>Resolution</source>
         <translation>Resolução</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="165"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="170"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="168"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="173"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
@@ -1906,100 +2262,146 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="37"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="38"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="37"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="38"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="37"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="38"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="52"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="53"/>
         <source>batch normalisation</source>
         <translation>normalização de batch</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="68"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="62"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="158"/>
+        <source>delayed (previous step)</source>
+        <translation>com atraso (passo anterior)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="63"/>
+        <source>A delayed (recurrent) connection carries its source&apos;s value of the previous time step: drawn as an arc marked z⁻¹</source>
+        <translation>Uma conexão com atraso (recorrente) leva o valor da sua origem no passo de tempo anterior: desenhada como um arco marcado z⁻¹</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="74"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="69"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="75"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="70"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="76"/>
         <source>Feature</source>
         <translation>Atributo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="71"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="77"/>
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="72"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="78"/>
         <source>Bias w₀ⱼ</source>
         <translation>Bias w₀ⱼ</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="74"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="80"/>
         <source>Weight wᵢⱼ</source>
         <translation>Peso wᵢⱼ</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="121"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="81"/>
+        <source>Delay</source>
+        <translation>Atraso</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="133"/>
         <source>Neuron %1</source>
         <translation>Neurônio %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="140"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="152"/>
         <source>Connection %1 → %2</source>
         <translation>Ligação %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="145"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="159"/>
+        <source>delayed (%1 steps back)</source>
+        <translation>com atraso (%1 passos atrás)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="161"/>
         <source>%1 neurons and %2 connections selected</source>
         <translation>%1 neurônios e %2 conexões selecionados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="159"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="175"/>
         <source>&lt;b&gt;The network&lt;/b&gt;&lt;br&gt;%1 neurons, %2 connections.&lt;br&gt;&lt;br&gt;Click the canvas to add a neuron; drag from one neuron to another to connect them. Right-click for more.</source>
         <translation>&lt;b&gt;A rede&lt;/b&gt;&lt;br&gt;%1 neurônios, %2 conexões.&lt;br&gt;&lt;br&gt;Clique na área de desenho para adicionar um neurônio; arraste de um neurônio a outro para conectá-los. Clique com o botão direito para mais opções.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="212"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="226"/>
+        <source>%1 reads x&lt;sub&gt;%2&lt;/sub&gt;(t−%3): the value of %2 %3 step(s) before</source>
+        <translation>%1 lê x&lt;sub&gt;%2&lt;/sub&gt;(t−%3): o valor de %2 de %3 passo(s) antes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="228"/>
+        <source>%1 reads x&lt;sub&gt;%2&lt;/sub&gt; of the same step</source>
+        <translation>%1 lê x&lt;sub&gt;%2&lt;/sub&gt; do mesmo passo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="233"/>
         <source>update: w ← w − α·∂J/∂w, α = %1</source>
         <translation>atualização: w ← w − α·∂J/∂w, α = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="224"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="245"/>
         <source>Input neuron: its output is the feature %1 of the sample.</source>
         <translation>Neurônio de entrada: sua saída é o atributo %1 da amostra.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="257"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="281"/>
         <source>For step t = %1 of sequence %2 of the last training step:</source>
         <translation>No passo t = %1 da sequência %2 do último passo de treinamento:</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="260"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="284"/>
         <source>For sample %1 of the last step:</source>
         <translation>Para a amostra %1 do último passo:</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="302"/>
+        <source>training sequence %1</source>
+        <translation>sequência de treino %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="302"/>
+        <source>test sequence %1</source>
+        <translation>sequência de teste %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="304"/>
+        <source>At step t = %1 of %2:</source>
+        <translation>No passo t = %1 da %2:</translation>
     </message>
 </context>
 <context>
     <name>LegendOverlay</name>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="497"/>
+        <location filename="../../simulator/ui/editor/view.py" line="483"/>
         <source>showing the %1 heaviest of %2 connections in view; zoom in for more</source>
         <translation>mostrando as %1 ligações de maior peso entre %2 visíveis; aproxime para ver mais</translation>
     </message>
@@ -2074,499 +2476,537 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="166"/>
+        <location filename="../../simulator/ui/main_window.py" line="169"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="167"/>
+        <location filename="../../simulator/ui/main_window.py" line="170"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="168"/>
+        <location filename="../../simulator/ui/main_window.py" line="171"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="169"/>
+        <location filename="../../simulator/ui/main_window.py" line="172"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="170"/>
+        <location filename="../../simulator/ui/main_window.py" line="173"/>
         <source>Activation lab</source>
         <translation>Laboratório de ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="171"/>
+        <location filename="../../simulator/ui/main_window.py" line="174"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="172"/>
+        <location filename="../../simulator/ui/main_window.py" line="175"/>
         <source>Loss and metrics</source>
         <translation>Perda e métricas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="173"/>
+        <location filename="../../simulator/ui/main_window.py" line="176"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="198"/>
+        <location filename="../../simulator/ui/main_window.py" line="206"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="199"/>
+        <location filename="../../simulator/ui/main_window.py" line="207"/>
         <source>Start an empty network</source>
         <translation>Começar uma rede vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="200"/>
+        <location filename="../../simulator/ui/main_window.py" line="208"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="201"/>
+        <location filename="../../simulator/ui/main_window.py" line="209"/>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="202"/>
+        <location filename="../../simulator/ui/main_window.py" line="210"/>
         <source>Save &amp;As…</source>
         <translation>Salvar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="203"/>
+        <location filename="../../simulator/ui/main_window.py" line="211"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;ir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="204"/>
+        <location filename="../../simulator/ui/main_window.py" line="212"/>
         <source>&amp;Undo</source>
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="206"/>
+        <location filename="../../simulator/ui/main_window.py" line="214"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="208"/>
+        <location filename="../../simulator/ui/main_window.py" line="216"/>
         <source>&amp;Delete</source>
         <translation>&amp;Excluir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="210"/>
+        <location filename="../../simulator/ui/main_window.py" line="218"/>
         <source>Select &amp;All</source>
         <translation>Selecionar &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="211"/>
+        <location filename="../../simulator/ui/main_window.py" line="219"/>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="212"/>
+        <location filename="../../simulator/ui/main_window.py" line="220"/>
         <source>Add &amp;Layer…</source>
         <translation>Adicionar &amp;camada…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="213"/>
+        <location filename="../../simulator/ui/main_window.py" line="221"/>
         <source>&amp;Fully Connect Selection</source>
         <translation>Co&amp;nectar toda a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="215"/>
+        <location filename="../../simulator/ui/main_window.py" line="223"/>
         <source>Connect every selected neuron to every selected neuron in the next column</source>
         <translation>Conectar cada neurônio selecionado a cada neurônio selecionado da coluna seguinte</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="216"/>
+        <location filename="../../simulator/ui/main_window.py" line="224"/>
         <source>Auto-la&amp;yout</source>
         <translation>&amp;Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="217"/>
+        <location filename="../../simulator/ui/main_window.py" line="225"/>
         <source>&amp;Zoom to Fit</source>
         <translation>&amp;Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="218"/>
+        <location filename="../../simulator/ui/main_window.py" line="226"/>
         <source>&amp;Draw</source>
         <translation>Desen&amp;har</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="219"/>
+        <location filename="../../simulator/ui/main_window.py" line="227"/>
         <source>Draw: click to add a neuron, drag between neurons to connect</source>
         <translation>Desenhar: clique para adicionar um neurônio, arraste entre neurônios para conectar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="220"/>
+        <location filename="../../simulator/ui/main_window.py" line="228"/>
         <source>&amp;Select / Move</source>
         <translation>&amp;Selecionar / mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="221"/>
+        <location filename="../../simulator/ui/main_window.py" line="229"/>
         <source>Select and move neurons</source>
         <translation>Selecionar e mover neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="230"/>
+        <location filename="../../simulator/ui/main_window.py" line="238"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="230"/>
+        <location filename="../../simulator/ui/main_window.py" line="238"/>
         <source>A click adds an input neuron (a feature of the data)</source>
         <translation>Um clique adiciona um neurônio de entrada (um atributo dos dados)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="231"/>
+        <location filename="../../simulator/ui/main_window.py" line="239"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="231"/>
+        <location filename="../../simulator/ui/main_window.py" line="239"/>
         <source>A click adds a hidden neuron</source>
         <translation>Um clique adiciona um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="232"/>
+        <location filename="../../simulator/ui/main_window.py" line="240"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="232"/>
+        <location filename="../../simulator/ui/main_window.py" line="240"/>
         <source>A click adds an output neuron</source>
         <translation>Um clique adiciona um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="241"/>
+        <location filename="../../simulator/ui/main_window.py" line="249"/>
         <source>Show &amp;Legend</source>
         <translation>Mostrar &amp;legenda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="243"/>
+        <location filename="../../simulator/ui/main_window.py" line="251"/>
         <source>Colour by &amp;Gradient</source>
         <translation>Colorir por &amp;gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="244"/>
+        <location filename="../../simulator/ui/main_window.py" line="252"/>
         <source>Colour by &amp;Weight</source>
         <translation>Colorir por pe&amp;so</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="251"/>
+        <location filename="../../simulator/ui/main_window.py" line="259"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="252"/>
+        <location filename="../../simulator/ui/main_window.py" line="260"/>
         <source>&amp;Dark</source>
         <translation>&amp;Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="259"/>
+        <location filename="../../simulator/ui/main_window.py" line="267"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="260"/>
+        <location filename="../../simulator/ui/main_window.py" line="268"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="264"/>
+        <location filename="../../simulator/ui/main_window.py" line="272"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="267"/>
+        <location filename="../../simulator/ui/main_window.py" line="275"/>
         <source>Open &amp;Lesson</source>
         <translation>Abrir &amp;lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="268"/>
+        <location filename="../../simulator/ui/main_window.py" line="276"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="274"/>
+        <location filename="../../simulator/ui/main_window.py" line="282"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="278"/>
+        <location filename="../../simulator/ui/main_window.py" line="286"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="283"/>
+        <location filename="../../simulator/ui/main_window.py" line="291"/>
         <source>A Click &amp;Adds</source>
         <translation>Um clique &amp;adiciona</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="287"/>
+        <location filename="../../simulator/ui/main_window.py" line="295"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="288"/>
+        <location filename="../../simulator/ui/main_window.py" line="296"/>
         <source>&amp;Panels</source>
         <translation>&amp;Painéis</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="297"/>
+        <location filename="../../simulator/ui/main_window.py" line="305"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="300"/>
+        <location filename="../../simulator/ui/main_window.py" line="308"/>
         <source>La&amp;nguage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="309"/>
+        <location filename="../../simulator/ui/main_window.py" line="317"/>
         <source>&amp;Train</source>
         <translation>&amp;Treinar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="310"/>
+        <location filename="../../simulator/ui/main_window.py" line="318"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="313"/>
+        <location filename="../../simulator/ui/main_window.py" line="321"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="339"/>
+        <location filename="../../simulator/ui/main_window.py" line="347"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="388"/>
+        <location filename="../../simulator/ui/main_window.py" line="396"/>
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="389"/>
+        <location filename="../../simulator/ui/main_window.py" line="397"/>
         <source>“%1” has changes that are not saved.</source>
         <translation>“%1” tem alterações que não foram salvas.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="392"/>
+        <location filename="../../simulator/ui/main_window.py" line="400"/>
         <source>Save them before continuing?</source>
         <translation>Salvá-las antes de continuar?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="401"/>
+        <location filename="../../simulator/ui/main_window.py" line="409"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="407"/>
+        <location filename="../../simulator/ui/main_window.py" line="415"/>
         <source>Open network</source>
         <translation>Abrir rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="418"/>
+        <location filename="../../simulator/ui/main_window.py" line="426"/>
         <source>Cannot open %1</source>
         <translation>Não é possível abrir %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="422"/>
+        <location filename="../../simulator/ui/main_window.py" line="430"/>
         <source>Opened %1</source>
         <translation>Arquivo aberto: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="431"/>
+        <location filename="../../simulator/ui/main_window.py" line="439"/>
         <source>Cannot open the lesson</source>
         <translation>Não é possível abrir a lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="476"/>
+        <location filename="../../simulator/ui/main_window.py" line="484"/>
         <source>Save network</source>
         <translation>Salvar rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="491"/>
+        <location filename="../../simulator/ui/main_window.py" line="499"/>
         <source>Cannot save %1</source>
         <translation>Não é possível salvar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="497"/>
+        <location filename="../../simulator/ui/main_window.py" line="505"/>
         <source>Saved %1</source>
         <translation>Arquivo salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="510"/>
+        <location filename="../../simulator/ui/main_window.py" line="518"/>
         <source>Recover unsaved work</source>
         <translation>Recuperar trabalho não salvo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="511"/>
+        <location filename="../../simulator/ui/main_window.py" line="519"/>
         <source>nnsim did not close properly. Recover “%1”, autosaved at %2?</source>
         <translation>O nnsim não foi fechado corretamente. Recuperar “%1”, salvo automaticamente às %2?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="514"/>
+        <location filename="../../simulator/ui/main_window.py" line="522"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="515"/>
+        <location filename="../../simulator/ui/main_window.py" line="523"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="522"/>
+        <location filename="../../simulator/ui/main_window.py" line="530"/>
         <source>Cannot recover the autosaved work</source>
         <translation>Não é possível recuperar o trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="528"/>
+        <location filename="../../simulator/ui/main_window.py" line="536"/>
         <source>Recovered the autosaved work: save it to keep it.</source>
         <translation>Trabalho salvo automaticamente recuperado: salve-o para não perdê-lo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="560"/>
+        <location filename="../../simulator/ui/main_window.py" line="568"/>
         <source>(none yet)</source>
         <translation>(nenhum ainda)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="563"/>
+        <location filename="../../simulator/ui/main_window.py" line="571"/>
         <source>Clear the list</source>
         <translation>Limpar a lista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="606"/>
+        <location filename="../../simulator/ui/main_window.py" line="614"/>
         <source>Click on the canvas</source>
         <translation>Clicar na área de desenho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="606"/>
+        <location filename="../../simulator/ui/main_window.py" line="614"/>
         <source>add a neuron of the chosen kind (draw mode; I, H, O choose)</source>
         <translation>adicionar um neurônio do tipo escolhido (modo desenho; I, H, O escolhem)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="607"/>
+        <location filename="../../simulator/ui/main_window.py" line="615"/>
         <source>Drag from a neuron to another</source>
         <translation>Arrastar de um neurônio a outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="607"/>
+        <location filename="../../simulator/ui/main_window.py" line="615"/>
         <source>connect them</source>
         <translation>conectá-los</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="608"/>
+        <location filename="../../simulator/ui/main_window.py" line="616"/>
         <source>draw mode / select-and-move mode</source>
         <translation>modo desenho / modo selecionar e mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="609"/>
+        <location filename="../../simulator/ui/main_window.py" line="617"/>
         <source>Drag on empty canvas</source>
         <translation>Arrastar na área vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="609"/>
+        <location filename="../../simulator/ui/main_window.py" line="617"/>
         <source>select with a rubber band</source>
         <translation>selecionar com um retângulo de seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="610"/>
+        <location filename="../../simulator/ui/main_window.py" line="618"/>
         <source>delete the selection</source>
         <translation>excluir a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="611"/>
+        <location filename="../../simulator/ui/main_window.py" line="619"/>
         <source>duplicate the selection</source>
         <translation>duplicar a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="612"/>
+        <location filename="../../simulator/ui/main_window.py" line="620"/>
         <source>add a hidden layer</source>
         <translation>adicionar uma camada oculta</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="613"/>
+        <location filename="../../simulator/ui/main_window.py" line="621"/>
         <source>fully connect the selected columns</source>
         <translation>conectar totalmente as colunas selecionadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="614"/>
+        <location filename="../../simulator/ui/main_window.py" line="622"/>
         <source>auto-layout in columns</source>
         <translation>organizar automaticamente em colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="615"/>
+        <location filename="../../simulator/ui/main_window.py" line="623"/>
         <source>Wheel</source>
         <translation>Roda do mouse</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="615"/>
+        <location filename="../../simulator/ui/main_window.py" line="623"/>
         <source>zoom under the mouse</source>
         <translation>zoom sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="616"/>
+        <location filename="../../simulator/ui/main_window.py" line="624"/>
         <source>Middle-drag, Space+drag</source>
         <translation>Arrastar com o botão do meio, Espaço+arrastar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="616"/>
+        <location filename="../../simulator/ui/main_window.py" line="624"/>
         <source>pan</source>
         <translation>mover a vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="617"/>
+        <location filename="../../simulator/ui/main_window.py" line="625"/>
         <source>zoom to fit</source>
         <translation>ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="618"/>
+        <location filename="../../simulator/ui/main_window.py" line="626"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="618"/>
+        <location filename="../../simulator/ui/main_window.py" line="626"/>
         <source>play / pause training</source>
         <translation>reproduzir / pausar o treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="619"/>
+        <location filename="../../simulator/ui/main_window.py" line="627"/>
         <source>undo, redo</source>
         <translation>desfazer, refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="620"/>
+        <location filename="../../simulator/ui/main_window.py" line="628"/>
         <source>new, open, save</source>
         <translation>novo, abrir, salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="629"/>
+        <location filename="../../simulator/ui/main_window.py" line="637"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="632"/>
+        <location filename="../../simulator/ui/main_window.py" line="640"/>
         <source>About nnsim</source>
         <translation>Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="633"/>
+        <location filename="../../simulator/ui/main_window.py" line="641"/>
         <source>&lt;b&gt;nnsim&lt;/b&gt; — a visual simulator of artificial neural networks for teaching.&lt;br&gt;&lt;br&gt;Draw a network, train it step by step, and watch the forward and backward passes: edge thickness is the weight, edge colour the gradient.</source>
         <translation>&lt;b&gt;nnsim&lt;/b&gt; — um simulador visual de redes neurais artificiais para o ensino.&lt;br&gt;&lt;br&gt;Desenhe uma rede, treine-a passo a passo e observe as passagens direta e reversa: a espessura de cada conexão é o peso; a cor, o gradiente.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="736"/>
+        <location filename="../../simulator/ui/main_window.py" line="744"/>
         <source>Cannot train yet: %1</source>
         <translation>Ainda não é possível treinar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SequencePanel</name>
+    <message>
+        <location filename="../../simulator/ui/panels/sequence_panel.py" line="38"/>
+        <source>training</source>
+        <translation>treino</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/sequence_panel.py" line="39"/>
+        <source>test</source>
+        <translation>teste</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/sequence_panel.py" line="47"/>
+        <source>Sequence</source>
+        <translation>Sequência</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/sequence_panel.py" line="100"/>
+        <source>No sequence: this network trains on points, not on sequences.</source>
+        <translation>Nenhuma sequência: esta rede treina com pontos, não com sequências.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/sequence_panel.py" line="108"/>
+        <source>of %1</source>
+        <translation>de %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/sequence_panel.py" line="125"/>
+        <source>%1 of %2 steps with a target right · loss %3</source>
+        <translation>%1 de %2 passos com alvo corretos · perda %3</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/sequence_panel.py" line="127"/>
+        <source>loss %1 over the steps with a target</source>
+        <translation>perda %1 nos passos com alvo</translation>
     </message>
 </context>
 <context>
@@ -2644,6 +3084,19 @@
         <location filename="../../simulator/ui/panels/surface.py" line="210"/>
         <source>Add a data point</source>
         <translation>Adicionar um ponto de dados</translation>
+    </message>
+</context>
+<context>
+    <name>TimeGradientPanel</name>
+    <message>
+        <location filename="../../simulator/ui/panels/time_gradient_panel.py" line="22"/>
+        <source>The gradient through time appears once a recurrent network trains on sequences.</source>
+        <translation>O gradiente no tempo aparece quando uma rede recorrente treina com sequências.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/time_gradient_panel.py" line="26"/>
+        <source>mean |∂J/∂h| k steps back from the last target — %1</source>
+        <translation>|∂J/∂h| médio k passos antes do último alvo — %1</translation>
     </message>
 </context>
 <context>
@@ -2757,6 +3210,19 @@
         <location filename="../../simulator/ui/panels/training_panel.py" line="147"/>
         <source>Initialisation and seed apply from the start: changing them resets training. The others apply live.</source>
         <translation>A inicialização e a semente valem desde o início: alterá-las reinicia o treinamento. As demais opções valem na hora.</translation>
+    </message>
+</context>
+<context>
+    <name>UnrolledView</name>
+    <message>
+        <location filename="../../simulator/ui/unrolled_view.py" line="108"/>
+        <source>one shared weight w = %1, drawn in all %2 copies</source>
+        <translation>um único peso compartilhado w = %1, desenhado nas %2 cópias</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/unrolled_view.py" line="113"/>
+        <source>∂J/∂w = %1: the sum of what every step contributes</source>
+        <translation>∂J/∂w = %1: a soma das contribuições de todos os passos</translation>
     </message>
 </context>
 </TS>
