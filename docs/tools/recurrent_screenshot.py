@@ -1,7 +1,7 @@
 """Documentation helper: screenshots of the recurrent-network views of the window.
 
     python docs/tools/recurrent_screenshot.py OUT.png LESSON MODE [--epochs N] [--lang pt_BR]
-        [--time T] [--select NODE] [--phase P] [--steps K] [--size WxH]
+        [--time T] [--select NODE] [--phase P] [--steps K] [--size WxH] [--raise DOCK]
 
 MODE
   time      train N epochs, move the time scrubber to step T, select NODE: the drawing, the
@@ -46,6 +46,7 @@ def main() -> int:
     p.add_argument("--steps", type=int)
     p.add_argument("--size", default="1440x900")
     p.add_argument("--lang", default="en")
+    p.add_argument("--raise", dest="front", help="a dock to bring to the front, e.g. inspector")
     a = p.parse_args()
     app, w = open_window(a.lesson, a.size, "light", a.lang)
     LEFT = Qt.MouseButton.LeftButton
@@ -66,6 +67,8 @@ def main() -> int:
             w.recurrent.scrubber.set_time(a.time)
         if a.select:
             w.scene.nodes[a.select].setSelected(True)
+        if a.front:
+            w.docks[a.front].raise_()
         if a.mode == "step":
             w.train.step()
             QTimer.singleShot(300, stop_at_phase)
@@ -85,7 +88,9 @@ def main() -> int:
 
     def offer():
         from simulator.document import new_document
-        w.model.replace(new_document("Elman network"))
+        doc = new_document("Elman network")
+        doc["data"] = {"dataset": "echo", "lag": 1}     # sequences: a recurrent network can train
+        w.model.replace(doc)
         view, vp = w.view, w.view.viewport()
         view.resetTransform()
         view.scale(1.4, 1.4)

@@ -123,6 +123,7 @@ class RecurrentUI(QObject):
 
     def _document_replaced(self) -> None:
         self.time = None
+        self.scrubber.set_length(0)            # until a snapshot of the new document has a sequence
         self.scrubber.t = None
         self._was_sequence = is_sequence_document(self.w.model.doc)
         self.show_docks(self._was_sequence)
@@ -140,8 +141,14 @@ class RecurrentUI(QObject):
         # the centre holds the editor or the unrolled view (the stack is made now, with the
         # window, so the docks' layout never shifts when the unrolled view first appears)
         self.stack = QStackedWidget()
-        self.stack.addWidget(w.takeCentralWidget())
+        editor = w.takeCentralWidget()
+        self.stack.setSizePolicy(editor.sizePolicy())      # the docks keep the room they had
+        self.stack.addWidget(editor)
         w.setCentralWidget(self.stack)
+        # a new central widget drops the docks' requested sizes: ask for them again
+        H, V = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+        w.resizeDocks([w.docks["data"], w.docks["surface"]], [300, 420], H)
+        w.resizeDocks([w.docks["loss"]], [230], V)
         self.act_unrolled = QAction(tr("&Unrolled over Time"), w)
         self.act_unrolled.setCheckable(True)
         self.act_unrolled.setShortcut(QKeySequence("Ctrl+U"))
