@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-SUBCOMMANDS = ("train", "check", "lessons", "export")
+SUBCOMMANDS = ("train", "check", "lessons", "export", "compare")
 
 
 def main(argv: list[str] | None = None) -> int:

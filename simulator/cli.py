@@ -1,4 +1,4 @@
-"""Headless commands: ``train``, ``check``, ``lessons``, ``export``.
+"""Headless commands: ``train``, ``check``, ``lessons``, ``export``, ``compare``.
 
 Bad input of any kind prints one clear line on stderr and exits with status 2; no traceback
 (set NNSIM_DEBUG=1 to see one for an unexpected failure).
@@ -191,6 +191,107 @@ def cmd_export(args) -> int:
     return 0
 
 
+def _compare_variants(args, doc: dict, base, label: str):
+    """The variants the options ask for (or the document's own ``compare`` block) and the
+    epochs to train; UsageError for a bad list."""
+    from .document import compare as doc_compare
+    declared = doc_compare.declared(doc)
+    lists = (("seeds", "--seeds", args.seeds), ("learning_rates", "--learning-rates", args.learning_rates),
+             ("activations", "--activations", args.activations))
+    variants = None
+    for kind, option, text in lists:
+        if text is not None:
+            try:
+                variants = doc_compare.variants(doc, kind, doc_compare.parse(kind, text))
+            except ValueError as exc:
+                raise UsageError(f"{option}: {exc}") from None
+    if args.documents is not None:
+        others = []
+        for target in args.documents:
+            other, folder, other_label = resolve(target)
+            problems = training_problems(other)
+            if problems:
+                raise UsageError(f"{other_label}: cannot train: {problems[0]}")
+            others.append((other_label.removeprefix("lesson "), other, folder))
+        try:
+            variants = doc_compare.document_variants(doc, label.removeprefix("lesson "), others, base)
+        except ValueError as exc:
+            raise UsageError(f"--documents: {exc}") from None
+    if variants is None:
+        if declared is None:
+            raise UsageError(f"{label}: say what to vary: --seeds, --learning-rates, --activations "
+                             "or --documents (this document declares no comparison)")
+        variants = doc_compare.variants(doc, declared.kind, declared.values)
+    epochs = args.epochs
+    if epochs is None:
+        epochs = declared.epochs if declared is not None and declared.epochs else \
+            int(doc.get("lesson", {}).get("epochs", 100))
+    if epochs < 0:
+        raise UsageError("--epochs must be 0 or more")
+    return variants, epochs
+
+
+def cmd_compare(args) -> int:
+    from .document.compare import refusal
+    from .engine.compare import Comparison
+    doc, base, label = resolve(args.target)
+    if refusal(doc):
+        raise UsageError(f"{label}: {refusal(doc)}")
+    problems = training_problems(doc)
+    if problems:
+        raise UsageError(f"{label}: cannot train: {problems[0]}")
+    variants, epochs = _compare_variants(args, doc, base, label)
+    for v in variants:
+        if refusal(v.doc):
+            raise UsageError(f"{v.label}: {refusal(v.doc)}")
+    export = options = None
+    if args.out:
+        _qt_for_export()
+        from . import export
+        options = export.FigureOptions(view="compare", dpi=args.dpi if args.dpi is not None else export.DEFAULT_DPI,
+                                       theme=args.theme)
+        try:
+            export.check_writable(args.out)
+            if export.format_of(args.out) not in export.STATIC_FORMATS:
+                raise export.ExportError(f"{args.out}: the comparison is a figure: use .svg, .pdf or .png")
+            options.check()
+        except export.ExportError as exc:
+            raise UsageError(str(exc)) from None
+    try:
+        comparison = Comparison(variants, base_dir=base)
+    except (ValueError, KeyError, OSError) as exc:
+        raise UsageError(f"{label}: {exc}") from None
+    t0 = time.perf_counter()
+    comparison.train_to(epochs)
+    seconds = time.perf_counter() - t0
+    results = comparison.results()
+    if args.json:
+        print(json.dumps({"epochs": epochs, "seconds": seconds,
+                          "variants": [{k: _finite(v) if not isinstance(v, list) else [_finite(x) for x in v]
+                                        for k, v in r.items()} for r in results]}))
+    else:
+        snap = comparison.snapshot(target_epochs=epochs, surfaces=False)
+        print(f"{label}: {len(results)} variants, {epochs} epochs in {seconds:.2f} s "
+              f"(trained as {len(comparison.groups)} group{'s' * (len(comparison.groups) > 1)})")
+        metric = "test accuracy" if snap.variants[0].metric_name == "accuracy" else "test R²"
+        width = max(len(r["label"]) for r in results)
+        print(f"  {'':<{width}}  {'train loss':>11}  {'test loss':>11}  {metric:>13}")
+        for r, v in zip(results, snap.variants):
+            value = v.test_metric
+            shown = "—" if not math.isfinite(value) else (f"{value:.1%}" if v.metric_name == "accuracy" else f"{value:.4f}")
+            note = {"stuck": "   stuck", "behind": "   behind", "diverged": f"   diverged in epoch {v.diverged.epoch}" if v.diverged else ""}.get(v.status, "")
+            print(f"  {r['label']:<{width}}  {r['train_loss']:>11.5g}  {r['test_loss']:>11.5g}  {shown:>13}{note}")
+    if args.out:
+        try:
+            out = export.export_comparison(comparison.snapshot(target_epochs=epochs), args.out, options,
+                                           title=doc.get("title") or label)
+        except export.ExportError as exc:
+            raise UsageError(str(exc)) from None
+        if not args.json:
+            print(f"  wrote {out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="nnsim", description="Visual neural-network simulator (headless commands)")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -210,11 +311,12 @@ def build_parser() -> argparse.ArgumentParser:
                        "or an animation (.gif .mp4) of a view")
     e.add_argument("target", metavar="FILE|LESSON")
     e.add_argument("--view", required=True,
-                   choices=("network", "surface", "activations", "loss", "gradients", "slide", "unrolled",
-                            "sequence", "time-gradients"),
-                   help="what to draw; slide: network, surface and loss on a 16:9 page; recurrent "
-                        "networks on sequences: unrolled (the network copied over the last steps), "
-                        "sequence (one sequence over time), time-gradients (the gradient per step back)")
+                   choices=("network", "surface", "activations", "loss", "gradients", "slide", "compare",
+                            "unrolled", "sequence", "time-gradients"),
+                   help="what to draw; slide: network, surface and loss on a 16:9 page; compare: the "
+                        "document's comparison (its compare block, else seeds 0-7) trained side by side; "
+                        "recurrent networks on sequences: unrolled (the network copied over the last "
+                        "steps), sequence (one sequence over time), time-gradients (the gradient per step back)")
     e.add_argument("--out", required=True, metavar="PATH",
                    help="output file; its extension picks the format: .svg .pdf .png .gif .mp4")
     e.add_argument("--epochs", type=int, metavar="N",
@@ -237,6 +339,21 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--color-by", choices=("gradient", "weight"), default="gradient",
                    help="edge colour: the gradient ∂J/∂w (default) or the weight")
     e.set_defaults(func=cmd_export)
+    m = sub.add_parser("compare", help="train variants of a document side by side (seeds, learning "
+                       "rates, activations, other documents) and print each one's result")
+    m.add_argument("target", metavar="FILE|LESSON")
+    vary = m.add_mutually_exclusive_group()
+    vary.add_argument("--seeds", metavar="LIST", help="seeds, e.g. 0-15 or 0,3,7")
+    vary.add_argument("--learning-rates", metavar="LIST", help="learning rates, e.g. 0.01,0.1,1,10")
+    vary.add_argument("--activations", metavar="LIST", help="the hidden neurons' activation, e.g. step,sigmoid")
+    vary.add_argument("--documents", nargs="+", metavar="FILE", help="other documents to train beside this one")
+    m.add_argument("--epochs", type=int, metavar="N", help="epochs to train (default: the comparison's, "
+                   "the lesson's, or 100)")
+    m.add_argument("--json", action="store_true", help="print one JSON object")
+    m.add_argument("--out", metavar="FIGURE", help="also write the comparison figure (.svg .pdf .png)")
+    m.add_argument("--dpi", type=float, metavar="D", help="PNG resolution (default 300)")
+    m.add_argument("--theme", choices=("light", "dark"), default="light", help="colours of the figure")
+    m.set_defaults(func=cmd_compare)
     return p
 
 

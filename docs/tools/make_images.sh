@@ -56,6 +56,18 @@ python docs/tools/step_screenshot.py "$out/step-backward.png" xor 4
 python docs/tools/step_screenshot.py "$out/step-chain-rule.png" chain-rule 6
 python docs/tools/step_screenshot.py "$out/step-two-neurons.png" two-neurons 4
 
+# comparison lessons: the Compare panel's Train pressed; --open K then opens the K-th variant
+python docs/tools/compare_screenshot.py "$out/lesson-perceptron-vs-mlp.png" perceptron-vs-mlp
+python docs/tools/compare_screenshot.py "$out/lesson-step-vs-sigmoid.png" step-vs-sigmoid
+python docs/tools/compare_screenshot.py "$out/lesson-step-vs-sigmoid-step.png" step-vs-sigmoid --open 0 --tab gradients
+python docs/tools/compare_screenshot.py "$out/lesson-seeds.png" seeds
+python docs/tools/compare_screenshot.py "$out/lesson-seeds-seed0.png" seeds --open 0
+python docs/tools/compare_screenshot.py "$out/lesson-learning-rate.png" learning-rate --log
+python docs/tools/shrink_png.py "$out"/lesson-perceptron-vs-mlp.png "$out"/lesson-step-vs-sigmoid*.png \
+    "$out"/lesson-seeds*.png "$out"/lesson-learning-rate.png
+# the exported comparison figure (nnsim compare --out, export --view compare)
+python main.py compare seeds --out "$out/compare-seeds.png" --dpi 110 > /dev/null
+
 # lessons with remedies ticked in the Lesson panel, then Reset and train
 python docs/tools/remedy_screenshot.py "$out/remedy-vanishing-relu-he.png" vanishing-gradient 100 relu_he
 python docs/tools/remedy_screenshot.py "$out/remedy-vanishing-batch-norm.png" vanishing-gradient 100 batch_norm

@@ -44,93 +44,94 @@
         <translation>inclinação 0,01 abaixo de zero</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="478"/>
-        <location filename="../../simulator/render/plots.py" line="624"/>
+        <location filename="../../simulator/render/compare_view.py" line="290"/>
+        <location filename="../../simulator/render/plots.py" line="486"/>
+        <location filename="../../simulator/render/plots.py" line="632"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="479"/>
+        <location filename="../../simulator/render/plots.py" line="487"/>
         <location filename="../../simulator/ui/commands.py" line="20"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="525"/>
+        <location filename="../../simulator/render/plots.py" line="533"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="525"/>
+        <location filename="../../simulator/render/plots.py" line="533"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="526"/>
+        <location filename="../../simulator/render/plots.py" line="534"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="526"/>
+        <location filename="../../simulator/render/plots.py" line="534"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
         <location filename="../../simulator/export/plot_panels.py" line="295"/>
-        <location filename="../../simulator/render/plots.py" line="501"/>
-        <location filename="../../simulator/render/plots.py" line="564"/>
+        <location filename="../../simulator/render/plots.py" line="509"/>
+        <location filename="../../simulator/render/plots.py" line="572"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="625"/>
+        <location filename="../../simulator/render/plots.py" line="633"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="710"/>
+        <location filename="../../simulator/render/plots.py" line="718"/>
         <location filename="../../simulator/render/step_frames.py" line="34"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="711"/>
+        <location filename="../../simulator/render/plots.py" line="719"/>
         <location filename="../../simulator/render/step_frames.py" line="34"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="683"/>
+        <location filename="../../simulator/render/plots.py" line="691"/>
         <source>no gradient reaches any weight: training is stuck</source>
         <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="686"/>
+        <location filename="../../simulator/render/plots.py" line="694"/>
         <source>no gradient in layer(s) %1</source>
         <translation>nenhum gradiente na(s) camada(s) %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="692"/>
+        <location filename="../../simulator/render/plots.py" line="700"/>
         <source>first layer %1× smaller than the last (vanishing)</source>
         <translation>primeira camada %1× menor que a última (dissipação)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="694"/>
+        <location filename="../../simulator/render/plots.py" line="702"/>
         <source>first layer %1× larger than the last (exploding)</source>
         <translation>primeira camada %1× maior que a última (explosão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="697"/>
+        <location filename="../../simulator/render/plots.py" line="705"/>
         <source>dead ReLUs per layer %1</source>
         <translation>ReLUs agonizantes por camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="700"/>
+        <location filename="../../simulator/render/plots.py" line="708"/>
         <source>saturated units %1</source>
         <translation>unidades saturadas %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="702"/>
+        <location filename="../../simulator/render/plots.py" line="710"/>
         <source>clipping acted on %1 of the steps</source>
         <translation>a poda atuou em %1 dos passos</translation>
     </message>
@@ -703,6 +704,7 @@
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="38"/>
+        <location filename="../../simulator/export/compare_panels.py" line="85"/>
         <location filename="../../simulator/export/plot_panels.py" line="290"/>
         <location filename="../../simulator/export/plot_panels.py" line="314"/>
         <location filename="../../simulator/export/recurrent_panels.py" line="62"/>
@@ -712,19 +714,23 @@
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="11"/>
+        <location filename="../../simulator/export/compare_panels.py" line="26"/>
+        <location filename="../../simulator/render/compare_view.py" line="71"/>
         <location filename="../../simulator/ui/train_controls.py" line="141"/>
         <source>epoch %1</source>
         <translation>época %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="27"/>
-        <location filename="../../simulator/render/plots.py" line="527"/>
+        <location filename="../../simulator/render/compare_view.py" line="81"/>
+        <location filename="../../simulator/render/plots.py" line="535"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="28"/>
-        <location filename="../../simulator/render/plots.py" line="527"/>
+        <location filename="../../simulator/render/compare_view.py" line="83"/>
+        <location filename="../../simulator/render/plots.py" line="535"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
@@ -747,74 +753,76 @@
         <translation>amostra x = (%1)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="55"/>
+        <location filename="../../simulator/export/options.py" line="56"/>
         <source>unknown file extension %1</source>
         <extracomment>the views of a recurrent network on sequences (see check_view)</extracomment>
         <translation>extensão de arquivo desconhecida %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="56"/>
+        <location filename="../../simulator/export/options.py" line="57"/>
         <source>%1 has no file extension</source>
         <translation>%1 não tem extensão de arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="57"/>
+        <location filename="../../simulator/export/options.py" line="58"/>
         <source>use .svg, .pdf, .png, .gif or .mp4</source>
         <translation>use .svg, .pdf, .png, .gif ou .mp4</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="111"/>
+        <location filename="../../simulator/export/options.py" line="112"/>
         <source>unknown view %1 (views: %2)</source>
         <translation>visualização desconhecida %1 (visualizações: %2)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="114"/>
+        <location filename="../../simulator/export/options.py" line="115"/>
         <source>unknown theme %1 (light or dark)</source>
         <translation>tema desconhecido %1 (light ou dark)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="116"/>
+        <location filename="../../simulator/export/options.py" line="117"/>
         <source>colour by gradient or weight, not %1</source>
         <translation>colorir por gradient ou weight, não %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="117"/>
+        <location filename="../../simulator/export/options.py" line="118"/>
         <source>the width must be between %1 and %2 inches</source>
         <translation>a largura deve estar entre %1 e %2 polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="118"/>
+        <location filename="../../simulator/export/options.py" line="119"/>
         <source>the height must be between %1 and %2 inches</source>
         <translation>a altura deve estar entre %1 e %2 polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="122"/>
+        <location filename="../../simulator/export/options.py" line="123"/>
         <source>the resolution must be between 10 and 2400 dpi</source>
         <translation>a resolução deve estar entre 10 e 2400 dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="124"/>
+        <location filename="../../simulator/export/options.py" line="125"/>
         <source>%1 × %2 pixels is too large (at most %3 a side): lower the resolution or the size</source>
         <translation>%1 × %2 pixels é grande demais (no máximo %3 por lado): reduza a resolução ou o tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/state.py" line="89"/>
+        <location filename="../../simulator/export/state.py" line="91"/>
+        <location filename="../../simulator/export/state.py" line="137"/>
         <source>cannot train: %1</source>
+        <extracomment>What ``export --view compare`` trains when a document declares no comparison.</extracomment>
         <translation>não é possível treinar: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="26"/>
+        <location filename="../../simulator/export/figures.py" line="27"/>
         <source>nnsim figure</source>
         <translation>figura do nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="72"/>
+        <location filename="../../simulator/export/figures.py" line="75"/>
         <source>Neural network</source>
         <translation>Rede neural</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="42"/>
-        <location filename="../../simulator/export/figures.py" line="79"/>
+        <location filename="../../simulator/export/figures.py" line="45"/>
+        <location filename="../../simulator/export/figures.py" line="82"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="33"/>
         <source>Network</source>
         <translation>Rede</translation>
@@ -857,6 +865,7 @@
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="19"/>
+        <location filename="../../simulator/render/compare_view.py" line="78"/>
         <source>train / test loss %1 / %2</source>
         <translation>perda de treino / teste %1 / %2</translation>
     </message>
@@ -883,17 +892,17 @@
         <translation>f em linha cheia, f′ tracejada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="66"/>
+        <location filename="../../simulator/export/options.py" line="67"/>
         <source>%1 is a folder, not a file</source>
         <translation>%1 é uma pasta, não um arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="69"/>
+        <location filename="../../simulator/export/options.py" line="70"/>
         <source>cannot write %1: the folder %2 does not exist</source>
         <translation>não é possível gravar %1: a pasta %2 não existe</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="72"/>
+        <location filename="../../simulator/export/options.py" line="73"/>
         <source>cannot write %1: permission denied</source>
         <translation>não é possível gravar %1: permissão negada</translation>
     </message>
@@ -952,7 +961,7 @@
         <translation>%1 é um formato de animação: exporte uma animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="59"/>
+        <location filename="../../simulator/export/files.py" line="65"/>
         <source>unknown animation %1 (training or step)</source>
         <translation>animação desconhecida %1 (training ou step)</translation>
     </message>
@@ -972,27 +981,27 @@
         <translation>a vista %1 mostra uma rede recorrente sobre sequências, e estes dados são pontos: use-a com uma lição recorrente ou uma tarefa de sequências</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="77"/>
+        <location filename="../../simulator/export/files.py" line="83"/>
         <source>%1 is a still format: use .gif or .mp4 for an animation</source>
         <translation>%1 é um formato de imagem fixa: use .gif ou .mp4 para uma animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="94"/>
+        <location filename="../../simulator/export/files.py" line="99"/>
         <source>--epochs must be 0 or more</source>
         <translation>--epochs deve ser 0 ou mais</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="97"/>
+        <location filename="../../simulator/export/files.py" line="111"/>
         <source>--frames is for animations (.gif, .mp4)</source>
         <translation>--frames é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="99"/>
+        <location filename="../../simulator/export/files.py" line="113"/>
         <source>--animate is for animations (.gif, .mp4)</source>
         <translation>--animate é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="102"/>
+        <location filename="../../simulator/export/files.py" line="116"/>
         <source>--frames must be 2 or more</source>
         <translation>--frames deve ser 2 ou mais</translation>
     </message>
@@ -1002,47 +1011,47 @@
         <translation>Slide (16:9): rede, superfície, perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="36"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="37"/>
         <source>Unrolled over time (recurrent)</source>
         <translation>Desdobrada no tempo (recorrente)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="36"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="37"/>
         <source>Sequence over time (recurrent)</source>
         <translation>Sequência ao longo do tempo (recorrente)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="37"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="38"/>
         <source>Gradient through time (recurrent)</source>
         <translation>Gradiente no tempo (recorrente)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="41"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="42"/>
         <source>SVG — vector (web, PowerPoint, Inkscape)</source>
         <translation>SVG — vetorial (web, PowerPoint, Inkscape)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="42"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="43"/>
         <source>PDF — vector (LaTeX Beamer, print)</source>
         <translation>PDF — vetorial (LaTeX Beamer, impressão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="43"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="44"/>
         <source>PNG — image</source>
         <translation>PNG — imagem</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="43"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="44"/>
         <source>GIF — animated image</source>
         <translation>GIF — imagem animada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="44"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="45"/>
         <source>MP4 — video</source>
         <translation>MP4 — vídeo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="566"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="570"/>
         <source>Figure copied: %1</source>
         <translation>Figura copiada: %1</translation>
     </message>
@@ -1288,32 +1297,32 @@
         <translation>Conectado %1 → %2 como conexão com atraso (o passo anterior). Ctrl+Z desfaz.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="145"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="152"/>
         <source>&amp;Unrolled over Time</source>
         <translation>&amp;Desdobrada no tempo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="148"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="155"/>
         <source>Draw the network copied over the last steps of the sequence, left to right in time: a recurrent network is a deep network that shares its weights (Ctrl+U)</source>
         <translation>Desenhar a rede copiada nos últimos passos da sequência, da esquerda para a direita no tempo: uma rede recorrente é uma rede profunda que compartilha os seus pesos (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="152"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="159"/>
         <source>Unrolled</source>
         <translation>Desdobrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="159"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="166"/>
         <source>steps</source>
         <translation>passos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="160"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="167"/>
         <source>How many steps the unrolled view shows (1 to %1)</source>
         <translation>Quantos passos a vista desdobrada mostra (1 a %1)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="174"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="181"/>
         <source>The unrolled view shows a recurrent network on sequences: open a recurrent lesson or choose a sequence task in the Data panel.</source>
         <translation>A vista desdobrada mostra uma rede recorrente sobre sequências: abra uma lição recorrente ou escolha uma tarefa de sequências no painel Dados.</translation>
     </message>
@@ -1356,6 +1365,98 @@
         <location filename="../../simulator/ui/time_scrubber.py" line="106"/>
         <source>t = %1 of %2</source>
         <translation>t = %1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="45"/>
+        <location filename="../../simulator/render/compare_view.py" line="84"/>
+        <source>seed %1</source>
+        <translation>semente %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="66"/>
+        <source>diverged in epoch %1</source>
+        <translation>divergiu na época %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="68"/>
+        <source>stuck</source>
+        <translation>presa</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="70"/>
+        <source>behind</source>
+        <translation>atrás</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/compare_view.py" line="291"/>
+        <source>training loss</source>
+        <translation>perda de treino</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/state.py" line="139"/>
+        <source>the comparison trains feed-forward networks on points, not recurrent networks or sequences</source>
+        <translation>a comparação treina redes acíclicas sobre pontos, não redes recorrentes nem sequências</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="103"/>
+        <source>the comparison is a still figure: use .svg, .pdf or .png</source>
+        <translation>a comparação é uma figura estática: use .svg, .pdf ou .png</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="105"/>
+        <source>--frames and --animate are for animations (.gif, .mp4)</source>
+        <translation>--frames e --animate são para animações (.gif, .mp4)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="36"/>
+        <source>Comparison (the Compare panel&apos;s variants)</source>
+        <translation>Comparação (as variantes do painel Comparar)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="23"/>
+        <location filename="../../simulator/export/compare_panels.py" line="63"/>
+        <source>no comparison trained yet</source>
+        <translation>nenhuma comparação treinada ainda</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="25"/>
+        <source>%1 variants</source>
+        <translation>%1 variantes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="27"/>
+        <source>%1 stuck</source>
+        <translation>%1 presas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="28"/>
+        <source>%1 behind</source>
+        <translation>%1 atrás</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="29"/>
+        <source>%1 diverged</source>
+        <translation>%1 divergiram</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="77"/>
+        <source>Training loss</source>
+        <translation>Perda de treino</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="90"/>
+        <source>log scale</source>
+        <translation>escala log</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="91"/>
+        <source>dashed: stuck</source>
+        <translation>tracejadas: presas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/compare_panels.py" line="109"/>
+        <source>Comparison</source>
+        <translation>Comparação</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +1508,125 @@
         <location filename="../../simulator/ui/panels/data_panel.py" line="304"/>
         <source>Target column:</source>
         <translation>Coluna alvo:</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="163"/>
+        <source>epochs</source>
+        <translation>épocas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="164"/>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="327"/>
+        <source>Train</source>
+        <translation>Treinar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="166"/>
+        <source>Train every variant side by side (again: pause)</source>
+        <translation>Treinar todas as variantes lado a lado (de novo: pausar)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="167"/>
+        <source>Restart</source>
+        <translation>Recomeçar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="168"/>
+        <source>Train the variants again from their start</source>
+        <translation>Treinar as variantes de novo desde o início</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="169"/>
+        <source>log scale</source>
+        <translation>escala log</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="190"/>
+        <source>Vary</source>
+        <translation>Variar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="213"/>
+        <source>Choose what varies and press Train; then click a variant to open it as the current network.</source>
+        <translation>Escolha o que varia e pressione Treinar; depois clique numa variante para abri-la como a rede atual.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="217"/>
+        <source>Seeds</source>
+        <translation>Sementes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="217"/>
+        <source>Learning rates</source>
+        <translation>Taxas de aprendizado</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="218"/>
+        <source>Hidden activations</source>
+        <translation>Ativações ocultas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="218"/>
+        <source>The lesson&apos;s drawings</source>
+        <translation>Os desenhos da lição</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="259"/>
+        <source>Comparisons train feed-forward networks on points: this network is recurrent or its data are sequences.</source>
+        <translation>As comparações treinam redes acíclicas sobre pontos: esta rede é recorrente ou seus dados são sequências.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="263"/>
+        <source>the network cannot train yet: %1</source>
+        <translation>a rede ainda não pode treinar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="320"/>
+        <source>Cannot compare</source>
+        <translation>Não é possível comparar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="327"/>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="373"/>
+        <source>%1 variants</source>
+        <translation>%1 variantes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="374"/>
+        <source>epoch %1 of %2</source>
+        <translation>época %1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="376"/>
+        <source>%1 stuck (orange, dashed)</source>
+        <translation>%1 presas (laranja, tracejadas)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="378"/>
+        <source>%1 behind (orange)</source>
+        <translation>%1 atrás (laranja)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="380"/>
+        <source>%1 diverged (red)</source>
+        <translation>%1 divergiram (vermelho)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="382"/>
+        <source>done in %1 s</source>
+        <translation>feito em %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/compare_panel.py" line="383"/>
+        <source>click a variant to open it</source>
+        <translation>clique numa variante para abri-la</translation>
     </message>
 </context>
 <context>
@@ -2067,58 +2287,118 @@
         <source>it would close a cycle %1 (a feed-forward network has no loops)</source>
         <translation>fecharia um ciclo %1 (uma rede de alimentação direta não tem ciclos)</translation>
     </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="194"/>
+        <source>&quot;%1&quot; is an empty range (did you mean %2?)</source>
+        <translation>&quot;%1&quot; é um intervalo vazio (quis dizer %2?)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="196"/>
+        <source>the list is empty</source>
+        <translation>a lista está vazia</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="197"/>
+        <source>&quot;%1&quot; has an empty item</source>
+        <translation>&quot;%1&quot; tem um item vazio</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="199"/>
+        <source>&quot;%1&quot; is not a seed (a whole number from 0, or a range like 0-15)</source>
+        <translation>&quot;%1&quot; não é uma semente (um número inteiro a partir de 0, ou um intervalo como 0-15)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="202"/>
+        <source>&quot;%1&quot;: seeds are whole numbers from 0</source>
+        <translation>&quot;%1&quot;: sementes são números inteiros a partir de 0</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="203"/>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>&quot;%1&quot; não é um número</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="205"/>
+        <source>&quot;%1&quot;: a learning rate must be a number greater than 0</source>
+        <translation>&quot;%1&quot;: a taxa de aprendizado deve ser um número maior que 0</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="207"/>
+        <source>unknown activation &quot;%1&quot; (known: %2)</source>
+        <translation>ativação desconhecida &quot;%1&quot; (conhecidas: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="210"/>
+        <source>%1 variants: at most %2 can be compared</source>
+        <translation>%1 variantes: no máximo %2 podem ser comparadas</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="212"/>
+        <source>seed %1 appears twice</source>
+        <translation>a semente %1 aparece duas vezes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="214"/>
+        <source>the learning rate %1 appears twice</source>
+        <translation>a taxa de aprendizado %1 aparece duas vezes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="215"/>
+        <source>%1 appears twice</source>
+        <translation>%1 aparece duas vezes</translation>
+    </message>
 </context>
 <context>
     <name>ExportAnimationDialog</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="401"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="461"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="506"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="405"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="465"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="510"/>
         <source>Export animation</source>
         <translation>Exportar animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="407"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="411"/>
         <source>Training from the start</source>
         <translation>Treinamento desde o início</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="408"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="412"/>
         <source>One training step, phase by phase (current weights)</source>
         <translation>Um passo de treinamento, fase por fase (pesos atuais)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="415"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="419"/>
         <source>Animation</source>
         <translation>Animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="416"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="420"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="417"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="421"/>
         <source>Frames</source>
         <translation>Quadros</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="424"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="428"/>
         <source>The same settings give the same file: training is seeded.</source>
         <translation>As mesmas opções geram o mesmo arquivo: o treinamento usa semente fixa.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="427"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="431"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="512"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="516"/>
         <source>Cannot export the animation</source>
         <translation>Não foi possível exportar a animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="518"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="522"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>
@@ -2126,39 +2406,39 @@
 <context>
     <name>ExportFigureDialog</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="281"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="341"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="380"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="285"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="345"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="384"/>
         <source>Export figure</source>
         <translation>Exportar figura</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="295"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="299"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="296"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="300"/>
         <source>Copy to Clipboard</source>
         <translation>Copiar para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="366"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="370"/>
         <source>%1 × %2 in, %3 × %4 pixels at %5 dpi</source>
         <translation>%1 × %2 pol, %3 × %4 pixels a %5 dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="370"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="374"/>
         <source>%1 × %2 in, vector: text stays text, sharp at any size</source>
         <translation>%1 × %2 pol, vetorial: o texto continua texto, nítido em qualquer tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="386"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="390"/>
         <source>Cannot export the figure</source>
         <translation>Não foi possível exportar a figura</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="389"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="393"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>
@@ -2166,72 +2446,72 @@
 <context>
     <name>FigureControls</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="141"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="145"/>
         <source>inches</source>
         <translation>polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="142"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="146"/>
         <source>pixels</source>
         <translation>pixels</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="146"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="150"/>
         <source>dpi</source>
         <translation>dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="148"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="152"/>
         <source>Light (print)</source>
         <translation>Claro (impressão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="149"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="153"/>
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="150"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="154"/>
         <source>Transparent background</source>
         <translation>Fundo transparente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="151"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="155"/>
         <source>Legend of the network</source>
         <translation>Legenda da rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="155"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="159"/>
         <source>Browse…</source>
         <translation>Procurar…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="166"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="170"/>
         <source>View</source>
         <translation>Vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="167"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="171"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="168"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="172"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="169"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="173"/>
         <source>Resolution</source>
         <translation>Resolução</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="170"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="174"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="173"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="177"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
@@ -2476,499 +2756,524 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="169"/>
+        <location filename="../../simulator/ui/main_window.py" line="174"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="170"/>
+        <location filename="../../simulator/ui/main_window.py" line="175"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="171"/>
+        <location filename="../../simulator/ui/main_window.py" line="176"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="172"/>
+        <location filename="../../simulator/ui/main_window.py" line="177"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="173"/>
+        <location filename="../../simulator/ui/main_window.py" line="178"/>
         <source>Activation lab</source>
         <translation>Laboratório de ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="174"/>
+        <location filename="../../simulator/ui/main_window.py" line="179"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="175"/>
+        <location filename="../../simulator/ui/main_window.py" line="180"/>
         <source>Loss and metrics</source>
         <translation>Perda e métricas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="176"/>
+        <location filename="../../simulator/ui/main_window.py" line="181"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="206"/>
+        <location filename="../../simulator/ui/main_window.py" line="221"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="207"/>
+        <location filename="../../simulator/ui/main_window.py" line="222"/>
         <source>Start an empty network</source>
         <translation>Começar uma rede vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="208"/>
+        <location filename="../../simulator/ui/main_window.py" line="223"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="209"/>
+        <location filename="../../simulator/ui/main_window.py" line="224"/>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="210"/>
+        <location filename="../../simulator/ui/main_window.py" line="225"/>
         <source>Save &amp;As…</source>
         <translation>Salvar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="211"/>
+        <location filename="../../simulator/ui/main_window.py" line="226"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;ir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="212"/>
+        <location filename="../../simulator/ui/main_window.py" line="227"/>
         <source>&amp;Undo</source>
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="214"/>
+        <location filename="../../simulator/ui/main_window.py" line="229"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="216"/>
+        <location filename="../../simulator/ui/main_window.py" line="231"/>
         <source>&amp;Delete</source>
         <translation>&amp;Excluir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="218"/>
+        <location filename="../../simulator/ui/main_window.py" line="233"/>
         <source>Select &amp;All</source>
         <translation>Selecionar &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="219"/>
+        <location filename="../../simulator/ui/main_window.py" line="234"/>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="220"/>
+        <location filename="../../simulator/ui/main_window.py" line="235"/>
         <source>Add &amp;Layer…</source>
         <translation>Adicionar &amp;camada…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="221"/>
+        <location filename="../../simulator/ui/main_window.py" line="236"/>
         <source>&amp;Fully Connect Selection</source>
         <translation>Co&amp;nectar toda a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="223"/>
+        <location filename="../../simulator/ui/main_window.py" line="238"/>
         <source>Connect every selected neuron to every selected neuron in the next column</source>
         <translation>Conectar cada neurônio selecionado a cada neurônio selecionado da coluna seguinte</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="224"/>
+        <location filename="../../simulator/ui/main_window.py" line="239"/>
         <source>Auto-la&amp;yout</source>
         <translation>&amp;Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="225"/>
+        <location filename="../../simulator/ui/main_window.py" line="240"/>
         <source>&amp;Zoom to Fit</source>
         <translation>&amp;Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="226"/>
+        <location filename="../../simulator/ui/main_window.py" line="241"/>
         <source>&amp;Draw</source>
         <translation>Desen&amp;har</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="227"/>
+        <location filename="../../simulator/ui/main_window.py" line="242"/>
         <source>Draw: click to add a neuron, drag between neurons to connect</source>
         <translation>Desenhar: clique para adicionar um neurônio, arraste entre neurônios para conectar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="228"/>
+        <location filename="../../simulator/ui/main_window.py" line="243"/>
         <source>&amp;Select / Move</source>
         <translation>&amp;Selecionar / mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="229"/>
+        <location filename="../../simulator/ui/main_window.py" line="244"/>
         <source>Select and move neurons</source>
         <translation>Selecionar e mover neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="238"/>
+        <location filename="../../simulator/ui/main_window.py" line="253"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="238"/>
+        <location filename="../../simulator/ui/main_window.py" line="253"/>
         <source>A click adds an input neuron (a feature of the data)</source>
         <translation>Um clique adiciona um neurônio de entrada (um atributo dos dados)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="239"/>
+        <location filename="../../simulator/ui/main_window.py" line="254"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="239"/>
+        <location filename="../../simulator/ui/main_window.py" line="254"/>
         <source>A click adds a hidden neuron</source>
         <translation>Um clique adiciona um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="240"/>
+        <location filename="../../simulator/ui/main_window.py" line="255"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="240"/>
+        <location filename="../../simulator/ui/main_window.py" line="255"/>
         <source>A click adds an output neuron</source>
         <translation>Um clique adiciona um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="249"/>
+        <location filename="../../simulator/ui/main_window.py" line="264"/>
         <source>Show &amp;Legend</source>
         <translation>Mostrar &amp;legenda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="251"/>
+        <location filename="../../simulator/ui/main_window.py" line="266"/>
         <source>Colour by &amp;Gradient</source>
         <translation>Colorir por &amp;gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="252"/>
+        <location filename="../../simulator/ui/main_window.py" line="267"/>
         <source>Colour by &amp;Weight</source>
         <translation>Colorir por pe&amp;so</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="259"/>
+        <location filename="../../simulator/ui/main_window.py" line="274"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="260"/>
+        <location filename="../../simulator/ui/main_window.py" line="275"/>
         <source>&amp;Dark</source>
         <translation>&amp;Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="267"/>
+        <location filename="../../simulator/ui/main_window.py" line="282"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="268"/>
+        <location filename="../../simulator/ui/main_window.py" line="283"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="272"/>
+        <location filename="../../simulator/ui/main_window.py" line="287"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="275"/>
+        <location filename="../../simulator/ui/main_window.py" line="290"/>
         <source>Open &amp;Lesson</source>
         <translation>Abrir &amp;lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="276"/>
+        <location filename="../../simulator/ui/main_window.py" line="291"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="282"/>
+        <location filename="../../simulator/ui/main_window.py" line="297"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="286"/>
+        <location filename="../../simulator/ui/main_window.py" line="301"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="291"/>
+        <location filename="../../simulator/ui/main_window.py" line="306"/>
         <source>A Click &amp;Adds</source>
         <translation>Um clique &amp;adiciona</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="295"/>
+        <location filename="../../simulator/ui/main_window.py" line="310"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="296"/>
+        <location filename="../../simulator/ui/main_window.py" line="311"/>
         <source>&amp;Panels</source>
         <translation>&amp;Painéis</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="305"/>
+        <location filename="../../simulator/ui/main_window.py" line="320"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="308"/>
+        <location filename="../../simulator/ui/main_window.py" line="323"/>
         <source>La&amp;nguage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="317"/>
+        <location filename="../../simulator/ui/main_window.py" line="332"/>
         <source>&amp;Train</source>
         <translation>&amp;Treinar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="318"/>
+        <location filename="../../simulator/ui/main_window.py" line="333"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="321"/>
+        <location filename="../../simulator/ui/main_window.py" line="336"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="347"/>
+        <location filename="../../simulator/ui/main_window.py" line="362"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="396"/>
+        <location filename="../../simulator/ui/main_window.py" line="411"/>
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="397"/>
+        <location filename="../../simulator/ui/main_window.py" line="412"/>
         <source>“%1” has changes that are not saved.</source>
         <translation>“%1” tem alterações que não foram salvas.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="400"/>
+        <location filename="../../simulator/ui/main_window.py" line="415"/>
         <source>Save them before continuing?</source>
         <translation>Salvá-las antes de continuar?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="409"/>
+        <location filename="../../simulator/ui/main_window.py" line="424"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="415"/>
+        <location filename="../../simulator/ui/main_window.py" line="430"/>
         <source>Open network</source>
         <translation>Abrir rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="426"/>
+        <location filename="../../simulator/ui/main_window.py" line="441"/>
         <source>Cannot open %1</source>
         <translation>Não é possível abrir %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="430"/>
+        <location filename="../../simulator/ui/main_window.py" line="445"/>
         <source>Opened %1</source>
         <translation>Arquivo aberto: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="439"/>
+        <location filename="../../simulator/ui/main_window.py" line="454"/>
         <source>Cannot open the lesson</source>
         <translation>Não é possível abrir a lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="484"/>
+        <location filename="../../simulator/ui/main_window.py" line="501"/>
         <source>Save network</source>
         <translation>Salvar rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="499"/>
+        <location filename="../../simulator/ui/main_window.py" line="516"/>
         <source>Cannot save %1</source>
         <translation>Não é possível salvar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="505"/>
+        <location filename="../../simulator/ui/main_window.py" line="522"/>
         <source>Saved %1</source>
         <translation>Arquivo salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="518"/>
+        <location filename="../../simulator/ui/main_window.py" line="535"/>
         <source>Recover unsaved work</source>
         <translation>Recuperar trabalho não salvo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="519"/>
+        <location filename="../../simulator/ui/main_window.py" line="536"/>
         <source>nnsim did not close properly. Recover “%1”, autosaved at %2?</source>
         <translation>O nnsim não foi fechado corretamente. Recuperar “%1”, salvo automaticamente às %2?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="522"/>
+        <location filename="../../simulator/ui/main_window.py" line="539"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="523"/>
+        <location filename="../../simulator/ui/main_window.py" line="540"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="530"/>
+        <location filename="../../simulator/ui/main_window.py" line="547"/>
         <source>Cannot recover the autosaved work</source>
         <translation>Não é possível recuperar o trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="536"/>
+        <location filename="../../simulator/ui/main_window.py" line="553"/>
         <source>Recovered the autosaved work: save it to keep it.</source>
         <translation>Trabalho salvo automaticamente recuperado: salve-o para não perdê-lo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="568"/>
+        <location filename="../../simulator/ui/main_window.py" line="585"/>
         <source>(none yet)</source>
         <translation>(nenhum ainda)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="571"/>
+        <location filename="../../simulator/ui/main_window.py" line="588"/>
         <source>Clear the list</source>
         <translation>Limpar a lista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="614"/>
+        <location filename="../../simulator/ui/main_window.py" line="631"/>
         <source>Click on the canvas</source>
         <translation>Clicar na área de desenho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="614"/>
+        <location filename="../../simulator/ui/main_window.py" line="631"/>
         <source>add a neuron of the chosen kind (draw mode; I, H, O choose)</source>
         <translation>adicionar um neurônio do tipo escolhido (modo desenho; I, H, O escolhem)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="615"/>
+        <location filename="../../simulator/ui/main_window.py" line="632"/>
         <source>Drag from a neuron to another</source>
         <translation>Arrastar de um neurônio a outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="615"/>
+        <location filename="../../simulator/ui/main_window.py" line="632"/>
         <source>connect them</source>
         <translation>conectá-los</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="616"/>
+        <location filename="../../simulator/ui/main_window.py" line="633"/>
         <source>draw mode / select-and-move mode</source>
         <translation>modo desenho / modo selecionar e mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="617"/>
+        <location filename="../../simulator/ui/main_window.py" line="634"/>
         <source>Drag on empty canvas</source>
         <translation>Arrastar na área vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="617"/>
+        <location filename="../../simulator/ui/main_window.py" line="634"/>
         <source>select with a rubber band</source>
         <translation>selecionar com um retângulo de seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="618"/>
+        <location filename="../../simulator/ui/main_window.py" line="635"/>
         <source>delete the selection</source>
         <translation>excluir a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="619"/>
+        <location filename="../../simulator/ui/main_window.py" line="636"/>
         <source>duplicate the selection</source>
         <translation>duplicar a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="620"/>
+        <location filename="../../simulator/ui/main_window.py" line="637"/>
         <source>add a hidden layer</source>
         <translation>adicionar uma camada oculta</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="621"/>
+        <location filename="../../simulator/ui/main_window.py" line="638"/>
         <source>fully connect the selected columns</source>
         <translation>conectar totalmente as colunas selecionadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="622"/>
+        <location filename="../../simulator/ui/main_window.py" line="639"/>
         <source>auto-layout in columns</source>
         <translation>organizar automaticamente em colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="623"/>
+        <location filename="../../simulator/ui/main_window.py" line="640"/>
         <source>Wheel</source>
         <translation>Roda do mouse</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="623"/>
+        <location filename="../../simulator/ui/main_window.py" line="640"/>
         <source>zoom under the mouse</source>
         <translation>zoom sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="624"/>
+        <location filename="../../simulator/ui/main_window.py" line="641"/>
         <source>Middle-drag, Space+drag</source>
         <translation>Arrastar com o botão do meio, Espaço+arrastar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="624"/>
+        <location filename="../../simulator/ui/main_window.py" line="641"/>
         <source>pan</source>
         <translation>mover a vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="625"/>
+        <location filename="../../simulator/ui/main_window.py" line="642"/>
         <source>zoom to fit</source>
         <translation>ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="626"/>
+        <location filename="../../simulator/ui/main_window.py" line="643"/>
         <source>Space</source>
         <translation>Espaço</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="626"/>
+        <location filename="../../simulator/ui/main_window.py" line="643"/>
         <source>play / pause training</source>
         <translation>reproduzir / pausar o treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="627"/>
+        <location filename="../../simulator/ui/main_window.py" line="644"/>
         <source>undo, redo</source>
         <translation>desfazer, refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="628"/>
+        <location filename="../../simulator/ui/main_window.py" line="645"/>
         <source>new, open, save</source>
         <translation>novo, abrir, salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="637"/>
+        <location filename="../../simulator/ui/main_window.py" line="654"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="640"/>
+        <location filename="../../simulator/ui/main_window.py" line="657"/>
         <source>About nnsim</source>
         <translation>Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="641"/>
+        <location filename="../../simulator/ui/main_window.py" line="658"/>
         <source>&lt;b&gt;nnsim&lt;/b&gt; — a visual simulator of artificial neural networks for teaching.&lt;br&gt;&lt;br&gt;Draw a network, train it step by step, and watch the forward and backward passes: edge thickness is the weight, edge colour the gradient.</source>
         <translation>&lt;b&gt;nnsim&lt;/b&gt; — um simulador visual de redes neurais artificiais para o ensino.&lt;br&gt;&lt;br&gt;Desenhe uma rede, treine-a passo a passo e observe as passagens direta e reversa: a espessura de cada conexão é o peso; a cor, o gradiente.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="744"/>
+        <location filename="../../simulator/ui/main_window.py" line="874"/>
         <source>Cannot train yet: %1</source>
         <translation>Ainda não é possível treinar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="81"/>
+        <source>&amp;Compare Runs</source>
+        <translation>&amp;Comparar Treinos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="82"/>
+        <source>Train variants side by side: seeds, learning rates, activations</source>
+        <translation>Treinar variantes lado a lado: sementes, taxas de aprendizado, ativações</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="191"/>
+        <source>Compare</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="797"/>
+        <source>Open the variant %1</source>
+        <translation>Abrir a variante %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/main_window.py" line="818"/>
+        <source>Opened the variant %1: trained %2 epochs, as in the comparison</source>
+        <translation>Variante %1 aberta: %2 épocas treinadas, como na comparação</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,9 @@ ORDER = ("and", "xor", "circles", "square", "reciprocal", "sine", "chain-rule", 
          "vanishing-gradient", "exploding-gradient", "dying-relu", "activations", "spiral",
          "gauss", "moons",
          # recurrent networks: the lecture's other family
-         "acyclic-vs-recurrent", "echo", "elman-xor", "sine-next", "vanishing-through-time")
+         "acyclic-vs-recurrent", "echo", "elman-xor", "sine-next", "vanishing-through-time",
+         # comparisons: differences one run cannot show
+         "perceptron-vs-mlp", "step-vs-sigmoid", "seeds", "learning-rate")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from ..engine import activations, datasets, features, graph, initializers, losses, optimizers, sequences
 from ..engine.network import MAX_DELAY
+from . import compare as _compare
 from .format import FORMAT, NODE_KINDS, VERSION
 
 MAX_NODES = 20_000
@@ -138,6 +139,9 @@ def problems(doc) -> list[str]:
     else:
         _check_training(c, training)
     _check_data(c, data)
+    if "compare" in doc:             # a lesson's comparison: its lists and variants' drawings
+        for e in _compare.block_problems(doc, problems):
+            c.err("", e)
     return c.errors
 
 

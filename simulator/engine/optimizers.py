@@ -17,11 +17,12 @@ class Optimizer:
     """Base: ``update(params, grads, lr)`` changes ``params`` in place; state is resettable.
 
     ``ops(params, grads, lr)`` lists the same update as (function, arguments) calls for a
-    compiled training step; ``lr`` is then a 0-d array, so changing it needs no recompile."""
+    compiled training step; ``lr`` is then a 0-d array, so changing it needs no recompile.
+    ``size`` may be a shape: (K, n) updates K stacked variants at once, ``lr`` then (K, 1)."""
 
     name = ""
 
-    def __init__(self, size: int):
+    def __init__(self, size: int | tuple[int, ...]):
         self.size = size
         self._tmp = np.empty(size)
 
@@ -29,7 +30,8 @@ class Optimizer:
         return [(self._update_cell, (params, grads, lr))]
 
     def _update_cell(self, params, grads, lr):
-        self.update(params, grads, float(lr))
+        # a (K, 1) array of stacked variants' rates stays an array (same arithmetic per row)
+        self.update(params, grads, float(lr) if np.ndim(lr) == 0 else lr)
 
     def reset(self) -> None:
         pass
@@ -132,5 +134,5 @@ class Adam(Optimizer):
         np.subtract(params, self._tmp, out=params)
 
 
-def make(name: str, size: int) -> Optimizer:
+def make(name: str, size: int | tuple[int, ...]) -> Optimizer:
     return {"sgd": SGD, "momentum": Momentum, "adam": Adam}[check(name)](size)

@@ -63,7 +63,11 @@ def surface(net: Network, domain, res: int = 100, node: str | None = None) -> Su
         lo, hi = act.range
         rng = (lo, hi) if np.isfinite(lo) and np.isfinite(hi) else (float(v.min()), float(v.max()))
         return Surface(tuple(domain), v, value_range=rng)
-    out = net.forward(X)
+    return surface_of_outputs(net, domain, res, net.forward(X))
+
+
+def surface_of_outputs(net: Network, domain, res: int, out: np.ndarray) -> Surface:
+    """The output surface from the network's outputs (res*res, n_outputs) at ``grid``'s points."""
     if out.shape[1] > 1:
         cls = out.argmax(axis=1).reshape(res, res)
         conf = out.max(axis=1).reshape(res, res)

@@ -266,8 +266,9 @@ class Trainer:
         elif cls:
             self._label = self.TT_all.argmax(axis=0)
         else:
-            self._ss_tot = [float(((t - t.mean(axis=1, keepdims=True)) ** 2).sum()) if t.size else 0.0
-                            for t in (self.TT_all[:, :n_tr], self.TT_all[:, n_tr:])]
+            with np.errstate(over="ignore", invalid="ignore"):     # targets near 1e308 overflow: quietly
+                self._ss_tot = [float(((t - t.mean(axis=1, keepdims=True)) ** 2).sum()) if t.size else 0.0
+                                for t in (self.TT_all[:, :n_tr], self.TT_all[:, n_tr:])]
         self._perm = np.arange(self.n_train)
         self.position = 0
 
@@ -571,6 +572,21 @@ class Trainer:
                    "clip gradients or change the initialisation")
         self.diverged = Divergence(epoch, self.steps, layer, quantity, message)
         self.grads_valid = False
+
+    def replay_divergence(self, params: np.ndarray, optimizer_state: tuple, permutation: np.ndarray,
+                          epoch: int, steps: int) -> Divergence | None:
+        """Where an epoch left the finite range, found by replaying it from its start:
+        ``params`` and ``optimizer_state`` as epoch ``epoch + 1`` began, its rows in
+        ``permutation``'s order, ``steps`` steps done before it. Leaves the last finite
+        weights in the network. (The comparison engine trains variants stacked and asks a
+        variant's own trainer, so a variant diverges exactly where its single run does.)"""
+        np.copyto(self.net.params, params)
+        self.optimizer.set_state(optimizer_state)
+        self._perm = np.asarray(permutation)
+        self.position, self.epoch, self.steps = 0, int(epoch), int(steps)
+        self._save_epoch_start()
+        self._locate_divergence()
+        return self.diverged
 
     # measurements ---------------------------------------------------------------------------
     def _evaluate_pass(self):

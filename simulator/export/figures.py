@@ -7,6 +7,7 @@ from ..render import encoding
 from .figure import FIGURE_TEXT, SLIDE_TEXT, Figure, TextPanel, layout_dpi, text_height
 from .captions import metrics_line
 from . import recurrent_panels
+from .compare_panels import compare_layout
 from .network_panel import NetworkPanel
 from .options import FigureOptions, tr
 from .plot_panels import ActivationPanel, GradientPanel, LossPanel, SurfacePanel
@@ -26,6 +27,8 @@ def build_figure(options: FigureOptions, state, title: str | None = None) -> Fig
                  title=heading or tr("nnsim figure"))
     if options.view == "slide":
         _slide(fig, options, heading, state)
+    elif options.view == "compare":
+        compare_layout(fig, heading, FIGURE_TEXT, dpi, MARGIN * 2)
     else:
         m = MARGIN * dpi
         inner = fig.rect.adjusted(m, m, -m, -m)

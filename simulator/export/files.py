@@ -10,7 +10,7 @@ from .animation import (DEFAULT_TRAINING_FRAMES, MP4_HINT, Animation, Progress, 
 from .figures import build_figure
 from .options import (ANIMATION_DEFAULT_DPI, ANIMATION_DPI, ANIMATIONS, SEQUENCE_VIEWS, STATIC_FORMATS,
                       ExportError, FigureOptions, check_writable, format_of, tr)
-from .state import ExportState, default_epochs, make_trainer, state_of
+from .state import ExportState, default_epochs, make_trainer, state_of, trained_comparison
 from .writers import write_pdf, write_png, write_svg
 
 
@@ -51,6 +51,12 @@ def export_figure(state: ExportState, path: str | Path, options: FigureOptions,
     return p
 
 
+def export_comparison(snapshot, path: str | Path, options: FigureOptions, title: str = "") -> Path:
+    """Write a comparison (an engine ComparisonSnapshot) as a figure (.svg .pdf .png)."""
+    state = ExportState(doc={}, snapshot=None, data=None, title=title, comparison=snapshot)
+    return export_figure(state, path, options.with_(view="compare"))
+
+
 def make_animation(trainer: Trainer, doc: Mapping, options: FigureOptions, kind: str = "training",
                    epochs: int = 0, frames: int | None = None, base: ExportState | None = None,
                    title: str | None = None) -> Animation:
@@ -89,10 +95,18 @@ def export_document(doc: Mapping, base_dir, out: str | Path, options: FigureOpti
     p = check_writable(out)
     fmt = format_of(p)
     options.check()
-    epochs = default_epochs(doc) if epochs is None else epochs
-    if epochs < 0:
+    if epochs is not None and epochs < 0:
         raise ExportError(tr("--epochs must be 0 or more"))
     still = fmt in STATIC_FORMATS
+    if options.view == "compare":
+        if not still:
+            raise ExportError(tr("the comparison is a still figure: use .svg, .pdf or .png"))
+        if frames is not None or animate is not None:
+            raise ExportError(tr("--frames and --animate are for animations (.gif, .mp4)"))
+        snap = trained_comparison(doc, base_dir, epochs, label)
+        state = ExportState(doc=doc, snapshot=None, data=None, title=doc.get("title", ""), comparison=snap)
+        return export_figure(state, p, options)
+    epochs = default_epochs(doc) if epochs is None else epochs
     if still and frames is not None:
         raise ExportError(tr("--frames is for animations (.gif, .mp4)"))
     if still and animate is not None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..translate import tr
 
-VIEWS = ("network", "surface", "activations", "loss", "gradients", "slide", "unrolled", "sequence",
+VIEWS = ("network", "surface", "activations", "loss", "gradients", "slide", "compare", "unrolled", "sequence",
          "time-gradients")
 #: the views of a recurrent network on sequences (see check_view)
 SEQUENCE_VIEWS = ("unrolled", "sequence", "time-gradients")
@@ -30,6 +30,7 @@ DEFAULT_SIZE = {
     "loss": (6.0, 3.6),
     "gradients": (6.0, 3.6),
     "slide": (13.333, 7.5),
+    "compare": (11.0, 6.2),          # the small multiples beside the loss chart
     "unrolled": (10.0, 4.5),
     "sequence": (6.0, 4.6),
     "time-gradients": (6.0, 3.6),

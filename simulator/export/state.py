@@ -43,6 +43,8 @@ class ExportState:
     discrete_surface: bool = False
     show_test: bool = True
     epoch_axis: int | None = None         # fixed extent of the history plots (animations)
+    comparison: object | None = None      # engine ComparisonSnapshot (the compare view)
+    compare_log_scale: bool = False       # the Compare panel's loss chart
     time_step: int | None = None          # sequences: the step t shown (None: the last)
     unrolled_steps: int = 5               # copies in the unrolled view
 
@@ -117,3 +119,35 @@ def trained_state(doc: Mapping, base_dir: str | Path | None, epochs: int,
     trainer = make_trainer(doc, base_dir, label)
     trainer.run(epochs=epochs)
     return trainer, state_of(trainer, doc)
+
+
+#: What ``export --view compare`` trains when a document declares no comparison.
+DEFAULT_SEEDS = tuple(range(8))
+
+
+def trained_comparison(doc: Mapping, base_dir: str | Path | None, epochs: int | None = None,
+                       label: str = ""):
+    """The document's own comparison (its ``compare`` block; else eight seeds), trained
+    headless for ``epochs`` (default: the block's, else the lesson's): a ComparisonSnapshot."""
+    from ..document import compare as doc_compare
+    from ..engine.compare import Comparison
+    problems = training_problems(doc)
+    prefix = f"{label}: " if label else ""
+    if problems:
+        raise ExportError(prefix + tr("cannot train: %1").replace("%1", problems[0]))
+    if doc_compare.refusal(doc):
+        raise ExportError(prefix + tr("the comparison trains feed-forward networks on points, not recurrent "
+                                      "networks or sequences"))
+    declared = doc_compare.declared(doc)
+    if declared is not None:
+        variants = doc_compare.variants(doc, declared.kind, declared.values)
+    else:
+        variants = doc_compare.seed_variants(doc, DEFAULT_SEEDS)
+    if epochs is None:
+        epochs = declared.epochs if declared is not None and declared.epochs else default_epochs(doc)
+    try:
+        comparison = Comparison(variants, base_dir=base_dir)
+    except (ValueError, KeyError, OSError) as exc:
+        raise ExportError(prefix + str(exc)) from None
+    comparison.train_to(epochs)
+    return comparison.snapshot(target_epochs=epochs)

@@ -186,3 +186,40 @@ def problem(text: str) -> str:
         if m:
             return make(m)
     return text
+
+
+# the comparison's lists (document.compare.parse_*), as the Compare panel reports them
+_LIST_ERRORS = (
+    (r'"(.+)" is an empty range \(did you mean (.+)\?\)',
+     lambda m: QCoreApplication.translate("Engine", '"%1" is an empty range (did you mean %2?)').replace("%1", m.group(1))
+     .replace("%2", m.group(2))),
+    (r"the list is empty", lambda m: QCoreApplication.translate("Engine", "the list is empty")),
+    (r'"(.+)" has an empty item', lambda m: QCoreApplication.translate("Engine", '"%1" has an empty item').replace("%1", m.group(1))),
+    (r'"(.+)" is not a seed \(a whole number from 0, or a range like 0-15\)',
+     lambda m: QCoreApplication.translate("Engine", '"%1" is not a seed (a whole number from 0, or a range like 0-15)')
+     .replace("%1", m.group(1))),
+    (r'"(.+)": seeds are whole numbers from 0',
+     lambda m: QCoreApplication.translate("Engine", '"%1": seeds are whole numbers from 0').replace("%1", m.group(1))),
+    (r'"(.+)" is not a number', lambda m: QCoreApplication.translate("Engine", '"%1" is not a number').replace("%1", m.group(1))),
+    (r'"(.+)": a learning rate must be a number greater than 0',
+     lambda m: QCoreApplication.translate("Engine", '"%1": a learning rate must be a number greater than 0').replace("%1", m.group(1))),
+    (r'unknown activation "(.+)" \(known: (.+)\)',
+     lambda m: QCoreApplication.translate("Engine", 'unknown activation "%1" (known: %2)').replace("%1", m.group(1))
+     .replace("%2", m.group(2))),
+    (r"(\d+) variants: at most (\d+) can be compared",
+     lambda m: QCoreApplication.translate("Engine", "%1 variants: at most %2 can be compared").replace("%1", m.group(1))
+     .replace("%2", m.group(2))),
+    (r"seed (\d+) appears twice", lambda m: QCoreApplication.translate("Engine", "seed %1 appears twice").replace("%1", m.group(1))),
+    (r"the learning rate (.+) appears twice",
+     lambda m: QCoreApplication.translate("Engine", "the learning rate %1 appears twice").replace("%1", m.group(1))),
+    (r"(.+) appears twice", lambda m: QCoreApplication.translate("Engine", "%1 appears twice").replace("%1", m.group(1))),
+)
+
+
+def list_error(text: str) -> str:
+    """What is wrong with a comparison's list of seeds, rates or activations, translated."""
+    for pattern, make in _LIST_ERRORS:
+        m = re.fullmatch(pattern, text)
+        if m:
+            return make(m)
+    return problem(text)

@@ -253,6 +253,39 @@ class ActivationPlot(ThemedPlot):
 
 
 # decision surface ----------------------------------------------------------------------------
+def surface_rgba(surface, theme: encoding.Theme, discrete: bool = False) -> np.ndarray:
+    """The (res, res, 4) colours of a probe.Surface (row 0 = smallest x₂): the diverging
+    map over the output's range, or each softmax class's colour by its confidence; lighter
+    than the points drawn on it (as TensorFlow Playground does)."""
+    canvas = np.array(theme.canvas.getRgb()[:3], dtype=float)
+    if surface.classes is not None:
+        classes = surface.classes
+        palette = np.array([QColor(c).getRgb()[:3] for c in CATEGORICAL], dtype=float)
+        base = palette[classes % len(palette)]
+        k = classes.max() + 1 if classes.size else 2
+        strength = 1.0 if discrete else np.clip((surface.confidence - 1.0 / k) / (1 - 1.0 / k), 0, 1)[..., None]
+        rgb = canvas + (base - canvas) * (0.25 + 0.6 * strength)
+        out = np.empty(classes.shape + (4,), dtype=np.uint8)
+        out[..., :3] = np.clip(rgb, 0, 255)
+        out[..., 3] = 255
+        return out
+    lo, hi = surface.value_range
+    u = 2 * (surface.values - lo) / ((hi - lo) or 1.0) - 1
+    if discrete:
+        u = np.where(u > 0, 0.85, -0.85)
+    rgba = encoding.diverging().rgba(u)
+    rgba[..., :3] = (canvas + (rgba[..., :3] - canvas) * 0.62).astype(np.uint8)
+    return rgba
+
+
+def class_color(label: float, classes: int) -> QColor:
+    """A data point's colour: the diverging map's ends for two classes, else categorical."""
+    if classes > 2:
+        return QColor(CATEGORICAL[int(label) % len(CATEGORICAL)])
+    lut = encoding.diverging().lut
+    return QColor(*(lut[-1] if label > 0 else lut[0]))
+
+
 class SurfacePlot(ThemedPlot):
     """Two inputs: the network's (or one neuron's) output over the plane with the data points.
     One input: the fitted curve over the data, each last-hidden unit's weighted part faintly."""
@@ -316,10 +349,7 @@ class SurfacePlot(ThemedPlot):
         self._draw_points()
 
     def _class_color(self, label: float) -> QColor:
-        if self.dataset.classes > 2:
-            return QColor(CATEGORICAL[int(label) % len(CATEGORICAL)])
-        lut = encoding.diverging().lut
-        return QColor(*(lut[-1] if label > 0 else lut[0]))
+        return class_color(label, self.dataset.classes)
 
     def _draw_points(self) -> None:
         """One scatter item per class and split (a single brush each: per-point brushes
@@ -377,34 +407,12 @@ class SurfacePlot(ThemedPlot):
             return
         (x0, x1), (y0, y1) = surface.domain
         self.last_values = surface.values
-        if surface.classes is not None:
-            rgba = self._class_rgba(surface.classes, surface.confidence)
-        else:
-            lo, hi = surface.value_range
-            u = 2 * (surface.values - lo) / ((hi - lo) or 1.0) - 1
-            if self.discrete:
-                u = np.where(u > 0, 0.85, -0.85)
-            rgba = encoding.diverging().rgba(u)
-            # lighter than the points drawn on it (as TensorFlow Playground does)
-            canvas = np.array(self.theme.canvas.getRgb()[:3], dtype=float)
-            rgba[..., :3] = (canvas + (rgba[..., :3] - canvas) * 0.62).astype(np.uint8)
+        rgba = surface_rgba(surface, self.theme, self.discrete)
         self.image.setImage(rgba, autoLevels=False, levels=(0, 255))
         h, w = rgba.shape[:2]
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         self.title_item.setText(title)
         self.title_item.setPos(x0, y1)
-
-    def _class_rgba(self, classes: np.ndarray, confidence: np.ndarray) -> np.ndarray:
-        palette = np.array([QColor(c).getRgb()[:3] for c in CATEGORICAL], dtype=float)
-        base = palette[classes % len(palette)]
-        canvas = np.array(self.theme.canvas.getRgb()[:3], dtype=float)
-        k = classes.max() + 1 if classes.size else 2
-        strength = 1.0 if self.discrete else np.clip((confidence - 1.0 / k) / (1 - 1.0 / k), 0, 1)[..., None]
-        rgb = canvas + (base - canvas) * (0.25 + 0.6 * strength)
-        out = np.empty(classes.shape + (4,), dtype=np.uint8)
-        out[..., :3] = np.clip(rgb, 0, 255)
-        out[..., 3] = 255
-        return out
 
     def _clear_parts(self) -> None:
         for p in self.parts:

@@ -194,6 +194,15 @@ class TrainingController(QObject):
     def train_epochs(self, n: int) -> None:
         self._run_epochs.emit(int(n))
 
+    def retrain(self, epochs: int) -> None:
+        """The document afresh from its seeded start, then ``epochs`` epochs at once: the
+        window shows exactly what a headless run of it gives (a variant opened from a
+        comparison). A recompile still pending from the edits is dropped: this replaces it."""
+        self._recompile.stop()
+        self.load_fresh()
+        if epochs:
+            self.train_epochs(epochs)
+
     def set_speed(self, epochs_per_second) -> None:
         self._speed.emit(epochs_per_second)
 

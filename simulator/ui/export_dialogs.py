@@ -33,6 +33,7 @@ def view_names() -> dict[str, str]:
     return {"network": tr("Network"), "surface": tr("Decision surface"),
             "activations": tr("Activation functions"), "loss": tr("Loss"),
             "gradients": tr("Gradient flow"), "slide": tr("Slide (16:9): network, surface, loss"),
+            "compare": tr("Comparison (the Compare panel's variants)"),
             "unrolled": tr("Unrolled over time (recurrent)"), "sequence": tr("Sequence over time (recurrent)"),
             "time-gradients": tr("Gradient through time (recurrent)")}
 
@@ -88,6 +89,7 @@ def window_state(window) -> export.ExportState:
     snap = window.controller.latest
     surface = getattr(window, "surface", None)
     loss_panel = getattr(window, "loss_panel", None)
+    compare = getattr(window, "compare_panel", None)      # None until the panel was shown
     title = lessons.localized(doc, _language())[0] or window.model.display_title()
     recurrent = getattr(window, "recurrent", None)
     return export.ExportState(
@@ -96,6 +98,8 @@ def window_state(window) -> export.ExportState:
         loss_log_scale=bool(loss_panel is not None and loss_panel.log.isChecked()),
         discrete_surface=bool(surface is not None and surface.discrete.isChecked()),
         show_test=bool(surface is None or surface.show_test.isChecked()),
+        comparison=None if compare is None else compare.snapshot,
+        compare_log_scale=bool(compare is not None and compare.log.isChecked()),
         time_step=None if recurrent is None else recurrent.time,
         unrolled_steps=5 if recurrent is None else recurrent.steps.value())
 

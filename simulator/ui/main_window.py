@@ -27,6 +27,7 @@ from .autosave import Autosaver
 from .elided_label import ElidedLabel
 from .panels.activation_lab import ActivationLab
 from .panels.charts import GradientPanel, LossPanel
+from .panels.compare_panel import ComparePanel
 from .panels.data_panel import DataPanel
 from .panels.inspector import Inspector
 from .panels.lesson_panel import LessonPanel
@@ -77,6 +78,10 @@ class MainWindow(QMainWindow):
             controller.attach(self.model)
         self.animator = StepAnimator(self.scene, self)
         self.train = TrainControls(self, self.controller, self.animator)
+        self.act_compare = self._action(self.tr("&Compare Runs"), self.show_compare, QKeySequence("Ctrl+Shift+M"),
+                                        tip=self.tr("Train variants side by side: seeds, learning rates, activations"))
+        self.menu_train.addSeparator()
+        self.menu_train.addAction(self.act_compare)
         self.controller.snapshot.connect(self.on_snapshot)
         self.controller.trace.connect(self.on_trace)
         self.controller.status.connect(self.on_status)
@@ -180,6 +185,16 @@ class MainWindow(QMainWindow):
         self.docks["lesson"].raise_()
         self.tabifyDockWidget(self.docks["activations"], self.docks["inspector"])
         self.docks["activations"].raise_()
+        # the Compare panel: under the charts, the window's whole width; hidden until asked
+        # for, and built the first time it shows
+        self.compare_panel: ComparePanel | None = None
+        compare = self.add_dock("compare", self.tr("Compare"), QWidget(), B, scroll=False)
+        self.splitDockWidget(self.docks["loss"], compare, Qt.Orientation.Vertical)
+        self.addDockWidget(B, compare, Qt.Orientation.Vertical)   # a row of its own, full width
+        compare.hide()
+        compare.visibilityChanged.connect(lambda on: on and self._build_compare())
+        self._charts_tabbed: QByteArray | None = None      # the layout before the charts were tabbed
+        compare.toggleViewAction().toggled.connect(self._compare_closed)
         self.resizeDocks([self.docks["data"], self.docks["surface"]], [300, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["loss"]], [230], Qt.Orientation.Vertical)
 
@@ -451,7 +466,9 @@ class MainWindow(QMainWindow):
         self.set_status_text(f"{title} — {first}" if first else title)
         self.docks["lesson"].raise_()
         panel = lesson.get("panel")
-        if panel in self.docks:
+        if panel == "compare":
+            self.show_compare()
+        elif panel in self.docks:
             self.docks[panel].show()
             self.docks[panel].raise_()
         if lesson.get("lab") == "all":
@@ -661,7 +678,19 @@ class MainWindow(QMainWindow):
         # Qt paints every dirty widget of the window in one batch on UpdateRequest: the
         # training thread steps aside for it (see TrainingController.painting)
         controller = getattr(self, "controller", None)
-        if event.type() == QEvent.Type.UpdateRequest and controller is not None and controller.running:
+        if event.type() == QEvent.Type.UpdateRequest:
+            compare = getattr(self, "compare_panel", None)
+            if compare is not None and compare.controller is not None:
+                # the comparison's worker waits for this paint, then makes the next snapshot
+                try:
+                    return self._paint_batch(event, controller)
+                finally:
+                    compare.controller.drawn()
+            return self._paint_batch(event, controller)
+        return super().event(event)
+
+    def _paint_batch(self, event: QEvent, controller) -> bool:
+        if controller is not None and controller.running:
             controller.painting(True)
             try:
                 return super().event(event)
@@ -684,9 +713,110 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def shutdown(self) -> None:
-        """Stop the training thread (closing the window, the end of a screenshot)."""
+        """Stop the training threads (closing the window, the end of a screenshot)."""
         self.animator.pause()
         self.controller.shutdown()
+        if self.compare_panel is not None:
+            self.compare_panel.shutdown()
+
+    # comparing runs -------------------------------------------------------------------------------
+    def _build_compare(self) -> ComparePanel:
+        """The Compare panel, made the first time its dock shows (start-up does not pay for it)."""
+        if self.compare_panel is None:
+            panel = ComparePanel(self.model, self.theme_name, self._language())
+            panel.openRequested.connect(self.open_variant)
+            self.themeChanged.connect(panel.set_theme)
+            self.compare_panel = panel
+            self.docks["compare"].setWidget(panel)
+        return self.compare_panel
+
+    def show_compare(self) -> ComparePanel:
+        """Show the Compare panel, tall enough for its small multiples."""
+        dock = self.docks["compare"]
+        if not self.isVisible():
+            # docks tabbed before the window first shows do not switch tabs when raised
+            # (Qt keeps a stale tab bar): do it once the window is on screen
+            self._compare_pending = True
+            return self._build_compare()
+        # the single run's charts and the comparison share the bottom as tabs (the panel
+        # has its own loss chart; the Gradient flow of a variant opened from it is a click
+        # away), so the small multiples get the whole width; side by side again on closing.
+        # Tabbed before it shows: a row of its own first would make the window grow.
+        loss, gradients = self.docks["loss"], self.docks["gradients"]
+        if (self._charts_tabbed is None and dock.isHidden()
+                and self.dockWidgetArea(loss) == self.dockWidgetArea(dock) == self.dockWidgetArea(gradients)):
+            self._charts_tabbed = self.saveState()
+            self.tabifyDockWidget(loss, gradients)
+            self.tabifyDockWidget(gradients, dock)
+        dock.show()
+        panel = self._build_compare()
+        dock.raise_()
+        # tall enough for two rows of small multiples, once laid out (a dock just shown
+        # has no place in the layout yet)
+        QTimer.singleShot(0, self._size_compare)
+        return panel
+
+    def _size_compare(self) -> None:
+        # 42 % of the window, less if the panels on the right would not fit above it any
+        # more (asking for more would make the window itself grow)
+        right = sum(self.docks[k].minimumSizeHint().height() for k in ("surface", "activations"))
+        chrome = self.menuBar().height() + self.toolbar.height() + self.statusBar().height() + 60
+        height = min(int(self.height() * 0.42), self.height() - right - chrome)
+        self.resizeDocks([self.docks["compare"]], [max(160, height)], Qt.Orientation.Vertical)
+
+    def showEvent(self, event) -> None:      # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if getattr(self, "_compare_pending", False):
+            self._compare_pending = False
+            QTimer.singleShot(0, self.show_compare)
+
+    def _compare_closed(self, open_: bool) -> None:
+        if not open_ and self._charts_tabbed is not None:
+            # the layout from before (Qt cannot split docks out of a tab group again)
+            state, self._charts_tabbed = self._charts_tabbed, None
+            QTimer.singleShot(0, lambda: self.docks["compare"].isHidden() and self.restoreState(state))
+
+    def open_variant(self, view) -> None:
+        """Make a variant of the comparison the current network: its settings as undoable
+        edits of the open document (or its drawing, when it is another one), then trained
+        afresh to the epoch it reached, so the window shows exactly that run."""
+        from ..document import mitigations
+        from . import commands
+        current = self.model.doc
+        target = dict(view.variant.doc)
+        for key in ("compare", "lesson", "title", "description", "i18n"):   # stay in the lesson
+            if key in current:
+                target[key] = current[key]
+        same_drawing = ([n["id"] for n in current["network"]["nodes"]] == [n["id"] for n in target["network"]["nodes"]]
+                        and self.model.edge_pairs() == [(e["source"], e["target"]) for e in target["network"]["edges"]])
+        label = self.compare_panel.labels(self.compare_panel.snapshot)[view.index] if self.compare_panel else view.label
+        panel = self.compare_panel
+        if same_drawing:
+            node_changes, training_changes = mitigations.differences(current, target)
+            stack = self.model.undo_stack
+            stack.beginMacro(self.tr("Open the variant %1").replace("%1", label))
+            for nid, key, value in node_changes:
+                stack.push(commands.SetNodeProperty(self.model, nid, key, value))
+            for key, value in training_changes:
+                stack.push(commands.SetTraining(self.model, key, value))
+            if current.get("data") != target.get("data"):
+                stack.push(commands.SetData(self.model, target.get("data") or {}))
+            stack.endMacro()
+        else:
+            if not self.maybe_save():
+                return
+            if panel is not None:
+                panel.opening = True
+            try:
+                self.model.replace(target, lesson_id=self.model.lesson_id)
+            finally:
+                if panel is not None:
+                    panel.opening = False
+            self.model.unsaved_outside_undo = self.model.lesson_id is None
+        epochs = view.epoch + (1 if view.diverged is not None else 0)    # diverged: show it diverge
+        self.controller.retrain(epochs)
+        self.show_message(self.tr("Opened the variant %1: trained %2 epochs, as in the comparison")
+                          .replace("%1", label).replace("%2", str(epochs)))
 
     # training -------------------------------------------------------------------------------------------
     def flush_panels(self) -> None:
@@ -781,6 +911,8 @@ def switch_language(window: MainWindow, code: str) -> MainWindow:
     new.persist = window.persist
     new.restoreGeometry(geometry)
     new.restoreState(state)
+    if window.compare_panel is not None:    # its comparison stays behind with it
+        window.compare_panel.shutdown()
     window.retired = True           # closing it must neither ask nor stop the thread
     window.autosaver.stop()
     window.autosaver.discard()

@@ -41,9 +41,9 @@ def test_practice_lessons_reach_their_fit(lesson_id):
     test_lesson_reaches_its_fit(lesson_id)
 
 
-def test_all_twenty_lessons_exist():
+def test_all_twenty_four_lessons_exist():
     assert lessons.ids() == list(lessons.ORDER)
-    assert len(lessons.ids()) == 20
+    assert len(lessons.ids()) == 24
 
 
 def trained(lesson_id, doc=None):
