@@ -58,6 +58,9 @@ class Curves:
         else:
             self.bounds = QRectF()
         self.where = {int(e): k for k, e in enumerate(self.idx)}
+        self._paths: list[QPainterPath] | None = None
+        self._buckets: tuple | None = None
+        self._badge_list: list[tuple[QRectF, str]] | None = None
 
     def _arcs(self, p0: np.ndarray, p1: np.ndarray, m: np.ndarray, r: float) -> None:
         if not m.any():
@@ -120,10 +123,77 @@ class Curves:
         return np.hypot(*(closest - p).transpose(2, 0, 1)).min(axis=1)
 
     def path(self, k: int) -> QPainterPath:
-        c = self.ctrl[k]
-        path = QPainterPath(QPointF(*c[0]))
-        path.cubicTo(QPointF(*c[1]), QPointF(*c[2]), QPointF(*c[3]))
-        return path
+        """Curve ``k`` as a path (made once per geometry)."""
+        if self._paths is None:
+            self._paths = []
+            for c in self.ctrl:
+                path = QPainterPath(QPointF(*c[0]))
+                path.cubicTo(QPointF(*c[1]), QPointF(*c[2]), QPointF(*c[3]))
+                self._paths.append(path)
+        return self._paths[k]
+
+    def buckets(self, weights: np.ndarray, color_values: np.ndarray, theme: encoding.Theme,
+                dim: bool) -> list[tuple[QPen, QPainterPath]]:
+        """The curves grouped by (colour, width) with their chevrons: one path per pen, as
+        the straight edges are drawn (cached until the values or the geometry change)."""
+        cidx = encoding.diverging().index(color_values[self.idx])
+        widx = encoding.width_index(weights[self.idx])
+        key = (theme.name, dim, cidx.tobytes(), widx.tobytes())
+        if self._buckets is not None and self._buckets[0] == key:
+            return self._buckets[1]
+        colors = encoding.edge_colors(theme.name)
+        ends = self.ctrl[:, 3]
+        tangent = self.ctrl[:, 3] - self.ctrl[:, 2]
+        tangent /= np.maximum(np.hypot(tangent[:, 0], tangent[:, 1]), 1e-9)[:, None]
+        groups: dict[tuple[int, int], list[int]] = {}
+        for k, pair in enumerate(zip(cidx.tolist(), widx.tolist())):
+            groups.setdefault(pair, []).append(k)
+        out = []
+        for (c, wl), ks in groups.items():
+            color = QColor(colors[c])
+            if dim:
+                color.setAlphaF(0.35)
+            width = encoding.width_of_level(wl)
+            pen = QPen(color, width)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            path = QPainterPath()
+            size = 5.0 + width
+            for k in ks:
+                path.addPath(self.path(k))
+                u, e = tangent[k], ends[k]
+                nrm = np.array([-u[1], u[0]])
+                left, right = e - u * size + nrm * size * 0.6, e - u * size - nrm * size * 0.6
+                path.moveTo(*left)
+                path.lineTo(*e)
+                path.lineTo(*right)
+            out.append((pen, path))
+        self._buckets = (key, out)
+        return out
+
+    def badges(self) -> list[tuple[QRectF, str]]:
+        """Where the ``z⁻¹`` badges go: on each curve's middle (above a loop, leaving it in
+        sight); on self-loops only when there are many curves (made once per geometry)."""
+        if self._badge_list is None:
+            self._badge_list = self._place_badges()
+        return self._badge_list
+
+    def _place_badges(self) -> list[tuple[QRectF, str]]:
+        show = np.ones(len(self.idx), dtype=bool) if len(self.idx) <= BADGES_UP_TO else self.loop
+        metrics = QFontMetricsF(_badge_font())
+        mids = self.at(np.array([0.5]))[:, 0] if len(self.idx) else np.zeros((0, 2))
+        out = []
+        for k in np.flatnonzero(show):
+            text = badge_text(int(self.delays[k]))
+            w, h = metrics.horizontalAdvance(text) + 6, metrics.height() + 1
+            x, y = mids[k]
+            if self.loop[k]:
+                x += np.cos(np.radians(LOOP_ANGLE)) * (h * 0.5 + 1)
+                y += np.sin(np.radians(LOOP_ANGLE)) * (h * 0.5 + 1)
+            out.append((QRectF(x - w / 2, y - h / 2, w, h), text))
+        return out
+
+    def badge_rects(self) -> list[QRectF]:
+        return [rect for rect, _ in self.badges()]
 
 
 _BADGE_FONT: QFont | None = None
@@ -138,64 +208,38 @@ def _badge_font() -> QFont:
 
 
 def paint(painter: QPainter, curves: Curves, weights: np.ndarray, color_values: np.ndarray,
-          theme: encoding.Theme, selected: set[int], dim: bool = False) -> None:
-    """The delayed edges: the curve in the edge's width and colour, a chevron at the
-    target, the selection dashed along it, then the badges on top."""
-    n = len(curves.idx)
-    if not n:
+          theme: encoding.Theme, selected: set[int], dim: bool = False, exact: bool = False) -> None:
+    """The delayed edges: each curve in its edge's width and colour with a chevron at the
+    target, the selection dashed along it, then the badges on top. ``exact``: figures,
+    whose badges are real text (searchable in an SVG); the screen fills cached paths."""
+    if not len(curves.idx):
         return
-    colors = encoding.edge_colors(theme.name)
-    w = weights[curves.idx]
-    cidx = encoding.diverging().index(color_values[curves.idx])
-    widx = encoding.width_index(w)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    ends = curves.ctrl[:, 3]
-    tangent = curves.ctrl[:, 3] - curves.ctrl[:, 2]
-    tangent /= np.maximum(np.hypot(tangent[:, 0], tangent[:, 1]), 1e-9)[:, None]
-    for k in range(n):
-        color = QColor(colors[int(cidx[k])])
-        if dim:
-            color.setAlphaF(0.35)
-        width = encoding.width_of_level(int(widx[k]))
-        pen = QPen(color, width)
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    for pen, path in curves.buckets(weights, color_values, theme, dim):
         painter.setPen(pen)
-        painter.drawPath(curves.path(k))
-        size = 5.0 + width
-        u, e = tangent[k], ends[k]
-        nrm = np.array([-u[1], u[0]])
-        tip = QPointF(*e)
-        painter.drawLine(tip, QPointF(*(e - u * size + nrm * size * 0.6)))
-        painter.drawLine(tip, QPointF(*(e - u * size - nrm * size * 0.6)))
+        painter.drawPath(path)
     chosen = [curves.where[i] for i in selected if i in curves.where]
     if chosen:
         painter.setPen(QPen(theme.selection, 2.0, Qt.PenStyle.DashLine))
         for k in chosen:
             painter.drawPath(curves.path(k))
-    paint_badges(painter, curves, theme)
-
-
-def paint_badges(painter: QPainter, curves: Curves, theme: encoding.Theme) -> None:
-    """``z⁻¹`` on each curve's middle (on self-loops only when there are many curves)."""
-    show = np.ones(len(curves.idx), dtype=bool) if len(curves.idx) <= BADGES_UP_TO else curves.loop
-    if not show.any():
-        return
-    font = _badge_font()
-    metrics = QFontMetricsF(font)
-    mids = curves.at(np.array([0.5]))[:, 0]
-    painter.setFont(font)
     fill = QColor(theme.canvas)
+    border = QPen(QColor(theme.muted), 0.8)
+    painter.setFont(_badge_font())
+    if not exact:
+        # all the boxes in one call (opaque, square: a translucent rounded path costs ~1 ms
+        # a frame to fill), then the texts
+        painter.setPen(border)
+        painter.setBrush(fill)
+        painter.drawRects(curves.badge_rects())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(theme.text)
+        for rect, text in curves.badges():
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+        return
     fill.setAlphaF(0.92)
-    border = QColor(theme.muted)
-    for k in np.flatnonzero(show):
-        text = badge_text(int(curves.delays[k]))
-        w, h = metrics.horizontalAdvance(text) + 6, metrics.height() + 1
-        x, y = mids[k]
-        if curves.loop[k]:                # above the loop's top, leaving the loop in sight
-            x += np.cos(np.radians(LOOP_ANGLE)) * (h * 0.5 + 1)
-            y += np.sin(np.radians(LOOP_ANGLE)) * (h * 0.5 + 1)
-        rect = QRectF(x - w / 2, y - h / 2, w, h)
-        painter.setPen(QPen(border, 0.8))
+    for rect, text in curves.badges():
+        painter.setPen(border)
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 3, 3)
         painter.setPen(theme.text)

@@ -461,7 +461,7 @@ class EdgeLayer(QGraphicsItem):
                     painter.drawLine(QPointF(*a[i]), QPointF(*b[i]))
         if self.delays.any():
             delayed_edges.paint(painter, self.curves(), self.weights, self.color_values, self.theme,
-                                self.selected, self.dim)
+                                self.selected, self.dim, exact=widget is None)
 
     def set_pulses(self, pulses: dict, color: QColor | None = None) -> None:
         """The travelling dots of the step animation (edge index -> 0..1 along it)."""

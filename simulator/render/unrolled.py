@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem
 
 from ..document import edits
+from ..engine import activations
 from ..translate import tr
 from . import encoding
 from .network import NODE_R, NetworkScene, NodeItem, pretty_feature
@@ -46,6 +47,13 @@ class UnrolledNodeItem(NodeItem):
     @property
     def label(self) -> str:
         return pretty_feature(self.feature) if self.kind == "input" else self.base_id
+
+
+def _blend(base: QColor, over: QColor, alpha: float) -> QColor:
+    """``over`` at ``alpha`` on ``base``, as an opaque colour (filling the copies' large
+    bands opaque is much cheaper than blending them on every frame)."""
+    return QColor(*(round(b + (o - b) * alpha) for b, o in
+                    zip(base.getRgb()[:3], over.getRgb()[:3])))
 
 
 def copy_layout(doc: Mapping) -> tuple[dict[str, tuple[float, float]], float]:
@@ -194,9 +202,7 @@ class UnrolledScene(NetworkScene):
             header.setBrush(QBrush(t.accent if now else t.text))
             cx, y = header.data(0)
             header.setPos(cx - header.boundingRect().width() / 2, y)
-            fill = QColor(t.accent if now else t.grid)
-            fill.setAlphaF(0.10 if now else 0.35)
-            band.setBrush(QBrush(fill))
+            band.setBrush(QBrush(_blend(t.canvas, t.accent if now else t.grid, 0.10 if now else 0.35)))
         if self._earlier is not None:
             self._earlier.setText("⋯" if self.first > 0 else "")
             self._earlier.setBrush(QBrush(t.muted))
@@ -239,20 +245,47 @@ class UnrolledScene(NetworkScene):
         self.fill_steps(snap)
 
     def fill_steps(self, snap, upto: int | None = None) -> None:
-        """Neuron fills: y at each copy's step (copies after step ``upto`` left empty)."""
+        """Neuron fills: y at each copy's step (copies after step ``upto`` left empty);
+        every copy's colours looked up at once."""
         seq = getattr(snap, "sequence", None)
         index = {n: i for i, n in enumerate(snap.node_ids)}
-        cmap = encoding.diverging()
-        for nid in self.order:
-            item = self.nodes[nid]
-            step = self.first + item.step
-            j = index.get(item.base_id)
-            a = float("nan")
-            if seq is not None and j is not None and step < seq.length and (upto is None or step <= upto):
-                a = float(seq.act[step, j])
-            item.fill = cmap.color(self._normalise_activation(item, a)) if math.isfinite(a) else None
-            item.thumbnail = None
-            item.update()
+        items = [self.nodes[nid] for nid in self.order]
+        values = np.full(len(items), np.nan)
+        if seq is not None:
+            steps = self.first + self.node_step
+            cols = np.array([index.get(it.base_id, -1) for it in items], dtype=np.intp)
+            ok = (cols >= 0) & (steps < seq.length)
+            if upto is not None:
+                ok &= steps <= upto
+            values[ok] = np.asarray(seq.act)[steps[ok], cols[ok]]
+        lo, span = self._ranges(items)
+        u = np.where(np.isfinite(span), 2 * (values - lo) / np.where(np.isfinite(span), span, 1) - 1,
+                     np.tanh(values / np.where(lo == -3.0, 3.0, 1.0)))
+        colours = encoding.diverging().index(u)
+        lut = encoding.diverging().colors
+        for it, v, c in zip(items, values, colours):
+            fill = lut[int(c)] if math.isfinite(v) else None
+            if fill is not it.fill or it.thumbnail is not None:
+                it.fill = fill
+                it.thumbnail = None
+                it.update()
+
+    def _ranges(self, items) -> tuple[np.ndarray, np.ndarray]:
+        """Each neuron's activation range as the drawing normalises it (see
+        NetworkScene._normalise_activation): (low, span); span inf = unbounded (tanh)."""
+        if getattr(self, "_range_cache", (None,))[0] is not self._signature:
+            lo, span = [], []
+            for it in items:
+                if it.kind == "input":
+                    lo.append(-3.0)                      # inputs: tanh(a / 3)
+                    span.append(np.inf)
+                    continue
+                a, b = activations.get(it.activation).range
+                ok = math.isfinite(a) and math.isfinite(b)
+                lo.append(a if ok else 0.0)
+                span.append(b - a if ok else np.inf)
+            self._range_cache = (self._signature, np.array(lo), np.array(span))
+        return self._range_cache[1], self._range_cache[2]
 
     def copy_nodes(self, step: int) -> list[str]:
         """The unrolled ids of the copy of step ``step`` (empty when not shown)."""
