@@ -743,7 +743,7 @@
         <location filename="../../simulator/export/network_panel.py" line="68"/>
         <location filename="../../simulator/export/recurrent_panels.py" line="75"/>
         <location filename="../../simulator/export/recurrent_panels.py" line="161"/>
-        <location filename="../../simulator/render/unrolled.py" line="268"/>
+        <location filename="../../simulator/render/unrolled.py" line="301"/>
         <source>training sequence %1</source>
         <translation>sequência de treino %1</translation>
     </message>
@@ -1109,7 +1109,7 @@
     </message>
     <message>
         <location filename="../../simulator/export/recurrent_panels.py" line="161"/>
-        <location filename="../../simulator/render/unrolled.py" line="268"/>
+        <location filename="../../simulator/render/unrolled.py" line="301"/>
         <source>test sequence %1</source>
         <translation>sequência de teste %1</translation>
     </message>
@@ -1227,17 +1227,17 @@
         <translation>J = %1 (média nos passos com alvo)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/unrolled.py" line="269"/>
+        <location filename="../../simulator/render/unrolled.py" line="302"/>
         <source>step %1</source>
         <translation>passo %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/unrolled.py" line="270"/>
+        <location filename="../../simulator/render/unrolled.py" line="303"/>
         <source>steps %1–%2</source>
         <translation>passos %1–%2</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/unrolled.py" line="271"/>
+        <location filename="../../simulator/render/unrolled.py" line="304"/>
         <source>%1 of %2</source>
         <translation>%1 da %2</translation>
     </message>
@@ -1790,82 +1790,88 @@
         <translation>peso w = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="338"/>
+        <location filename="../../simulator/ui/editor/view.py" line="340"/>
         <source>gradient ∂J/∂w = %1</source>
         <translation>gradiente ∂J/∂w = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="343"/>
+        <location filename="../../simulator/ui/editor/view.py" line="345"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="343"/>
+        <location filename="../../simulator/ui/editor/view.py" line="345"/>
         <source>hidden</source>
         <translation>oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="343"/>
+        <location filename="../../simulator/ui/editor/view.py" line="345"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="346"/>
+        <location filename="../../simulator/ui/editor/view.py" line="348"/>
         <source>feature %1</source>
         <translation>atributo %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="353"/>
+        <location filename="../../simulator/ui/editor/view.py" line="357"/>
+        <source>at step t = %1:</source>
+        <translation>no passo t = %1:</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="364"/>
         <source>g = %1 (mean over the batch)</source>
         <translation>g = %1 (média no lote)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="354"/>
+        <location filename="../../simulator/ui/editor/view.py" line="365"/>
         <source>y = f(g) = %1</source>
         <translation>y = f(g) = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="356"/>
+        <location filename="../../simulator/ui/editor/view.py" line="367"/>
         <source>bias b = %1</source>
         <translation>bias b = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="358"/>
+        <location filename="../../simulator/ui/editor/view.py" line="360"/>
+        <location filename="../../simulator/ui/editor/view.py" line="369"/>
         <source>δ = ∂J/∂g = %1</source>
         <translation>δ = ∂J/∂g = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="365"/>
+        <location filename="../../simulator/ui/editor/view.py" line="376"/>
         <source>Added %1 — drag from it to another neuron to connect.</source>
         <translation>Neurônio %1 adicionado — arraste a partir dele até outro neurônio para conectar.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="425"/>
+        <location filename="../../simulator/ui/editor/view.py" line="436"/>
         <source>Set weight of %1 → %2…</source>
         <translation>Definir peso de %1 → %2…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="428"/>
+        <location filename="../../simulator/ui/editor/view.py" line="439"/>
         <source>Delete connection</source>
         <translation>Excluir conexão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="431"/>
+        <location filename="../../simulator/ui/editor/view.py" line="442"/>
         <source>Add input neuron here</source>
         <translation>Adicionar neurônio de entrada aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="432"/>
+        <location filename="../../simulator/ui/editor/view.py" line="443"/>
         <source>Add hidden neuron here</source>
         <translation>Adicionar neurônio oculto aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="433"/>
+        <location filename="../../simulator/ui/editor/view.py" line="444"/>
         <source>Add output neuron here</source>
         <translation>Adicionar neurônio de saída aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="442"/>
+        <location filename="../../simulator/ui/editor/view.py" line="453"/>
         <source>Connection weight</source>
         <translation>Peso da conexão</translation>
     </message>
@@ -2681,7 +2687,7 @@
 <context>
     <name>LegendOverlay</name>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="483"/>
+        <location filename="../../simulator/ui/editor/view.py" line="494"/>
         <source>showing the %1 heaviest of %2 connections in view; zoom in for more</source>
         <translation>mostrando as %1 ligações de maior peso entre %2 visíveis; aproxime para ver mais</translation>
     </message>

@@ -229,8 +229,8 @@ class TimeGradientPlot(ThemedPlot):
             ratio = v[0] / v[back]
             if ratio >= 10:
                 notes.append(tr("%1 steps back: %2× weaker (vanishing)")
-                             .replace("%1", str(back)).replace("%2", f"{ratio:,.0f}"))
+                             .replace("%1", str(back)).replace("%2", f"{ratio:.0f}"))
             elif ratio <= 0.1:
                 notes.append(tr("%1 steps back: %2× stronger (exploding)")
-                             .replace("%1", str(back)).replace("%2", f"{1 / ratio:,.0f}"))
+                             .replace("%1", str(back)).replace("%2", f"{1 / ratio:.0f}"))
         return notes

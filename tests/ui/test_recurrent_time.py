@@ -68,7 +68,10 @@ def test_the_scrubber_changes_the_drawn_neurons_the_inspector_and_the_lab(window
         live = w.controller.latest.sequence
         assert f"<b>{fmt(float(live.pre[t, j]), 4)}</b>" in w.inspector.maths.text()      # g at step t
         assert w.lab._now_label.toPlainText().startswith(f"t = {t}:")
+        assert f"at step t = {t}:" in w.view.hover_text(("node", "h1"))             # the tooltip too
     assert shown[0] != shown[1]
+    delayed = w.scene.edges.pairs.index(("h2", "h1"))
+    assert "reads the previous step" in w.view.hover_text(("edge", delayed))
     # the toolbar's step buttons (and Alt+Left) move t by one
     QTest.mouseClick(scrubber.toolbar.widgetForAction(scrubber.act_previous), Qt.MouseButton.LeftButton)
     assert scrubber.t == b - 1

@@ -175,10 +175,10 @@ def test_the_export_dialogs_on_a_recurrent_lesson(window, qtbot, tmp_path):
     c.view.setCurrentIndex(c.view.findData("surface"))
     dialog.update_preview()
     assert "sequence data do not have" in dialog.preview.text()
-    for view in ("network", "slide"):
+    for view in ("network", "slide", "unrolled", "sequence", "time-gradients"):
         c.view.setCurrentIndex(c.view.findData(view))
         dialog.update_preview()
-        assert dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull()
+        assert dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull(), view
     assert dialog.export_to(tmp_path / "slide.png").stat().st_size > 1000
     anim = export_dialogs.ExportAnimationDialog(w)
     qtbot.addWidget(anim)

@@ -333,6 +333,8 @@ class EditorView(QGraphicsView):
             s, t = scene.edges.pairs[key]
             w = scene.edges.weights[key]
             lines = [f"<b>{s} → {t}</b>", self.tr("weight w = %1").replace("%1", fmt(w, 4))]
+            if key < len(scene.edges.delays) and scene.edges.delays[key]:
+                lines.append(actions.delay_label(int(scene.edges.delays[key])))
             if snap is not None and (s, t) in snap.edges:
                 g = snap.grads[snap.edges.index((s, t))]
                 lines.append(self.tr("gradient ∂J/∂w = %1").replace("%1", fmt(g, 4)))
@@ -347,7 +349,16 @@ class EditorView(QGraphicsView):
         else:
             name = n.get("activation") or ("sigmoid" if n.get("kind") == "output" else "tanh")
             lines.append(f"{engine_text.activation_label(name)}: {engine_text.formula(name)}")
-        if snap is not None and key in snap.node_ids:
+        seq = getattr(snap, "sequence", None)
+        if snap is not None and key in snap.node_ids and seq is not None and seq.length:
+            # sequences: the values of the step t the drawing shows
+            j = snap.node_ids.index(key)
+            t = seq.length - 1 if scene.time_step is None else min(max(scene.time_step, 0), seq.length - 1)
+            lines.append(self.tr("at step t = %1:").replace("%1", str(t)))
+            lines.append(f"g = {fmt(float(seq.pre[t, j]), 3)}, y = f(g) = {fmt(float(seq.act[t, j]), 3)}")
+            if n.get("kind") != "input":
+                lines.append(self.tr("δ = ∂J/∂g = %1").replace("%1", fmt(float(seq.delta[t, j]), 3)))
+        elif snap is not None and key in snap.node_ids:
             j = snap.node_ids.index(key)
             if snap.pre.size:
                 lines.append(self.tr("g = %1 (mean over the batch)").replace("%1", fmt(float(snap.pre[:, j].mean()), 3)))
