@@ -160,9 +160,11 @@ class StatesPlot(ThemedPlot):
         rgba = np.repeat(np.repeat(rgba, self.CELL, axis=0), self.CELL, axis=1)
         self.image.setImage(rgba, autoLevels=False)
         self.image.setRect(QRectF(-0.5, -0.5, T, len(hidden)))
-        if list(hidden) != self.names:
-            self.names = list(hidden)
-            step = max(1, len(hidden) // 12)
+        # a name every row while the rows are tall enough for one, else every k-th
+        rows_px = self.vb.height() / max(len(hidden), 1)
+        step = max(1, math.ceil(14.0 / rows_px)) if rows_px > 0 else 1
+        if (list(hidden), step) != (self.names, getattr(self, "_tick_step", None)):
+            self.names, self._tick_step = list(hidden), step
             self.getAxis("left").setTicks([[(float(k), h) for k, h in enumerate(hidden)][::step]])
         if T != self.length or self.vb.viewRange()[1] != [-0.5, len(hidden) - 0.5]:
             self.length = T
