@@ -85,3 +85,12 @@ def test_the_recurrent_views_need_sequences(tmp_path, qapp, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "recurrent network on sequences" in err
     assert not list(tmp_path.iterdir())
+
+
+def test_the_recurrent_views_animate_the_training(tmp_path, qapp):
+    from PIL import Image
+    for view in ("unrolled", "sequence", "time-gradients"):
+        out = tmp_path / f"{view}.gif"
+        assert cli.main(["export", "echo", "--view", view, "--out", str(out), "--epochs", "2",
+                         "--frames", "2", "--dpi", "30"]) == 0
+        assert Image.open(out).n_frames == 2
