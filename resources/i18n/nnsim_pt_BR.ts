@@ -1161,32 +1161,32 @@
         <translation>neurônio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/sequence_plots.py" line="182"/>
+        <location filename="../../simulator/render/sequence_plots.py" line="184"/>
         <source>steps back in time</source>
         <translation>passos para trás no tempo</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/sequence_plots.py" line="183"/>
+        <location filename="../../simulator/render/sequence_plots.py" line="185"/>
         <source>mean |∂J/∂h|</source>
         <translation>|∂J/∂h| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/sequence_plots.py" line="189"/>
+        <location filename="../../simulator/render/sequence_plots.py" line="191"/>
         <source>mean |∂J/∂h| over the hidden neurons</source>
         <translation>|∂J/∂h| médio nos neurônios ocultos</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/sequence_plots.py" line="225"/>
+        <location filename="../../simulator/render/sequence_plots.py" line="227"/>
         <source>no gradient beyond %1 step(s) back (truncated backpropagation through time)</source>
         <translation>nenhum gradiente além de %1 passo(s) para trás (retropropagação no tempo truncada)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/sequence_plots.py" line="231"/>
+        <location filename="../../simulator/render/sequence_plots.py" line="233"/>
         <source>%1 steps back: %2× weaker (vanishing)</source>
         <translation>%1 passos para trás: %2× mais fraco (dissipação)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/sequence_plots.py" line="234"/>
+        <location filename="../../simulator/render/sequence_plots.py" line="236"/>
         <source>%1 steps back: %2× stronger (exploding)</source>
         <translation>%1 passos para trás: %2× mais forte (explosão)</translation>
     </message>
