@@ -194,4 +194,7 @@ class ActivationLab(QWidget):
         t = encoding.theme(name)
         self.widget.setBackground(t.plot_background)
         self.plot.apply_theme(t)
+        if getattr(self, "_now", None) is not None:       # the ring of step t, in the new accent
+            self._now.setPen(pg.mkPen(t.accent, width=2.5))
+            self._now_label.setColor(t.accent)
         self._apply()
