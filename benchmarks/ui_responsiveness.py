@@ -4,11 +4,13 @@ same run (the machines are noisy).
 
     QT_QPA_PLATFORM=offscreen python benchmarks/ui_responsiveness.py [--lesson xor] [--seconds 10]
                                                                  [--network 2-8x6-1]
-                                                                 [--repeats 3] [--json]
+                                                                 [--repeats 3] [--json] [--unrolled]
 
 ``--network 2-8x6-1`` trains an MLP built with ``mlp()`` instead of a lesson: 2 inputs, six
 hidden layers of 8 tanh neurons, 1 sigmoid output (``AxB`` = B layers of A neurons), with the
-xor lesson's ``training`` and ``data`` sections.
+xor lesson's ``training`` and ``data`` sections. ``--lesson echo`` plays a recurrent network on
+sequences: the window then shows its time bar, the Sequence and Gradient-through-time panels
+(live), and with ``--unrolled`` the unrolled view in the centre instead of the drawing.
 
 Measured (window 1600x1000, shown, default light theme; Play with ``set_speed(None)``, the
 Qt event loop runs for ``--seconds``):
@@ -21,7 +23,8 @@ Qt event loop runs for ``--seconds``):
                         stall = actual interval between two probes - 5 ms
 Each figure is the best of ``--repeats`` runs (max for rates, min for stalls), the GUI and
 headless runs interleaved.
-Targets: fps >= 60, max stall <= 50 ms, >= 500 epochs/s while drawing on xor.
+Targets: fps >= 60, max stall <= 50 ms, >= 500 epochs/s while drawing on xor (>= 300 on the
+recurrent echo lesson, whose epoch is 20 steps of backpropagation through time).
 """
 from __future__ import annotations
 
@@ -46,7 +49,8 @@ from simulator.engine.trainer import Trainer  # noqa: E402
 WIDTH, HEIGHT = 1600, 1000
 PROBE_MS = 5
 WARMUP_S = 0.5
-TARGET_FPS, TARGET_STALL_MS, TARGET_EPS = 60.0, 50.0, 500.0
+TARGET_FPS, TARGET_STALL_MS = 60.0, 50.0
+TARGET_EPS = {"xor": 500.0, "echo": 300.0}      # epochs/s while drawing, per lesson
 
 
 def parse_network(spec: str) -> list[int]:
@@ -90,7 +94,7 @@ class PaintCounter:
         return self.filter.count
 
 
-def run_gui(app, window, open_doc, seconds: float) -> dict:
+def run_gui(app, window, open_doc, seconds: float, unrolled: bool = False) -> dict:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 
     def spin(s: float) -> None:
@@ -104,11 +108,15 @@ def run_gui(app, window, open_doc, seconds: float) -> dict:
         spin(0.02)                              # the worker's first snapshot of this document
     if window.controller.latest is None:
         raise SystemExit("the training worker sent no snapshot within 30 s")
+    canvas = window.view
+    if unrolled:
+        window.recurrent.act_unrolled.setChecked(True)
+        canvas = window.recurrent.unrolled_view
     window.controller.set_speed(None)
     window.controller.play()
     spin(WARMUP_S)
 
-    paints = PaintCounter(window.view.viewport())
+    paints = PaintCounter(canvas.viewport())
     shown = [0]
 
     def count_snapshot(_snap) -> None:
@@ -130,7 +138,7 @@ def run_gui(app, window, open_doc, seconds: float) -> dict:
     elapsed = time.perf_counter() - t0
     frames, epochs = paints.count - paints0, window.controller.latest.epoch - epoch0
     window.controller.pause()
-    window.view.viewport().removeEventFilter(paints.filter)
+    canvas.viewport().removeEventFilter(paints.filter)
     window.snapshotShown.disconnect(count_snapshot)
 
     stalls = np.maximum(np.diff(np.asarray(stamps, dtype=float)) / 1e6 - PROBE_MS, 0.0)
@@ -157,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=10.0, help="length of each measured period")
     ap.add_argument("--repeats", type=int, default=3, help="best of N runs of each")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--unrolled", action="store_true", help="a recurrent lesson: the unrolled view in the centre")
     args = ap.parse_args(argv)
 
     from simulator.ui import theme
@@ -183,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
 
     gui, headless = [], []
     for _ in range(args.repeats):              # interleaved, so both see the same machine
-        gui.append(run_gui(app, window, open_doc, args.seconds))
+        gui.append(run_gui(app, window, open_doc, args.seconds, args.unrolled))
         headless.append(run_headless(doc, base_dir, args.seconds))
     window.controller.shutdown()
     (getattr(window.model, "mark_saved", None) or window.model.undo_stack.setClean)()
@@ -196,19 +205,22 @@ def main(argv: list[str] | None = None) -> int:
             "headless_epochs_per_second": max(headless),
             "max_stall_ms": min(r["max_stall_ms"] for r in gui),
             "p95_stall_ms": min(r["p95_stall_ms"] for r in gui)}
+    target_eps = TARGET_EPS.get(args.lesson if not args.network else "", TARGET_EPS["xor"])
+    if args.unrolled:
+        label += ", unrolled view"
     res = {"subject": label, "seconds": args.seconds, "repeats": args.repeats,
            **{k: round(v, 1) for k, v in best.items()},
            "targets": {"fps_min": TARGET_FPS, "max_stall_ms_max": TARGET_STALL_MS,
-                       "epochs_per_second_min": TARGET_EPS},
+                       "epochs_per_second_min": target_eps},
            "meets_targets": (best["fps"] >= TARGET_FPS and best["max_stall_ms"] <= TARGET_STALL_MS
-                             and best["epochs_per_second"] >= TARGET_EPS)}
+                             and best["epochs_per_second"] >= target_eps)}
     if args.json:
         print(json.dumps(res))
     else:
         print(f"{label}, playing at full speed for {args.seconds:g} s, best of {args.repeats}")
         print(f"  canvas redraws         {res['fps']:8.1f} fps        (target >= {TARGET_FPS:g})")
         print(f"  snapshots drawn        {res['snapshots_per_second']:8.1f} /s")
-        print(f"  training while drawn   {res['epochs_per_second']:8.1f} epochs/s (target >= {TARGET_EPS:g} on xor)")
+        print(f"  training while drawn   {res['epochs_per_second']:8.1f} epochs/s (target >= {target_eps:g})")
         print(f"  engine alone           {res['headless_epochs_per_second']:8.1f} epochs/s")
         print(f"  event-loop stalls      max {res['max_stall_ms']:.1f} ms, p95 {res['p95_stall_ms']:.1f} ms "
               f"(target max <= {TARGET_STALL_MS:g})")

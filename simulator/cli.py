@@ -334,9 +334,12 @@ def build_parser() -> argparse.ArgumentParser:
                        "or an animation (.gif .mp4) of a view, or the network as code (.py .ipynb)")
     e.add_argument("target", metavar="FILE|LESSON")
     e.add_argument("--view",
-                   choices=("network", "surface", "activations", "loss", "gradients", "slide", "compare"),
+                   choices=("network", "surface", "activations", "loss", "gradients", "slide", "compare",
+                            "unrolled", "sequence", "time-gradients"),
                    help="what to draw; slide: network, surface and loss on a 16:9 page; compare: the "
-                        "document's comparison (its compare block, else seeds 0-7) trained side by side")
+                        "document's comparison (its compare block, else seeds 0-7) trained side by side; "
+                        "recurrent networks on sequences: unrolled (the network copied over the last "
+                        "steps), sequence (one sequence over time), time-gradients (the gradient per step back)")
     e.add_argument("--out", required=True, metavar="PATH",
                    help="output file; its extension picks the format: .svg .pdf .png .gif .mp4")
     e.add_argument("--epochs", type=int, metavar="N",
@@ -353,7 +356,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--frames", type=int, metavar="K", help="frames of an animation (default 30 for "
                    "training, 6 per phase for a step)")
     e.add_argument("--animate", choices=("training", "step"),
-                   help="animation of the training (default) or of one step, phase by phase")
+                   help="animation of the training (default) or of one step, phase by phase (on a "
+                        "recurrent network: through time, step by step; --view network or unrolled)")
     e.add_argument("--no-legend", action="store_true", help="leave out the network's legend")
     e.add_argument("--color-by", choices=("gradient", "weight"), default="gradient",
                    help="edge colour: the gradient ∂J/∂w (default) or the weight")

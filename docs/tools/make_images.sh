@@ -47,6 +47,8 @@ shot lesson-echo --epochs 100 echo
 shot lesson-elman-xor --epochs 150 elman-xor
 shot lesson-sine-next --epochs 100 sine-next
 shot lesson-vanishing-through-time --epochs 100 vanishing-through-time
+shot lesson-acyclic-vs-recurrent-pt_BR --epochs 40 --lang pt_BR acyclic-vs-recurrent
+shot lesson-vanishing-through-time-pt_BR --epochs 100 --lang pt_BR vanishing-through-time
 
 # the step animation stopped at one phase (helper script, same window)
 python docs/tools/step_screenshot.py "$out/step-forward.png" xor 0
@@ -75,9 +77,17 @@ python docs/tools/remedy_screenshot.py "$out/remedy-vanishing-batch-norm.png" va
 python docs/tools/remedy_screenshot.py "$out/remedy-exploding-clip.png" exploding-gradient 30 clip
 python docs/tools/remedy_screenshot.py "$out/remedy-dying-relu-leaky.png" dying-relu 60 leaky
 python docs/tools/remedy_screenshot.py "$out/remedy-acyclic-no-delay.png" acyclic-vs-recurrent 40 no_delay
-python docs/tools/shrink_png.py "$out"/step-*.png "$out"/remedy-*.png "$out"/history-*.png
 
 # File > Export > As Code… (the "From nnsim to PyTorch" page)
 python docs/tools/code_dialog_screenshot.py "$out/export-code.png" xor 200
-python docs/tools/shrink_png.py "$out/export-code.png"
 echo export-code.png
+
+# recurrent networks in the window (docs/recurrent.md)
+python docs/tools/recurrent_screenshot.py "$out/recurrent-offer.png" echo offer
+python docs/tools/recurrent_screenshot.py "$out/recurrent-time.png" echo time --epochs 30 --time 7 --select h1 --raise inspector --size 1600x1080
+python docs/tools/recurrent_screenshot.py "$out/recurrent-unrolled-backward.png" acyclic-vs-recurrent step --epochs 20 --phase 33 --steps 5
+python main.py export echo --view unrolled --out "$out/export-unrolled.png" --epochs 20 --dpi 110
+python main.py export echo --view sequence --out "$out/export-sequence.png" --epochs 20 --dpi 110
+python main.py export vanishing-through-time --view time-gradients --out "$out/export-time-gradients.png" --dpi 110
+
+python docs/tools/shrink_png.py "$out"/step-*.png "$out"/remedy-*.png "$out"/history-*.png "$out"/recurrent-*.png "$out"/export-*.png

@@ -77,7 +77,7 @@
         <translation>R² de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="293"/>
+        <location filename="../../simulator/export/plot_panels.py" line="295"/>
         <location filename="../../simulator/render/plots.py" line="566"/>
         <location filename="../../simulator/render/plots.py" line="630"/>
         <source>accuracy</source>
@@ -90,13 +90,13 @@
     </message>
     <message>
         <location filename="../../simulator/render/plots.py" line="824"/>
-        <location filename="../../simulator/render/step_frames.py" line="29"/>
+        <location filename="../../simulator/render/step_frames.py" line="34"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
         <location filename="../../simulator/render/plots.py" line="825"/>
-        <location filename="../../simulator/render/step_frames.py" line="29"/>
+        <location filename="../../simulator/render/step_frames.py" line="34"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
@@ -126,22 +126,22 @@
         <translation>o recorte atuou em %1 dos passos</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/step_frames.py" line="30"/>
+        <location filename="../../simulator/render/step_frames.py" line="35"/>
         <source>forward pass: %1</source>
         <translation>passagem direta: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/step_frames.py" line="30"/>
+        <location filename="../../simulator/render/step_frames.py" line="35"/>
         <source>backward pass: %1</source>
         <translation>passagem reversa: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/step_frames.py" line="32"/>
+        <location filename="../../simulator/render/step_frames.py" line="37"/>
         <source>loss of the prediction</source>
         <translation>perda da predição</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/step_frames.py" line="32"/>
+        <location filename="../../simulator/render/step_frames.py" line="37"/>
         <source>update: w ← w − α·∂J/∂w</source>
         <translation>atualização: w ← w − α·∂J/∂w</translation>
     </message>
@@ -614,8 +614,10 @@
     <message>
         <location filename="../../simulator/export/captions.py" line="38"/>
         <location filename="../../simulator/export/compare_panels.py" line="85"/>
-        <location filename="../../simulator/export/plot_panels.py" line="288"/>
-        <location filename="../../simulator/export/plot_panels.py" line="312"/>
+        <location filename="../../simulator/export/plot_panels.py" line="290"/>
+        <location filename="../../simulator/export/plot_panels.py" line="314"/>
+        <location filename="../../simulator/export/recurrent_panels.py" line="62"/>
+        <location filename="../../simulator/export/recurrent_panels.py" line="197"/>
         <source>not trained</source>
         <translation>não treinada</translation>
     </message>
@@ -647,91 +649,92 @@
         <translation>divergiu</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/network_panel.py" line="68"/>
+        <location filename="../../simulator/export/network_panel.py" line="71"/>
         <source>sample x = (%1)</source>
         <translation>amostra x = (%1)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="50"/>
+        <location filename="../../simulator/export/options.py" line="56"/>
         <source>unknown file extension %1</source>
+        <extracomment>the views of a recurrent network on sequences (see check_view)</extracomment>
         <translation>extensão de arquivo desconhecida %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="51"/>
+        <location filename="../../simulator/export/options.py" line="57"/>
         <source>%1 has no file extension</source>
         <translation>%1 não tem extensão de arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="52"/>
+        <location filename="../../simulator/export/options.py" line="58"/>
         <source>use .svg, .pdf, .png, .gif or .mp4</source>
         <translation>use .svg, .pdf, .png, .gif ou .mp4</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="106"/>
+        <location filename="../../simulator/export/options.py" line="112"/>
         <source>unknown view %1 (views: %2)</source>
         <translation>visualização desconhecida %1 (visualizações: %2)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="109"/>
+        <location filename="../../simulator/export/options.py" line="115"/>
         <source>unknown theme %1 (light or dark)</source>
         <translation>tema desconhecido %1 (light ou dark)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="111"/>
+        <location filename="../../simulator/export/options.py" line="117"/>
         <source>colour by gradient or weight, not %1</source>
         <translation>colorir por gradient ou weight, não %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="112"/>
+        <location filename="../../simulator/export/options.py" line="118"/>
         <source>the width must be between %1 and %2 inches</source>
         <translation>a largura deve estar entre %1 e %2 polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="113"/>
+        <location filename="../../simulator/export/options.py" line="119"/>
         <source>the height must be between %1 and %2 inches</source>
         <translation>a altura deve estar entre %1 e %2 polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="117"/>
+        <location filename="../../simulator/export/options.py" line="123"/>
         <source>the resolution must be between 10 and 2400 dpi</source>
         <translation>a resolução deve estar entre 10 e 2400 dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="119"/>
+        <location filename="../../simulator/export/options.py" line="125"/>
         <source>%1 × %2 pixels is too large (at most %3 a side): lower the resolution or the size</source>
         <translation>%1 × %2 pixels é grande demais (no máximo %3 por lado): reduza a resolução ou o tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/state.py" line="89"/>
-        <location filename="../../simulator/export/state.py" line="135"/>
+        <location filename="../../simulator/export/state.py" line="91"/>
+        <location filename="../../simulator/export/state.py" line="137"/>
         <source>cannot train: %1</source>
         <extracomment>What ``export --view compare`` trains when a document declares no comparison.</extracomment>
         <translation>não é possível treinar: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="26"/>
+        <location filename="../../simulator/export/figures.py" line="27"/>
         <source>nnsim figure</source>
         <translation>figura do nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="68"/>
+        <location filename="../../simulator/export/figures.py" line="75"/>
         <source>Neural network</source>
         <translation>Rede neural</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/figures.py" line="44"/>
-        <location filename="../../simulator/export/figures.py" line="75"/>
+        <location filename="../../simulator/export/figures.py" line="45"/>
+        <location filename="../../simulator/export/figures.py" line="82"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="33"/>
         <source>Network</source>
         <translation>Rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="253"/>
+        <location filename="../../simulator/export/plot_panels.py" line="255"/>
         <source>no data</source>
         <translation>sem dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="246"/>
+        <location filename="../../simulator/export/plot_panels.py" line="248"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="33"/>
         <location filename="../../simulator/ui/panels/surface.py" line="79"/>
         <location filename="../../simulator/ui/panels/surface.py" line="80"/>
@@ -739,20 +742,20 @@
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="262"/>
+        <location filename="../../simulator/export/plot_panels.py" line="264"/>
         <location filename="../../simulator/ui/panels/surface.py" line="80"/>
         <source>Fit</source>
         <translation>Ajuste</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="279"/>
+        <location filename="../../simulator/export/plot_panels.py" line="281"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="34"/>
         <source>Loss</source>
         <translation>Perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="297"/>
-        <location filename="../../simulator/export/plot_panels.py" line="322"/>
+        <location filename="../../simulator/export/plot_panels.py" line="299"/>
+        <location filename="../../simulator/export/plot_panels.py" line="324"/>
         <source>no epoch trained yet</source>
         <translation>nenhuma época treinada ainda</translation>
     </message>
@@ -763,66 +766,66 @@
         <translation>perda de treino / teste %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="305"/>
+        <location filename="../../simulator/export/plot_panels.py" line="307"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="35"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="326"/>
+        <location filename="../../simulator/export/plot_panels.py" line="328"/>
         <source>mean |∂J/∂w| per layer</source>
         <translation>|∂J/∂w| médio por camada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="333"/>
+        <location filename="../../simulator/export/plot_panels.py" line="335"/>
         <location filename="../../simulator/ui/export_dialogs.py" line="34"/>
         <source>Activation functions</source>
         <translation>Funções de ativação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="345"/>
+        <location filename="../../simulator/export/plot_panels.py" line="347"/>
         <source>f solid, f′ dashed</source>
         <translation>f em linha cheia, f′ tracejada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="61"/>
+        <location filename="../../simulator/export/options.py" line="67"/>
         <source>%1 is a folder, not a file</source>
         <translation>%1 é uma pasta, não um arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="64"/>
+        <location filename="../../simulator/export/options.py" line="70"/>
         <source>cannot write %1: the folder %2 does not exist</source>
         <translation>não é possível gravar %1: a pasta %2 não existe</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/options.py" line="67"/>
+        <location filename="../../simulator/export/options.py" line="73"/>
         <source>cannot write %1: permission denied</source>
         <translation>não é possível gravar %1: permissão negada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/animation.py" line="63"/>
-        <location filename="../../simulator/export/animation.py" line="117"/>
+        <location filename="../../simulator/export/animation.py" line="65"/>
+        <location filename="../../simulator/export/animation.py" line="123"/>
         <source>an animation needs at least 2 frames</source>
         <translation>uma animação precisa de pelo menos 2 quadros</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/animation.py" line="106"/>
+        <location filename="../../simulator/export/animation.py" line="110"/>
         <source>cannot animate a step: %1</source>
         <translation>não é possível animar um passo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/animation.py" line="108"/>
+        <location filename="../../simulator/export/animation.py" line="112"/>
         <source>cannot animate a step: there is no training data</source>
         <translation>não é possível animar um passo: não há dados de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/animation.py" line="185"/>
+        <location filename="../../simulator/export/animation.py" line="192"/>
         <source>the animation has no frames</source>
         <translation>a animação não tem quadros</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/animation.py" line="191"/>
-        <location filename="../../simulator/export/animation.py" line="230"/>
+        <location filename="../../simulator/export/animation.py" line="198"/>
+        <location filename="../../simulator/export/animation.py" line="237"/>
         <location filename="../../simulator/export/writers.py" line="44"/>
         <source>cannot write %1: %2</source>
         <translation>não é possível gravar %1: %2</translation>
@@ -844,43 +847,42 @@
         <translation>não é possível gravar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="37"/>
+        <location filename="../../simulator/export/files.py" line="42"/>
         <source>%1 is an animation format: export an animation instead</source>
         <translation>%1 é um formato de animação: exporte uma animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="60"/>
+        <location filename="../../simulator/export/files.py" line="65"/>
         <source>unknown animation %1 (training or step)</source>
         <translation>animação desconhecida %1 (training ou step)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="64"/>
-        <location filename="../../simulator/export/files.py" line="117"/>
+        <location filename="../../simulator/export/files.py" line="23"/>
         <source>a step animation shows the network: use --view network</source>
         <translation>uma animação de passo mostra a rede: use --view network</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="80"/>
+        <location filename="../../simulator/export/files.py" line="83"/>
         <source>%1 is a still format: use .gif or .mp4 for an animation</source>
         <translation>%1 é um formato de imagem fixa: use .gif ou .mp4 para uma animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="96"/>
+        <location filename="../../simulator/export/files.py" line="99"/>
         <source>--epochs must be 0 or more</source>
         <translation>--epochs deve ser 0 ou mais</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="108"/>
+        <location filename="../../simulator/export/files.py" line="111"/>
         <source>--frames is for animations (.gif, .mp4)</source>
         <translation>--frames é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="110"/>
+        <location filename="../../simulator/export/files.py" line="113"/>
         <source>--animate is for animations (.gif, .mp4)</source>
         <translation>--animate é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="113"/>
+        <location filename="../../simulator/export/files.py" line="116"/>
         <source>--frames must be 2 or more</source>
         <translation>--frames deve ser 2 ou mais</translation>
     </message>
@@ -890,32 +892,32 @@
         <translation>Slide (16:9): rede, superfície, perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="40"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="42"/>
         <source>SVG — vector (web, PowerPoint, Inkscape)</source>
         <translation>SVG — vetorial (web, PowerPoint, Inkscape)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="41"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="43"/>
         <source>PDF — vector (LaTeX Beamer, print)</source>
         <translation>PDF — vetorial (LaTeX Beamer, impressão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="42"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="44"/>
         <source>PNG — image</source>
         <translation>PNG — imagem</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="42"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="44"/>
         <source>GIF — animated image</source>
         <translation>GIF — imagem animada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="43"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="45"/>
         <source>MP4 — video</source>
         <translation>MP4 — vídeo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="574"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="583"/>
         <source>Figure copied: %1</source>
         <translation>Figura copiada: %1</translation>
     </message>
@@ -976,17 +978,17 @@
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/state.py" line="137"/>
+        <location filename="../../simulator/export/state.py" line="139"/>
         <source>the comparison trains feed-forward networks on points, not recurrent networks or sequences</source>
         <translation>a comparação treina redes acíclicas sobre pontos, não redes recorrentes nem sequências</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="100"/>
+        <location filename="../../simulator/export/files.py" line="103"/>
         <source>the comparison is a still figure: use .svg, .pdf or .png</source>
         <translation>a comparação é uma figura estática: use .svg, .pdf ou .png</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="102"/>
+        <location filename="../../simulator/export/files.py" line="105"/>
         <source>--frames and --animate are for animations (.gif, .mp4)</source>
         <translation>--frames e --animate são para animações (.gif, .mp4)</translation>
     </message>
@@ -1042,11 +1044,6 @@
         <translation>Comparação</translation>
     </message>
     <message>
-        <location filename="../../simulator/runtime/worker.py" line="423"/>
-        <source>The step-by-step animation of recurrent networks is not available yet: one step was trained without it.</source>
-        <translation>A animação passo a passo de redes recorrentes ainda não está disponível: um passo foi treinado sem ela.</translation>
-    </message>
-    <message>
         <location filename="../../simulator/ui/commands.py" line="24"/>
         <source>truncation of backpropagation through time</source>
         <translation>truncamento da retropropagação no tempo</translation>
@@ -1077,19 +1074,14 @@
         <translation>as conexões com atraso são removidas: cada passo vê apenas a sua própria entrada, como numa rede de alimentação direta</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/plot_panels.py" line="256"/>
+        <location filename="../../simulator/export/plot_panels.py" line="258"/>
         <source>sequences have no input plane</source>
         <translation>sequências não têm um plano de entradas</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="23"/>
+        <location filename="../../simulator/export/files.py" line="31"/>
         <source>the surface view shows an input plane, which sequence data do not have: use --view network, loss, gradients or slide</source>
         <translation>a vista surface mostra um plano de entradas, que dados em sequência não têm: use --view network, loss, gradients ou slide</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/export/files.py" line="26"/>
-        <source>the step animation of recurrent networks and sequences is not available yet: use --animate training</source>
-        <translation>a animação passo a passo de redes recorrentes e sequências ainda não está disponível: use --animate training</translation>
     </message>
     <message>
         <location filename="../../simulator/render/plots.py" line="591"/>
@@ -1177,6 +1169,370 @@
         <source>Save the network as a PyTorch or NumPy program, or a Jupyter notebook, that trains as nnsim does</source>
         <translation>Salvar a rede como um programa em PyTorch ou NumPy, ou um notebook Jupyter, que treina como o nnsim</translation>
     </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="316"/>
+        <source>Add a self-loop on %1 (previous step)</source>
+        <translation>Adicionar um laço em %1 (passo anterior)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="317"/>
+        <source>Connect %1 → %2, delayed (previous step)</source>
+        <translation>Conectar %1 → %2 com atraso (passo anterior)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="341"/>
+        <source>Make %1 → %2 delayed (previous step)</source>
+        <translation>Tornar %1 → %2 uma conexão com atraso (passo anterior)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/commands.py" line="342"/>
+        <source>Make %1 → %2 an ordinary connection (same step)</source>
+        <translation>Tornar %1 → %2 uma conexão comum (mesmo passo)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="204"/>
+        <source>same step (no delay)</source>
+        <translation>mesmo passo (sem atraso)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="206"/>
+        <source>delayed: reads the previous step, t − 1</source>
+        <translation>com atraso: lê o passo anterior, t − 1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="207"/>
+        <source>delayed: reads %1 steps back, t − %1</source>
+        <translation>com atraso: lê %1 passos atrás, t − %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="220"/>
+        <source>%1 → %2 must stay delayed: %3</source>
+        <translation>%1 → %2 precisa manter o atraso: %3</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="230"/>
+        <source>Delayed (previous step)</source>
+        <translation>Com atraso (passo anterior)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/actions.py" line="231"/>
+        <source>Delayed (%1 steps back)</source>
+        <translation>Com atraso (%1 passos atrás)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/network_panel.py" line="68"/>
+        <location filename="../../simulator/export/recurrent_panels.py" line="75"/>
+        <location filename="../../simulator/export/recurrent_panels.py" line="161"/>
+        <location filename="../../simulator/render/unrolled.py" line="301"/>
+        <source>training sequence %1</source>
+        <translation>sequência de treino %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="24"/>
+        <source>a step animation shows the network: use --view network or unrolled</source>
+        <translation>a animação de um passo mostra a rede: use --view network ou unrolled</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/files.py" line="27"/>
+        <source>the %1 view shows a recurrent network on sequences, and these data are points: use it with a recurrent lesson or a sequence task</source>
+        <translation>a vista %1 mostra uma rede recorrente sobre sequências, e estes dados são pontos: use-a com uma lição recorrente ou uma tarefa de sequências</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="37"/>
+        <source>Unrolled over time (recurrent)</source>
+        <translation>Desdobrada no tempo (recorrente)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="37"/>
+        <source>Sequence over time (recurrent)</source>
+        <translation>Sequência ao longo do tempo (recorrente)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/export_dialogs.py" line="38"/>
+        <source>Gradient through time (recurrent)</source>
+        <translation>Gradiente no tempo (recorrente)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/recurrent_panels.py" line="42"/>
+        <source>Unrolled over time</source>
+        <translation>Desdobrada no tempo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/recurrent_panels.py" line="65"/>
+        <source>one weight per edge, shared by every copy</source>
+        <translation>um peso por conexão, compartilhado por todas as cópias</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/recurrent_panels.py" line="128"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="51"/>
+        <source>Sequence</source>
+        <translation>Sequência</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/recurrent_panels.py" line="144"/>
+        <location filename="../../simulator/export/recurrent_panels.py" line="204"/>
+        <source>no sequence</source>
+        <translation>nenhuma sequência</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/recurrent_panels.py" line="161"/>
+        <location filename="../../simulator/render/unrolled.py" line="301"/>
+        <source>test sequence %1</source>
+        <translation>sequência de teste %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/recurrent_panels.py" line="165"/>
+        <source>%1 of %2 steps with a target right</source>
+        <translation>%1 de %2 passos com alvo corretos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/recurrent_panels.py" line="167"/>
+        <source>step t = %1 marked</source>
+        <translation>passo t = %1 marcado</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/export/recurrent_panels.py" line="190"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="53"/>
+        <source>Gradient through time</source>
+        <translation>Gradiente no tempo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="46"/>
+        <location filename="../../simulator/render/sequence_plots.py" line="124"/>
+        <source>step t</source>
+        <translation>passo t</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="47"/>
+        <source>value</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="65"/>
+        <source>input %1</source>
+        <translation>entrada %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="73"/>
+        <source>target %1 (rings)</source>
+        <translation>alvo %1 (anéis)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="77"/>
+        <source>output %1</source>
+        <translation>saída %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="125"/>
+        <source>neuron</source>
+        <translation>neurônio</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="184"/>
+        <source>steps back in time</source>
+        <translation>passos para trás no tempo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="185"/>
+        <source>mean |∂J/∂h|</source>
+        <translation>|∂J/∂h| médio</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="191"/>
+        <source>mean |∂J/∂h| over the hidden neurons</source>
+        <translation>|∂J/∂h| médio nos neurônios ocultos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="227"/>
+        <source>no gradient beyond %1 step(s) back (truncated backpropagation through time)</source>
+        <translation>nenhum gradiente além de %1 passo(s) para trás (retropropagação no tempo truncada)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="233"/>
+        <source>%1 steps back: %2× weaker (vanishing)</source>
+        <translation>%1 passos para trás: %2× mais fraco (dissipação)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/sequence_plots.py" line="236"/>
+        <source>%1 steps back: %2× stronger (exploding)</source>
+        <translation>%1 passos para trás: %2× mais forte (explosão)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/time_frames.py" line="78"/>
+        <source>forward pass: step t = %1</source>
+        <translation>passagem direta: passo t = %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/time_frames.py" line="80"/>
+        <source>backward through time: step t = %1</source>
+        <translation>retropropagação no tempo: passo t = %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/time_frames.py" line="82"/>
+        <source>loss over the steps with a target</source>
+        <translation>perda nos passos com alvo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/time_frames.py" line="83"/>
+        <source>update: w ← w − α·∂J/∂w (∂J/∂w summed over the steps)</source>
+        <translation>atualização: w ← w − α·∂J/∂w (∂J/∂w somado nos passos)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/time_frames.py" line="147"/>
+        <source>target %1</source>
+        <translation>alvo %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/time_frames.py" line="147"/>
+        <source>no target</source>
+        <translation>sem alvo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/time_frames.py" line="207"/>
+        <location filename="../../simulator/render/time_frames.py" line="303"/>
+        <source>J = %1 (mean over the steps with a target)</source>
+        <translation>J = %1 (média nos passos com alvo)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/unrolled.py" line="302"/>
+        <source>step %1</source>
+        <translation>passo %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/unrolled.py" line="303"/>
+        <source>steps %1–%2</source>
+        <translation>passos %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/unrolled.py" line="304"/>
+        <source>%1 of %2</source>
+        <translation>%1 da %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="115"/>
+        <source>Release on a neuron to connect %1; back on %1 for a self-loop</source>
+        <translation>Solte sobre um neurônio para conectar %1; de volta sobre %1 para um laço</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="123"/>
+        <source>Cannot connect %1 → %2: %3</source>
+        <translation>Não é possível conectar %1 → %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="132"/>
+        <source>Release to connect %1 → %2 (hold Shift to make it a delayed, recurrent edge)</source>
+        <translation>Solte para conectar %1 → %2 (segure Shift para uma conexão com atraso, recorrente)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="138"/>
+        <source>Release to make a self-loop on %1: a delayed (recurrent) edge, %1 reads its own value of the previous step</source>
+        <translation>Solte para criar um laço em %1: uma conexão com atraso (recorrente), %1 lê o seu próprio valor do passo anterior</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="143"/>
+        <source>%1 → %2 would close the cycle %3 within a step: release to make it a delayed (recurrent) edge, which reads %1 of the previous step (Esc cancels)</source>
+        <translation>%1 → %2 fecharia o ciclo %3 dentro de um passo: solte para torná-la uma conexão com atraso (recorrente), que lê %1 do passo anterior (Esc cancela)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="147"/>
+        <source>Release to connect %1 → %2 as a delayed (recurrent) edge: it reads %1 of the previous step</source>
+        <translation>Solte para conectar %1 → %2 como conexão com atraso (recorrente): ela lê %1 do passo anterior</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="170"/>
+        <source>Connection cancelled: release on a neuron to connect.</source>
+        <translation>Conexão cancelada: solte sobre um neurônio para conectar.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="177"/>
+        <source>Connected %1 → %2</source>
+        <translation>Conectado %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="181"/>
+        <source>Added a self-loop on %1 (delayed: the previous step). Ctrl+Z undoes it.</source>
+        <translation>Laço adicionado em %1 (com atraso: o passo anterior). Ctrl+Z desfaz.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="183"/>
+        <source>Connected %1 → %2 as a delayed edge: it closes the cycle %3 across time steps. Ctrl+Z undoes it.</source>
+        <translation>Conectado %1 → %2 como conexão com atraso: ela fecha o ciclo %3 de um passo de tempo para o seguinte. Ctrl+Z desfaz.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/connect_drag.py" line="186"/>
+        <source>Connected %1 → %2 as a delayed edge (the previous step). Ctrl+Z undoes it.</source>
+        <translation>Conectado %1 → %2 como conexão com atraso (o passo anterior). Ctrl+Z desfaz.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="147"/>
+        <source>&amp;Unrolled over Time</source>
+        <translation>&amp;Desdobrada no tempo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="150"/>
+        <source>Draw the network copied over the last steps of the sequence, left to right in time: a recurrent network is a deep network that shares its weights (Ctrl+U)</source>
+        <translation>Desenhar a rede copiada nos últimos passos da sequência, da esquerda para a direita no tempo: uma rede recorrente é uma rede profunda que compartilha os seus pesos (Ctrl+U)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="154"/>
+        <source>Unrolled</source>
+        <translation>Desdobrada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="161"/>
+        <source>steps</source>
+        <translation>passos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="162"/>
+        <source>How many steps the unrolled view shows (1 to %1)</source>
+        <translation>Quantos passos a vista desdobrada mostra (1 a %1)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="176"/>
+        <source>The unrolled view shows a recurrent network on sequences: open a recurrent lesson or choose a sequence task in the Data panel.</source>
+        <translation>A vista desdobrada mostra uma rede recorrente sobre sequências: abra uma lição recorrente ou escolha uma tarefa de sequências no painel Dados.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/time_scrubber.py" line="21"/>
+        <source>Previous Time Step</source>
+        <translation>Passo de tempo anterior</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/time_scrubber.py" line="23"/>
+        <source>Show the previous step t of the sequence (Alt+Left)</source>
+        <translation>Mostrar o passo t anterior da sequência (Alt+Esquerda)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/time_scrubber.py" line="25"/>
+        <source>Next Time Step</source>
+        <translation>Próximo passo de tempo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/time_scrubber.py" line="27"/>
+        <source>Show the next step t of the sequence (Alt+Right)</source>
+        <translation>Mostrar o próximo passo t da sequência (Alt+Direita)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/time_scrubber.py" line="35"/>
+        <source>Time</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/time_scrubber.py" line="39"/>
+        <source>time</source>
+        <translation>tempo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/time_scrubber.py" line="45"/>
+        <source>The step t of the chosen sequence that the drawing, the Inspector and the activation lab show</source>
+        <translation>O passo t da sequência escolhida que o desenho, o Inspetor e o laboratório de ativações mostram</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/time_scrubber.py" line="106"/>
+        <source>t = %1 of %2</source>
+        <translation>t = %1 de %2</translation>
+    </message>
 </context>
 <context>
     <name>ActivationLab</name>
@@ -1196,9 +1552,19 @@
         <translation>Nenhuma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="150"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="162"/>
         <source>Select a neuron to see its activation and its current values of g on the curve.</source>
         <translation>Selecione um neurônio para ver sua ativação e seus valores atuais de g na curva.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="188"/>
+        <source>t = %1: g = %2</source>
+        <translation>t = %1: g = %2</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="190"/>
+        <source>the ring: step t = %1 of the sequence</source>
+        <translation>o anel: passo t = %1 da sequência</translation>
     </message>
 </context>
 <context>
@@ -1616,104 +1982,100 @@
 <context>
     <name>EditorView</name>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="257"/>
-        <source>Connection cancelled: release on a neuron to connect.</source>
-        <translation>Conexão cancelada: solte sobre um neurônio para conectar.</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/ui/editor/view.py" line="261"/>
-        <source>Cannot connect %1 → %2: %3</source>
-        <translation>Não é possível conectar %1 → %2: %3</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/ui/editor/view.py" line="266"/>
-        <source>Connected %1 → %2</source>
-        <translation>Conexão %1 → %2 criada</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/ui/editor/view.py" line="358"/>
+        <location filename="../../simulator/ui/editor/view.py" line="340"/>
         <source>weight w = %1</source>
         <translation>peso w = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="361"/>
+        <location filename="../../simulator/ui/editor/view.py" line="345"/>
         <source>gradient ∂J/∂w = %1</source>
         <translation>gradiente ∂J/∂w = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="369"/>
+        <location filename="../../simulator/ui/editor/view.py" line="353"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="369"/>
+        <location filename="../../simulator/ui/editor/view.py" line="353"/>
         <source>hidden</source>
         <translation>oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="369"/>
+        <location filename="../../simulator/ui/editor/view.py" line="353"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="372"/>
+        <location filename="../../simulator/ui/editor/view.py" line="356"/>
         <source>feature %1</source>
         <translation>atributo %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="379"/>
+        <location filename="../../simulator/ui/editor/view.py" line="372"/>
         <source>g = %1 (mean over the batch)</source>
         <translation>g = %1 (média no lote)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="380"/>
+        <location filename="../../simulator/ui/editor/view.py" line="373"/>
         <source>y = f(g) = %1</source>
         <translation>y = f(g) = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="382"/>
+        <location filename="../../simulator/ui/editor/view.py" line="375"/>
         <source>bias b = %1</source>
         <translation>bias b = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="384"/>
+        <location filename="../../simulator/ui/editor/view.py" line="368"/>
+        <location filename="../../simulator/ui/editor/view.py" line="377"/>
         <source>δ = ∂J/∂g = %1</source>
         <translation>δ = ∂J/∂g = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="391"/>
+        <location filename="../../simulator/ui/editor/view.py" line="384"/>
         <source>Added %1 — drag from it to another neuron to connect.</source>
         <translation>Neurônio %1 adicionado — arraste a partir dele até outro neurônio para conectar.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="489"/>
+        <location filename="../../simulator/ui/editor/view.py" line="482"/>
         <source>Set weight of %1 → %2…</source>
         <translation>Definir peso de %1 → %2…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="491"/>
+        <location filename="../../simulator/ui/editor/view.py" line="485"/>
         <source>Delete connection</source>
         <translation>Excluir conexão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="494"/>
+        <location filename="../../simulator/ui/editor/view.py" line="488"/>
         <source>Add input neuron here</source>
         <translation>Adicionar neurônio de entrada aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="495"/>
+        <location filename="../../simulator/ui/editor/view.py" line="489"/>
         <source>Add hidden neuron here</source>
         <translation>Adicionar neurônio oculto aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="496"/>
+        <location filename="../../simulator/ui/editor/view.py" line="490"/>
         <source>Add output neuron here</source>
         <translation>Adicionar neurônio de saída aqui</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="505"/>
+        <location filename="../../simulator/ui/editor/view.py" line="499"/>
         <source>Connection weight</source>
         <translation>Peso da conexão</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="293"/>
+        <source>Connection cancelled</source>
+        <translation>Conexão cancelada</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/editor/view.py" line="365"/>
+        <source>at step t = %1:</source>
+        <translation>no passo t = %1:</translation>
     </message>
 </context>
 <context>
@@ -2197,54 +2559,54 @@
 <context>
     <name>ExportAnimationDialog</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="413"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="469"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="514"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="418"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="478"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="523"/>
         <source>Export animation</source>
         <translation>Exportar animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="419"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="424"/>
         <source>Training from the start</source>
         <translation>Treinamento desde o início</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="420"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="425"/>
         <source>One training step, phase by phase (current weights)</source>
         <translation>Um passo de treinamento, fase por fase (pesos atuais)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="427"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="432"/>
         <source>Animation</source>
         <translation>Animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="428"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="433"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="429"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="434"/>
         <source>Frames</source>
         <translation>Quadros</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="436"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="441"/>
         <source>The same settings give the same file: training is seeded.</source>
         <translation>As mesmas opções geram o mesmo arquivo: o treinamento usa semente fixa.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="439"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="444"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="520"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="529"/>
         <source>Cannot export the animation</source>
         <translation>Não foi possível exportar a animação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="526"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="535"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>
@@ -2252,39 +2614,39 @@
 <context>
     <name>ExportFigureDialog</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="293"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="353"/>
-        <location filename="../../simulator/ui/export_dialogs.py" line="392"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="298"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="358"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="397"/>
         <source>Export figure</source>
         <translation>Exportar figura</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="307"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="312"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="308"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="313"/>
         <source>Copy to Clipboard</source>
         <translation>Copiar para a área de transferência</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="378"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="383"/>
         <source>%1 × %2 in, %3 × %4 pixels at %5 dpi</source>
         <translation>%1 × %2 pol, %3 × %4 pixels a %5 dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="382"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="387"/>
         <source>%1 × %2 in, vector: text stays text, sharp at any size</source>
         <translation>%1 × %2 pol, vetorial: o texto continua texto, nítido em qualquer tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="398"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="403"/>
         <source>Cannot export the figure</source>
         <translation>Não foi possível exportar a figura</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="401"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="406"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>
@@ -2292,72 +2654,72 @@
 <context>
     <name>FigureControls</name>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="140"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="145"/>
         <source>inches</source>
         <translation>polegadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="141"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="146"/>
         <source>pixels</source>
         <translation>pixels</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="145"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="150"/>
         <source>dpi</source>
         <translation>dpi</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="147"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="152"/>
         <source>Light (print)</source>
         <translation>Claro (impressão)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="148"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="153"/>
         <source>Dark</source>
         <translation>Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="149"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="154"/>
         <source>Transparent background</source>
         <translation>Fundo transparente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="150"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="155"/>
         <source>Legend of the network</source>
         <translation>Legenda da rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="154"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="159"/>
         <source>Browse…</source>
         <translation>Procurar…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="165"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="170"/>
         <source>View</source>
         <translation>Vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="166"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="171"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="167"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="172"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="168"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="173"/>
         <source>Resolution</source>
         <translation>Resolução</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="169"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="174"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/export_dialogs.py" line="172"/>
+        <location filename="../../simulator/ui/export_dialogs.py" line="177"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
@@ -2394,105 +2756,151 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="37"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="38"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="37"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="38"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="37"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="38"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="52"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="53"/>
         <source>batch normalisation</source>
         <translation>normalização de batch</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="68"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="74"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="69"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="75"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="70"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="76"/>
         <source>Feature</source>
         <translation>Atributo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="71"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="77"/>
         <source>Activation</source>
         <translation>Ativação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="72"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="78"/>
         <source>Bias w₀ⱼ</source>
         <translation>Bias w₀ⱼ</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="74"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="80"/>
         <source>Weight wᵢⱼ</source>
         <translation>Peso wᵢⱼ</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="121"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="133"/>
         <source>Neuron %1</source>
         <translation>Neurônio %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="140"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="152"/>
         <source>Connection %1 → %2</source>
         <translation>Ligação %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="145"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="161"/>
         <source>%1 neurons and %2 connections selected</source>
         <translation>%1 neurônios e %2 conexões selecionados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="159"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="175"/>
         <source>&lt;b&gt;The network&lt;/b&gt;&lt;br&gt;%1 neurons, %2 connections.&lt;br&gt;&lt;br&gt;Click the canvas to add a neuron; drag from one neuron to another to connect them. Right-click for more.</source>
         <translation>&lt;b&gt;A rede&lt;/b&gt;&lt;br&gt;%1 neurônios, %2 conexões.&lt;br&gt;&lt;br&gt;Clique na área de desenho para adicionar um neurônio; arraste de um neurônio a outro para conectá-los. Clique com o botão direito para mais opções.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="215"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="236"/>
         <source>update: w ← w − α·∂J/∂w, α = %1</source>
         <translation>atualização: w ← w − α·∂J/∂w, α = %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="227"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="248"/>
         <source>Input neuron: its output is the feature %1 of the sample.</source>
         <translation>Neurônio de entrada: sua saída é o atributo %1 da amostra.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="263"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="287"/>
         <source>For sample %1 of the last step:</source>
         <translation>Para a amostra %1 do último passo:</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/inspector.py" line="260"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="284"/>
         <source>For step t = %1 of sequence %2 of the last training step:</source>
         <translation>No passo t = %1 da sequência %2 do último passo de treinamento:</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="62"/>
+        <location filename="../../simulator/ui/panels/inspector.py" line="158"/>
+        <source>delayed (previous step)</source>
+        <translation>com atraso (passo anterior)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="63"/>
+        <source>A delayed (recurrent) connection carries its source&apos;s value of the previous time step: drawn as an arc marked z⁻¹</source>
+        <translation>Uma conexão com atraso (recorrente) leva o valor da sua origem no passo de tempo anterior: desenhada como um arco marcado z⁻¹</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="81"/>
+        <source>Delay</source>
+        <translation>Atraso</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="159"/>
+        <source>delayed (%1 steps back)</source>
+        <translation>com atraso (%1 passos atrás)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="226"/>
+        <source>%1 reads x&lt;sub&gt;%2&lt;/sub&gt;(t−%3): the value of %2 %3 step(s) before</source>
+        <translation>%1 lê x&lt;sub&gt;%2&lt;/sub&gt;(t−%3): o valor de %2 de %3 passo(s) antes</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="228"/>
+        <source>%1 reads x&lt;sub&gt;%2&lt;/sub&gt; of the same step</source>
+        <translation>%1 lê x&lt;sub&gt;%2&lt;/sub&gt; do mesmo passo</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="305"/>
+        <source>training sequence %1</source>
+        <translation>sequência de treino %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="305"/>
+        <source>test sequence %1</source>
+        <translation>sequência de teste %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/inspector.py" line="307"/>
+        <source>At step t = %1 of %2:</source>
+        <translation>No passo t = %1 da %2:</translation>
     </message>
 </context>
 <context>
     <name>LegendOverlay</name>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="552"/>
+        <location filename="../../simulator/ui/editor/view.py" line="546"/>
         <source>showing the %1 heaviest of %2 connections in view; zoom in for more</source>
         <translation>mostrando as %1 ligações de maior peso entre %2 visíveis; aproxime para ver mais</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/editor/view.py" line="548"/>
+        <location filename="../../simulator/ui/editor/view.py" line="542"/>
         <source>zoom in to read this step&apos;s values (%1 have no room at this scale)</source>
         <translation>aproxime para ler os valores deste passo (%1 sem espaço nesta escala)</translation>
     </message>
@@ -2567,554 +2975,592 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="198"/>
+        <location filename="../../simulator/ui/main_window.py" line="201"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="199"/>
+        <location filename="../../simulator/ui/main_window.py" line="202"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="200"/>
+        <location filename="../../simulator/ui/main_window.py" line="203"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="201"/>
+        <location filename="../../simulator/ui/main_window.py" line="204"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="202"/>
+        <location filename="../../simulator/ui/main_window.py" line="205"/>
         <source>Activation lab</source>
         <translation>Laboratório de ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="203"/>
+        <location filename="../../simulator/ui/main_window.py" line="206"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="205"/>
+        <location filename="../../simulator/ui/main_window.py" line="208"/>
         <source>Loss and metrics</source>
         <translation>Perda e métricas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="206"/>
+        <location filename="../../simulator/ui/main_window.py" line="209"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="294"/>
+        <location filename="../../simulator/ui/main_window.py" line="300"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="295"/>
+        <location filename="../../simulator/ui/main_window.py" line="301"/>
         <source>Start an empty network</source>
         <translation>Começar uma rede vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="296"/>
+        <location filename="../../simulator/ui/main_window.py" line="302"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="297"/>
+        <location filename="../../simulator/ui/main_window.py" line="303"/>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="298"/>
+        <location filename="../../simulator/ui/main_window.py" line="304"/>
         <source>Save &amp;As…</source>
         <translation>Salvar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="299"/>
+        <location filename="../../simulator/ui/main_window.py" line="305"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;ir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="300"/>
+        <location filename="../../simulator/ui/main_window.py" line="306"/>
         <source>&amp;Undo</source>
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="302"/>
+        <location filename="../../simulator/ui/main_window.py" line="308"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="306"/>
+        <location filename="../../simulator/ui/main_window.py" line="312"/>
         <source>&amp;Delete</source>
         <translation>&amp;Excluir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="308"/>
+        <location filename="../../simulator/ui/main_window.py" line="314"/>
         <source>Select &amp;All</source>
         <translation>Selecionar &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="309"/>
+        <location filename="../../simulator/ui/main_window.py" line="315"/>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="310"/>
+        <location filename="../../simulator/ui/main_window.py" line="316"/>
         <source>Add &amp;Layer…</source>
         <translation>Adicionar &amp;camada…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="311"/>
+        <location filename="../../simulator/ui/main_window.py" line="317"/>
         <source>&amp;Fully Connect Selection</source>
         <translation>Co&amp;nectar toda a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="313"/>
+        <location filename="../../simulator/ui/main_window.py" line="319"/>
         <source>Connect every selected neuron to every selected neuron in the next column</source>
         <translation>Conectar cada neurônio selecionado a cada neurônio selecionado da coluna seguinte</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="314"/>
+        <location filename="../../simulator/ui/main_window.py" line="320"/>
         <source>Auto-la&amp;yout</source>
         <translation>&amp;Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="315"/>
+        <location filename="../../simulator/ui/main_window.py" line="321"/>
         <source>&amp;Zoom to Fit</source>
         <translation>&amp;Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="316"/>
+        <location filename="../../simulator/ui/main_window.py" line="322"/>
         <source>&amp;Draw</source>
         <translation>Desen&amp;har</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="317"/>
+        <location filename="../../simulator/ui/main_window.py" line="323"/>
         <source>Draw: click to add a neuron, drag between neurons to connect</source>
         <translation>Desenhar: clique para adicionar um neurônio, arraste entre neurônios para conectar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="318"/>
+        <location filename="../../simulator/ui/main_window.py" line="324"/>
         <source>&amp;Select / Move</source>
         <translation>&amp;Selecionar / mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="319"/>
+        <location filename="../../simulator/ui/main_window.py" line="325"/>
         <source>Select and move neurons</source>
         <translation>Selecionar e mover neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="328"/>
+        <location filename="../../simulator/ui/main_window.py" line="334"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="328"/>
+        <location filename="../../simulator/ui/main_window.py" line="334"/>
         <source>A click adds an input neuron (a feature of the data)</source>
         <translation>Um clique adiciona um neurônio de entrada (um atributo dos dados)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="329"/>
+        <location filename="../../simulator/ui/main_window.py" line="335"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="329"/>
+        <location filename="../../simulator/ui/main_window.py" line="335"/>
         <source>A click adds a hidden neuron</source>
         <translation>Um clique adiciona um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="330"/>
+        <location filename="../../simulator/ui/main_window.py" line="336"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="330"/>
+        <location filename="../../simulator/ui/main_window.py" line="336"/>
         <source>A click adds an output neuron</source>
         <translation>Um clique adiciona um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="339"/>
+        <location filename="../../simulator/ui/main_window.py" line="345"/>
         <source>Show &amp;Legend</source>
         <translation>Mostrar &amp;legenda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="341"/>
+        <location filename="../../simulator/ui/main_window.py" line="347"/>
         <source>Colour by &amp;Gradient</source>
         <translation>Colorir por &amp;gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="342"/>
+        <location filename="../../simulator/ui/main_window.py" line="348"/>
         <source>Colour by &amp;Weight</source>
         <translation>Colorir por pe&amp;so</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="349"/>
+        <location filename="../../simulator/ui/main_window.py" line="355"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="350"/>
+        <location filename="../../simulator/ui/main_window.py" line="356"/>
         <source>&amp;Dark</source>
         <translation>&amp;Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="357"/>
+        <location filename="../../simulator/ui/main_window.py" line="363"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="358"/>
+        <location filename="../../simulator/ui/main_window.py" line="364"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="364"/>
+        <location filename="../../simulator/ui/main_window.py" line="370"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="367"/>
+        <location filename="../../simulator/ui/main_window.py" line="373"/>
         <source>Open &amp;Lesson</source>
         <translation>Abrir &amp;lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="368"/>
+        <location filename="../../simulator/ui/main_window.py" line="374"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="374"/>
+        <location filename="../../simulator/ui/main_window.py" line="380"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="378"/>
+        <location filename="../../simulator/ui/main_window.py" line="384"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="383"/>
+        <location filename="../../simulator/ui/main_window.py" line="389"/>
         <source>A Click &amp;Adds</source>
         <translation>Um clique &amp;adiciona</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="387"/>
+        <location filename="../../simulator/ui/main_window.py" line="393"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="388"/>
+        <location filename="../../simulator/ui/main_window.py" line="394"/>
         <source>&amp;Panels</source>
         <translation>&amp;Painéis</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="397"/>
+        <location filename="../../simulator/ui/main_window.py" line="403"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="400"/>
+        <location filename="../../simulator/ui/main_window.py" line="406"/>
         <source>La&amp;nguage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="409"/>
+        <location filename="../../simulator/ui/main_window.py" line="415"/>
         <source>&amp;Train</source>
         <translation>&amp;Treinar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="410"/>
+        <location filename="../../simulator/ui/main_window.py" line="416"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="414"/>
+        <location filename="../../simulator/ui/main_window.py" line="420"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="441"/>
+        <location filename="../../simulator/ui/main_window.py" line="447"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="491"/>
+        <location filename="../../simulator/ui/main_window.py" line="497"/>
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="492"/>
+        <location filename="../../simulator/ui/main_window.py" line="498"/>
         <source>“%1” has changes that are not saved.</source>
         <translation>“%1” tem alterações que não foram salvas.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="495"/>
+        <location filename="../../simulator/ui/main_window.py" line="501"/>
         <source>Save them before continuing?</source>
         <translation>Salvá-las antes de continuar?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="504"/>
+        <location filename="../../simulator/ui/main_window.py" line="510"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="510"/>
+        <location filename="../../simulator/ui/main_window.py" line="516"/>
         <source>Open network</source>
         <translation>Abrir rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="521"/>
+        <location filename="../../simulator/ui/main_window.py" line="527"/>
         <source>Cannot open %1</source>
         <translation>Não é possível abrir %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="525"/>
+        <location filename="../../simulator/ui/main_window.py" line="531"/>
         <source>Opened %1</source>
         <translation>Arquivo aberto: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="534"/>
+        <location filename="../../simulator/ui/main_window.py" line="540"/>
         <source>Cannot open the lesson</source>
         <translation>Não é possível abrir a lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="581"/>
+        <location filename="../../simulator/ui/main_window.py" line="587"/>
         <source>Save network</source>
         <translation>Salvar rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="602"/>
+        <location filename="../../simulator/ui/main_window.py" line="608"/>
         <source>Cannot save %1</source>
         <translation>Não é possível salvar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="608"/>
+        <location filename="../../simulator/ui/main_window.py" line="614"/>
         <source>Saved %1</source>
         <translation>Arquivo salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="621"/>
+        <location filename="../../simulator/ui/main_window.py" line="627"/>
         <source>Recover unsaved work</source>
         <translation>Recuperar trabalho não salvo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="622"/>
+        <location filename="../../simulator/ui/main_window.py" line="628"/>
         <source>nnsim did not close properly. Recover “%1”, autosaved at %2?</source>
         <translation>O nnsim não foi fechado corretamente. Recuperar “%1”, salvo automaticamente às %2?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="625"/>
+        <location filename="../../simulator/ui/main_window.py" line="631"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="626"/>
+        <location filename="../../simulator/ui/main_window.py" line="632"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="633"/>
+        <location filename="../../simulator/ui/main_window.py" line="639"/>
         <source>Cannot recover the autosaved work</source>
         <translation>Não é possível recuperar o trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="639"/>
+        <location filename="../../simulator/ui/main_window.py" line="645"/>
         <source>Recovered the autosaved work: save it to keep it.</source>
         <translation>Trabalho salvo automaticamente recuperado: salve-o para não perdê-lo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="671"/>
+        <location filename="../../simulator/ui/main_window.py" line="677"/>
         <source>(none yet)</source>
         <translation>(nenhum ainda)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="674"/>
+        <location filename="../../simulator/ui/main_window.py" line="680"/>
         <source>Clear the list</source>
         <translation>Limpar a lista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="717"/>
+        <location filename="../../simulator/ui/main_window.py" line="723"/>
         <source>Click on the canvas</source>
         <translation>Clicar na área de desenho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="717"/>
+        <location filename="../../simulator/ui/main_window.py" line="723"/>
         <source>add a neuron of the chosen kind (draw mode; I, H, O choose)</source>
         <translation>adicionar um neurônio do tipo escolhido (modo desenho; I, H, O escolhem)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="718"/>
+        <location filename="../../simulator/ui/main_window.py" line="724"/>
         <source>Drag from a neuron to another</source>
         <translation>Arrastar de um neurônio a outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="718"/>
+        <location filename="../../simulator/ui/main_window.py" line="724"/>
         <source>connect them</source>
         <translation>conectá-los</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="719"/>
+        <location filename="../../simulator/ui/main_window.py" line="725"/>
         <source>draw mode / select-and-move mode</source>
         <translation>modo desenho / modo selecionar e mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="720"/>
+        <location filename="../../simulator/ui/main_window.py" line="726"/>
         <source>Drag on empty canvas</source>
         <translation>Arrastar na área vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="720"/>
+        <location filename="../../simulator/ui/main_window.py" line="726"/>
         <source>select with a rubber band</source>
         <translation>selecionar com um retângulo de seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="721"/>
+        <location filename="../../simulator/ui/main_window.py" line="727"/>
         <source>delete the selection</source>
         <translation>excluir a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="722"/>
+        <location filename="../../simulator/ui/main_window.py" line="728"/>
         <source>duplicate the selection</source>
         <translation>duplicar a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="723"/>
+        <location filename="../../simulator/ui/main_window.py" line="729"/>
         <source>add a hidden layer</source>
         <translation>adicionar uma camada oculta</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="724"/>
+        <location filename="../../simulator/ui/main_window.py" line="730"/>
         <source>fully connect the selected columns</source>
         <translation>conectar totalmente as colunas selecionadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="725"/>
+        <location filename="../../simulator/ui/main_window.py" line="731"/>
         <source>auto-layout in columns</source>
         <translation>organizar automaticamente em colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="726"/>
+        <location filename="../../simulator/ui/main_window.py" line="732"/>
         <source>Wheel</source>
         <translation>Roda do mouse</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="726"/>
+        <location filename="../../simulator/ui/main_window.py" line="732"/>
         <source>zoom under the mouse</source>
         <translation>zoom sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="727"/>
+        <location filename="../../simulator/ui/main_window.py" line="733"/>
         <source>Middle-drag, Space+drag</source>
         <translation>Arrastar com o botão do meio, Espaço+arrastar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="727"/>
+        <location filename="../../simulator/ui/main_window.py" line="733"/>
         <source>pan</source>
         <translation>mover a vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="728"/>
+        <location filename="../../simulator/ui/main_window.py" line="734"/>
         <source>zoom to fit</source>
         <translation>ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="732"/>
+        <location filename="../../simulator/ui/main_window.py" line="738"/>
         <source>play / pause training</source>
         <translation>reproduzir / pausar o treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="733"/>
+        <location filename="../../simulator/ui/main_window.py" line="739"/>
         <source>undo, redo</source>
         <translation>desfazer, refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="734"/>
+        <location filename="../../simulator/ui/main_window.py" line="740"/>
         <source>new, open, save</source>
         <translation>novo, abrir, salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="755"/>
+        <location filename="../../simulator/ui/main_window.py" line="761"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="766"/>
+        <location filename="../../simulator/ui/main_window.py" line="772"/>
         <source>About nnsim</source>
         <translation>Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="767"/>
+        <location filename="../../simulator/ui/main_window.py" line="773"/>
         <source>&lt;b&gt;nnsim&lt;/b&gt; — a visual simulator of artificial neural networks for teaching.&lt;br&gt;&lt;br&gt;Draw a network, train it step by step, and watch the forward and backward passes: edge thickness is the weight, edge colour the gradient.</source>
         <translation>&lt;b&gt;nnsim&lt;/b&gt; — um simulador visual de redes neurais artificiais para o ensino.&lt;br&gt;&lt;br&gt;Desenhe uma rede, treine-a passo a passo e observe as passagens direta e reversa: a espessura de cada conexão é o peso; a cor, o gradiente.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="1010"/>
+        <location filename="../../simulator/ui/main_window.py" line="1016"/>
         <source>Cannot train yet: %1</source>
         <translation>Ainda não é possível treinar: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="99"/>
+        <location filename="../../simulator/ui/main_window.py" line="100"/>
         <source>&amp;Compare Runs</source>
         <translation>&amp;Comparar Treinos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="100"/>
+        <location filename="../../simulator/ui/main_window.py" line="101"/>
         <source>Train variants side by side: seeds, learning rates, activations</source>
         <translation>Treinar variantes lado a lado: sementes, taxas de aprendizado, ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="216"/>
+        <location filename="../../simulator/ui/main_window.py" line="219"/>
         <source>Compare</source>
         <translation>Comparar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="907"/>
+        <location filename="../../simulator/ui/main_window.py" line="913"/>
         <source>Open the variant %1</source>
         <translation>Abrir a variante %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="928"/>
+        <location filename="../../simulator/ui/main_window.py" line="934"/>
         <source>Opened the variant %1: trained %2 epochs, as in the comparison</source>
         <translation>Variante %1 aberta: %2 épocas treinadas, como na comparação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="1017"/>
+        <location filename="../../simulator/ui/main_window.py" line="1023"/>
         <source>The lesson&apos;s %1 epochs are done: press Play to go on</source>
         <translation>As %1 épocas da lição terminaram: pressione Reproduzir para continuar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="45"/>
+        <location filename="../../simulator/ui/main_window.py" line="46"/>
         <source>nnsim networks</source>
         <translation>Redes do nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="46"/>
+        <location filename="../../simulator/ui/main_window.py" line="47"/>
         <source>All files</source>
         <translation>Todos os arquivos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="359"/>
+        <location filename="../../simulator/ui/main_window.py" line="365"/>
         <source>&amp;User Guide</source>
         <translation>&amp;Guia do usuário</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="360"/>
+        <location filename="../../simulator/ui/main_window.py" line="366"/>
         <source>Open the user guide: the window, every lesson, the file format</source>
         <translation>Abrir o guia do usuário: a janela, cada lição, o formato de arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="760"/>
+        <location filename="../../simulator/ui/main_window.py" line="766"/>
         <source>User guide</source>
         <translation>Guia do usuário</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="761"/>
+        <location filename="../../simulator/ui/main_window.py" line="767"/>
         <source>The user guide is the docs folder of nnsim&apos;s source (docs/index.md).</source>
         <translation>O guia do usuário é a pasta docs do código-fonte do nnsim (docs/index.md).</translation>
+    </message>
+</context>
+<context>
+    <name>SequencePanel</name>
+    <message>
+        <location filename="../../simulator/ui/panels/sequence_panel.py" line="38"/>
+        <source>training</source>
+        <translation>treino</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/sequence_panel.py" line="39"/>
+        <source>test</source>
+        <translation>teste</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/sequence_panel.py" line="47"/>
+        <source>Sequence</source>
+        <translation>Sequência</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/sequence_panel.py" line="100"/>
+        <source>No sequence: this network trains on points, not on sequences.</source>
+        <translation>Nenhuma sequência: esta rede treina com pontos, não com sequências.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/sequence_panel.py" line="108"/>
+        <source>of %1</source>
+        <translation>de %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/sequence_panel.py" line="125"/>
+        <source>%1 of %2 steps with a target right · loss %3</source>
+        <translation>%1 de %2 passos com alvo corretos · perda %3</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/sequence_panel.py" line="127"/>
+        <source>loss %1 over the steps with a target</source>
+        <translation>perda %1 nos passos com alvo</translation>
     </message>
 </context>
 <context>
@@ -3192,6 +3638,19 @@
         <location filename="../../simulator/ui/panels/surface.py" line="158"/>
         <source>sequences entirely right %1</source>
         <translation>sequências inteiramente certas %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimeGradientPanel</name>
+    <message>
+        <location filename="../../simulator/ui/panels/time_gradient_panel.py" line="22"/>
+        <source>The gradient through time appears once a recurrent network trains on sequences.</source>
+        <translation>O gradiente no tempo aparece quando uma rede recorrente treina com sequências.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/panels/time_gradient_panel.py" line="26"/>
+        <source>mean |∂J/∂h| k steps back from the last target — %1</source>
+        <translation>|∂J/∂h| médio k passos antes do último alvo — %1</translation>
     </message>
 </context>
 <context>
@@ -3305,6 +3764,19 @@
         <location filename="../../simulator/ui/panels/training_panel.py" line="105"/>
         <source>Backpropagation through time</source>
         <translation>Retropropagação no tempo</translation>
+    </message>
+</context>
+<context>
+    <name>UnrolledView</name>
+    <message>
+        <location filename="../../simulator/ui/unrolled_view.py" line="108"/>
+        <source>one shared weight w = %1, drawn in all %2 copies</source>
+        <translation>um único peso compartilhado w = %1, desenhado nas %2 cópias</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/unrolled_view.py" line="113"/>
+        <source>∂J/∂w = %1: the sum of what every step contributes</source>
+        <translation>∂J/∂w = %1: a soma das contribuições de todos os passos</translation>
     </message>
 </context>
 </TS>

@@ -135,6 +135,74 @@ def connection_refusal(doc: Mapping, source: str, target: str) -> str | None:
     return None
 
 
+def delayed_refusal(doc: Mapping, source: str, target: str) -> str | None:
+    """Why a *delayed* connection ``source -> target`` cannot be added (None when it can).
+    It reads the previous step, so it closes no cycle and may be a self-loop; the other
+    rules are those of any connection."""
+    kinds = {n["id"]: n.get("kind", "hidden") for n in nodes(doc)}
+    if source not in kinds or target not in kinds:
+        return "both ends must be neurons"
+    if kinds[target] == "input":
+        return f"{target} is an input neuron: nothing can feed it"
+    if kinds[source] == "output":
+        return f"{source} is an output neuron: it cannot feed another"
+    if (source, target) in edge_pairs(doc):
+        return f"{source} → {target} already exists"
+    return None
+
+
+def connection_offer(doc: Mapping, source: str, target: str) -> tuple[str | None, list[str] | None, str | None]:
+    """What a drag from ``source`` to ``target`` can make: ``("plain", None, None)`` an
+    ordinary connection; ``("delayed", cycle, None)`` only a delayed one, because a plain
+    one would close ``cycle`` within a step (``[source, source]`` for a self-loop); or
+    ``(None, None, why)`` nothing."""
+    why = delayed_refusal(doc, source, target)
+    if why:
+        return None, None, why
+    cycle = graph.would_create_cycle(undelayed_pairs(doc), source, target)
+    if cycle:
+        return "delayed", cycle, None
+    return "plain", None, None
+
+
+def add_edge(doc: dict, source: str, target: str, delay: int | None = None) -> dict:
+    """Append one connection (delayed when ``delay`` >= 1); the caller checked the rules."""
+    e = {"source": source, "target": target}
+    if delay:
+        e["delay"] = int(delay)
+    edges(doc).append(e)
+    return e
+
+
+def delay_removal_refusal(doc: Mapping, source: str, target: str) -> str | None:
+    """Why the delayed ``source -> target`` cannot become an ordinary connection: a
+    self-loop, or a cycle it would close within a step (None when it can)."""
+    if source == target:
+        return "a neuron cannot connect to itself"
+    others = [p for p in undelayed_pairs(doc) if p != (source, target)]
+    cycle = graph.would_create_cycle(others, source, target)
+    if cycle:
+        return ("it would close a cycle " + " → ".join(cycle)
+                + " (a feed-forward network has no loops)")
+    return None
+
+
+def set_edge_delay(doc: dict, source: str, target: str, delay: int | None) -> int | None:
+    """Make a connection delayed by ``delay`` steps (None or 0: within the step); returns
+    the old delay. ValueError (with the reason) when it cannot lose its delay."""
+    e = edges(doc)[edge_index(doc, source, target)]
+    old = e.get("delay")
+    if not delay and old:
+        why = delay_removal_refusal(doc, source, target)
+        if why:
+            raise ValueError(why)
+    if delay:
+        e["delay"] = int(delay)
+    else:
+        e.pop("delay", None)
+    return old
+
+
 def add_edges(doc: dict, pairs: Iterable[tuple[str, str]]) -> tuple[list[dict], list[str]]:
     """Add every allowed connection; returns (added edge dicts, reasons for the refused)."""
     added, refused = [], []
@@ -224,18 +292,37 @@ def layer_depths(doc: Mapping) -> dict[str, int]:
     return depth
 
 
+#: rows of a column whose neurons have self-loops or delayed edges among them: the loop
+#: above a neuron and the arcs between neighbours need the room (see render/delayed_edges)
+RECURRENT_ROW_GAP = 130.0
+#: and the column after such a column moves right, clear of the arcs bulging into the gap
+RECURRENT_COLUMN_GAP = 260.0
+
+
 def auto_layout(doc: Mapping) -> dict[str, tuple[float, float]]:
-    """Positions in columns by depth, each column centred, keeping the vertical order."""
+    """Positions in columns by depth, each column centred, keeping the vertical order.
+    Delayed edges stay readable: a column holding self-loops or delayed edges between its
+    own neurons gets taller rows (room for the loops above the neurons) and a wider gap on
+    each side (room for the arcs between neighbours)."""
     depth = layer_depths(doc)
     columns: dict[int, list[dict]] = {}
     for n in nodes(doc):
         columns.setdefault(depth[n["id"]], []).append(n)
     present = sorted(columns)
+    looped: set[int] = set()
+    for e in edges(doc):
+        if e.get("delay") and depth.get(e["source"]) == depth.get(e["target"]):
+            looped.add(depth[e["source"]])
     pos = {}
+    x = 0.0
     for c, d in enumerate(present):
+        if c:
+            wide = d in looped or present[c - 1] in looped
+            x += RECURRENT_COLUMN_GAP if wide else COLUMN_GAP
+        gap = RECURRENT_ROW_GAP if d in looped else ROW_GAP
         col = sorted(columns[d], key=lambda n: n.get("pos", [0, 0])[1])
         for k, n in enumerate(col):
-            pos[n["id"]] = (c * COLUMN_GAP, (k - (len(col) - 1) / 2) * ROW_GAP)
+            pos[n["id"]] = (x, (k - (len(col) - 1) / 2) * gap)
     return pos
 
 

@@ -12,7 +12,7 @@ from PIL import Image
 from PySide6.QtGui import QImage
 
 from ..engine.trainer import Trainer
-from ..render.step_frames import phases_for
+from ..render.step_frames import phases_of
 from .figures import build_figure
 from .options import ExportError, FigureOptions, tr
 from .state import ExportState, state_of
@@ -20,9 +20,11 @@ from .writers import render_image
 
 DEFAULT_TRAINING_FRAMES = 30
 DEFAULT_STEP_FRAMES_PER_PHASE = 6
+DEFAULT_TIME_FRAMES_PER_PHASE = 2     # through time: many phases (two per step), each short
 TRAINING_FRAME_MS = 150
 STEP_MOVE_MS = 80          # the signal travelling along the edges
 STEP_HOLD_MS = 1100        # each phase's end, values shown: time to read them
+TIME_HOLD_MS = 450         # ... a step through time (the next step shows the same values moved on)
 LAST_FRAME_MS = 2000       # the end state, before the loop starts again
 MP4_FPS = 25
 MP4_HINT = 'MP4 needs the optional imageio-ffmpeg: pip install -e ".[mp4]" (or export a .gif)'
@@ -96,11 +98,13 @@ class TrainingAnimation(Animation):
 
 class StepAnimation(Animation):
     """One training step on the next sample, phase by phase: the forward pass layer by
-    layer, the loss, the backward pass, the update (the app's step animation)."""
+    layer, the loss, the backward pass, the update (the app's step animation). A recurrent
+    network on sequences: one sequence, forward step by step through time and back (on
+    the drawing, or with ``view="unrolled"`` on the unrolled network)."""
 
     def __init__(self, trainer: Trainer, doc: Mapping, options: FigureOptions,
                  frames: int | None = None, base: ExportState | None = None, title: str | None = None):
-        options = options.with_(view="network")
+        options = options.with_(view="unrolled" if options.view == "unrolled" else "network")
         options.check()
         if trainer.diverged is not None:
             raise ExportError(tr("cannot animate a step: %1").replace("%1", trainer.diverged.message))
@@ -110,9 +114,11 @@ class StepAnimation(Animation):
         state = state_of(trainer, doc, title)
         self.state = state if base is None else base.with_(snapshot=state.snapshot, data=state.data)
         self.options, self.title = options, title
-        self.phases = phases_for(self.trace.n_layers)
+        self.phases = phases_of(self.trace)
         n = len(self.phases)
-        frames = n * DEFAULT_STEP_FRAMES_PER_PHASE if frames is None else frames
+        self.through_time = bool(self.phases and self.phases[0].time)
+        per_phase = DEFAULT_TIME_FRAMES_PER_PHASE if self.through_time else DEFAULT_STEP_FRAMES_PER_PHASE
+        frames = n * per_phase if frames is None else frames
         if frames < 2:
             raise ExportError(tr("an animation needs at least 2 frames"))
         # (phase, progress) of every frame: each phase ends on a frame at progress 1, where
@@ -137,7 +143,8 @@ class StepAnimation(Animation):
                 if k == self.count - 1:
                     ms = LAST_FRAME_MS
                 else:
-                    ms = STEP_HOLD_MS if progress >= 1.0 else STEP_MOVE_MS
+                    hold = TIME_HOLD_MS if self.through_time else STEP_HOLD_MS
+                    ms = hold if progress >= 1.0 else STEP_MOVE_MS
                 yield Frame(render_image(fig, size, self.options.dpi), ms)
         finally:
             fig.close()

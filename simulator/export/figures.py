@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, QSizeF
 from ..render import encoding
 from .figure import FIGURE_TEXT, SLIDE_TEXT, Figure, TextPanel, layout_dpi, text_height
 from .captions import metrics_line
+from . import recurrent_panels
 from .compare_panels import compare_layout
 from .network_panel import NetworkPanel
 from .options import FigureOptions, tr
@@ -42,6 +43,12 @@ def single_panel(options: FigureOptions, rect: QRectF, theme: encoding.Theme):
     if view == "network":
         return NetworkPanel(rect, theme, sizes, legend=options.legend, color_by=options.color_by,
                             heading=tr("Network"))
+    if view == "unrolled":
+        return recurrent_panels.UnrolledPanel(rect, theme, sizes, legend=options.legend, color_by=options.color_by)
+    if view == "sequence":
+        return recurrent_panels.SequencePanel(rect, theme, sizes)
+    if view == "time-gradients":
+        return recurrent_panels.TimeGradientPanel(rect, theme, sizes)
     cls = {"surface": SurfacePanel, "activations": ActivationPanel, "loss": LossPanel,
            "gradients": GradientPanel}[view]
     return cls(rect, theme, sizes)

@@ -8,23 +8,28 @@ from ..engine.trainer import Trainer
 from .animation import (DEFAULT_TRAINING_FRAMES, MP4_HINT, Animation, Progress, StepAnimation,
                         TrainingAnimation, mp4_available, write_gif, write_mp4)
 from .figures import build_figure
-from .options import (ANIMATION_DEFAULT_DPI, ANIMATION_DPI, ANIMATIONS, STATIC_FORMATS, ExportError,
-                      FigureOptions, check_writable, format_of, tr)
+from .options import (ANIMATION_DEFAULT_DPI, ANIMATION_DPI, ANIMATIONS, SEQUENCE_VIEWS, STATIC_FORMATS,
+                      ExportError, FigureOptions, check_writable, format_of, tr)
 from .state import ExportState, default_epochs, make_trainer, state_of, trained_comparison
 from .writers import write_pdf, write_png, write_svg
 
 
 def check_view(view: str, data, animate: str | None = None) -> None:
     """ExportError when the view (or animation) cannot show these data: sequences have no
-    input plane, and their step animation is not there yet."""
-    if not getattr(data, "is_sequence", False):
+    input plane; the unrolled, sequence and time-gradient views need sequences; a step
+    animation shows the network (or, on sequences, the unrolled network)."""
+    sequence = getattr(data, "is_sequence", False)
+    if animate == "step" and view not in ("network", "unrolled"):
+        raise ExportError(tr("a step animation shows the network: use --view network") if not sequence else
+                          tr("a step animation shows the network: use --view network or unrolled"))
+    if not sequence:
+        if view in SEQUENCE_VIEWS:
+            raise ExportError(tr("the %1 view shows a recurrent network on sequences, and these data are "
+                                 "points: use it with a recurrent lesson or a sequence task").replace("%1", view))
         return
     if view == "surface":
         raise ExportError(tr("the surface view shows an input plane, which sequence data do not "
                              "have: use --view network, loss, gradients or slide"))
-    if animate == "step":
-        raise ExportError(tr("the step animation of recurrent networks and sequences is not "
-                             "available yet: use --animate training"))
 
 
 def export_figure(state: ExportState, path: str | Path, options: FigureOptions,
@@ -60,8 +65,6 @@ def make_animation(trainer: Trainer, doc: Mapping, options: FigureOptions, kind:
         raise ExportError(tr("unknown animation %1 (training or step)").replace("%1", f'"{kind}"'))
     check_view(options.view, trainer.data, kind)
     if kind == "step":
-        if options.view != "network":
-            raise ExportError(tr("a step animation shows the network: use --view network"))
         return StepAnimation(trainer, doc, options, frames, base, title)
     return TrainingAnimation(trainer, doc, options, epochs,
                              DEFAULT_TRAINING_FRAMES if frames is None else frames, base, title)
@@ -113,8 +116,6 @@ def export_document(doc: Mapping, base_dir, out: str | Path, options: FigureOpti
         raise ExportError(tr("--frames must be 2 or more"))
     if fmt == "mp4" and not mp4_available():
         raise ExportError(MP4_HINT)
-    if not still and animate == "step" and options.view != "network":
-        raise ExportError(tr("a step animation shows the network: use --view network"))
     trainer = make_trainer(doc, base_dir, label)
     check_view(options.view, trainer.data, None if still else animate)
     if still:

@@ -64,6 +64,9 @@ class NetworkPanel(Panel):
         self.step_mode = True
         draw_phase(self.scene, trace, snap, phases, index, progress)
         what = phases[index].describe(trace.n_layers)
+        if phases[index].time:           # through time: one sequence of the step
+            self.caption = join(what, tr("training sequence %1").replace("%1", str(int(trace.rows[0]))))
+            return
         x = ", ".join(fmt(float(v), 2) for v in np.atleast_1d(trace.x[0]))
         self.caption = join(what, tr("sample x = (%1)").replace("%1", x))
 

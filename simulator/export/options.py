@@ -11,7 +11,10 @@ from pathlib import Path
 
 from ..translate import tr
 
-VIEWS = ("network", "surface", "activations", "loss", "gradients", "slide", "compare")
+VIEWS = ("network", "surface", "activations", "loss", "gradients", "slide", "compare", "unrolled", "sequence",
+         "time-gradients")
+#: the views of a recurrent network on sequences (see check_view)
+SEQUENCE_VIEWS = ("unrolled", "sequence", "time-gradients")
 STATIC_FORMATS = ("svg", "pdf", "png")
 ANIMATION_FORMATS = ("gif", "mp4")
 FORMATS = STATIC_FORMATS + ANIMATION_FORMATS
@@ -28,6 +31,9 @@ DEFAULT_SIZE = {
     "gradients": (6.0, 3.6),
     "slide": (13.333, 7.5),
     "compare": (11.0, 6.2),          # the small multiples beside the loss chart
+    "unrolled": (10.0, 4.5),
+    "sequence": (6.0, 4.6),
+    "time-gradients": (6.0, 3.6),
 }
 DEFAULT_DPI = 300          # print and slides
 # GIF/MP4 are watched on a screen: frames about 960 pixels wide (1280 for a slide);

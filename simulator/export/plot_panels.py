@@ -184,6 +184,8 @@ def decade_ticks(plot: ThemedPlot, on: bool = True) -> None:
     """Label only the decades of a log-scale left axis. At print sizes pyqtgraph labels
     every minor tick (2, 3 … 9) of a short log axis and the labels run into each other."""
     ax = plot.getAxis("left")
+    if getattr(plot, "fixed_left_ticks", False):     # e.g. neuron names: the plot's own
+        return
     if not on:
         ax.setTicks(None)
         return

@@ -45,6 +45,8 @@ class ExportState:
     epoch_axis: int | None = None         # fixed extent of the history plots (animations)
     comparison: object | None = None      # engine ComparisonSnapshot (the compare view)
     compare_log_scale: bool = False       # the Compare panel's loss chart
+    time_step: int | None = None          # sequences: the step t shown (None: the last)
+    unrolled_steps: int = 5               # copies in the unrolled view
 
     def with_(self, **changes) -> "ExportState":
         return replace(self, **changes)

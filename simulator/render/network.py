@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath,
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem
 
 from ..engine import activations, features
-from . import encoding, labels
+from . import delayed_edges, encoding, labels
 
 NODE_R = 22.0
 ARROWS_UP_TO = 400          # edges; above this the drawing is too dense for arrowheads
@@ -287,6 +287,8 @@ class EdgeLayer(QGraphicsItem):
         self.positions = np.zeros((0, 2))
         self.weights = np.zeros(0)
         self.color_values = np.zeros(0)       # in [-1, 1]
+        self.delays = np.zeros(0, dtype=np.intp)   # steps back each edge reads (0: none)
+        self._curves: delayed_edges.Curves | None = None   # the delayed edges' arcs
         self.selected: set[int] = set()
         self.pulses: dict[int, float] = {}    # edge -> position 0..1 of a travelling dot
         self.pulse_color: QColor | None = None
@@ -301,13 +303,15 @@ class EdgeLayer(QGraphicsItem):
 
     # data -------------------------------------------------------------------------------
     def set_structure(self, pairs: Sequence[tuple[str, str]], index: Mapping[str, int],
-                      positions: np.ndarray) -> None:
+                      positions: np.ndarray, delays: Sequence[int] | None = None) -> None:
         self.prepareGeometryChange()
         self.pairs = list(pairs)
         self.src = np.array([index[s] for s, _ in self.pairs], dtype=np.intp)
         self.dst = np.array([index[t] for _, t in self.pairs], dtype=np.intp)
         self.positions = positions
         n = len(self.pairs)
+        self.delays = (np.zeros(n, dtype=np.intp) if delays is None
+                       else np.asarray(delays, dtype=np.intp).reshape(n))
         if len(self.weights) != n:
             self.weights = np.zeros(n)
             self.color_values = np.zeros(n)
@@ -323,8 +327,9 @@ class EdgeLayer(QGraphicsItem):
     def invalidate(self) -> None:
         """Positions changed: recompute the bounding box and the paths."""
         self.prepareGeometryChange()
-        self._rect = self._compute_rect()
         self._segments = None
+        self._curves = None
+        self._rect = self._compute_rect()
         self._dirty = True
         self.update()
 
@@ -333,7 +338,10 @@ class EdgeLayer(QGraphicsItem):
             return QRectF()
         lo = self.positions.min(axis=0) - 30
         hi = self.positions.max(axis=0) + 30
-        return QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+        rect = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+        if self.delays.any():
+            rect = rect.united(self.curves().bounds.adjusted(-20, -20, 20, 20))   # badges, chevrons
+        return rect
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -355,6 +363,23 @@ class EdgeLayer(QGraphicsItem):
         cut = np.minimum(NODE_R + 1.0, length[:, None] * 0.45)
         return p0 + u * cut, p1 - u * cut
 
+    def curves(self) -> delayed_edges.Curves:
+        """The arcs of the delayed edges (cached until a neuron moves)."""
+        if self._curves is None or len(self.delays) != len(self.src):
+            if len(self.delays) != len(self.src):
+                self.delays = np.zeros(len(self.src), dtype=np.intp)
+            self._curves = delayed_edges.Curves(self.positions, self.src, self.dst, self.delays, NODE_R)
+        return self._curves
+
+    def point_along(self, i: int, s: float) -> np.ndarray:
+        """The point ``s`` (0..1) along edge ``i``, on its arc when it is delayed."""
+        if self.delays[i]:
+            p = self.curves().point(i, s)
+            if p is not None:
+                return p
+        a, b = self.segments()
+        return a[i] + (b[i] - a[i]) * s
+
     def edge_at(self, point: QPointF, tolerance: float) -> int | None:
         """The connection nearest ``point`` within ``tolerance`` (scene units), if any."""
         if not len(self.pairs):
@@ -366,6 +391,9 @@ class EdgeLayer(QGraphicsItem):
         t = np.clip(((p - a) * ab).sum(1) / denom, 0.0, 1.0)
         closest = a + ab * t[:, None]
         dist = np.hypot(*(closest - p).T)
+        if self.delays.any():                      # the delayed ones along their arcs
+            curves = self.curves()
+            dist[curves.idx] = curves.distance(p)
         i = int(np.argmin(dist))
         return i if dist[i] <= tolerance else None
 
@@ -399,7 +427,11 @@ class EdgeLayer(QGraphicsItem):
             self.drawn_count = 0
             return
         chosen = self.visible_edges(rect)
-        self.drawn_count = n = len(chosen)
+        self.drawn_count = len(chosen)
+        chosen = chosen[self.delays[chosen] == 0]      # the delayed ones are arcs (paint)
+        n = len(chosen)
+        if not n:
+            return
         a, b = self.segments()
         a, b = a[chosen], b[chosen]
         colors = encoding.edge_colors(self.theme.name)
@@ -469,7 +501,11 @@ class EdgeLayer(QGraphicsItem):
             pen = QPen(self.theme.selection, 2.0, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             for i in self.selected:
-                painter.drawLine(QPointF(*a[i]), QPointF(*b[i]))
+                if i < len(self.delays) and not self.delays[i]:
+                    painter.drawLine(QPointF(*a[i]), QPointF(*b[i]))
+        if self.delays.any():
+            delayed_edges.paint(painter, self.curves(), self.weights, self.color_values, self.theme,
+                                self.selected, self.dim, exact=widget is None)
 
     def set_pulses(self, pulses: dict, color: QColor | None = None) -> None:
         """The travelling dots of the step animation (edge index -> 0..1 along it)."""
@@ -496,13 +532,13 @@ class PulseLayer(QGraphicsItem):
         e = self.edges
         if not e.pulses:
             return
-        a, b = e.segments()
+        n = len(e.pairs)
         painter.setPen(QPen(e.theme.canvas, 1.2))
         painter.setBrush(e.pulse_color or e.theme.accent)
         for i, s in e.pulses.items():
-            if i is None or i >= len(a):
+            if i is None or i >= n:
                 continue
-            p = a[i] + (b[i] - a[i]) * s
+            p = e.point_along(i, s)
             painter.drawEllipse(QPointF(*p), 5.0, 5.0)
 
 
@@ -533,6 +569,7 @@ class NetworkScene(QGraphicsScene):
         self._hold_key: tuple | None = None
         self._hold_epoch = 0
         self.thumbnails = True
+        self.time_step: int | None = None    # sequences: the step t the fills show (None: the last)
         self._edge_map: tuple | None = None  # (snapshot edges, index array) cache
         self._node_map: tuple | None = None
         self._snapshot = None
@@ -725,7 +762,10 @@ class NetworkScene(QGraphicsScene):
         if not len(p):
             return QRectF(-200, -150, 400, 300)
         lo, hi = p.min(axis=0) - NODE_R, p.max(axis=0) + NODE_R
-        return QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+        body = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
+        if self.edges.delays.any():          # the delayed edges' arcs and loops, with their badges
+            body = body.united(self.edges.curves().bounds.adjusted(-14, -10, 14, 10))
+        return body
 
     def fit(self, width: float, height: float, max_scale: float,
             extra: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)) -> tuple[float, QRectF]:
@@ -790,7 +830,8 @@ class NetworkScene(QGraphicsScene):
         old = dict(zip(self.edges.pairs, self.edges.weights))
         weights = np.array([old.get(p, 0.0) for p in pairs], dtype=float)
         weights = np.where(np.isnan(given), weights, given)
-        self.edges.set_structure(pairs, self.index, self.positions)
+        delays = [int(e.get("delay") or 0) for e in doc["network"]["edges"]]
+        self.edges.set_structure(pairs, self.index, self.positions, delays)
         self.edges.set_values(weights, np.zeros(len(pairs)))
         self._edge_map = None
 
@@ -880,8 +921,7 @@ class NetworkScene(QGraphicsScene):
 
     def _apply_nodes(self, snap, nmap) -> None:
         biases = self._take(snap.biases, nmap, np.nan)
-        act = snap.act.mean(axis=0) if snap.act.size else np.zeros(len(snap.node_ids))
-        act = self._take(act, nmap, np.nan)
+        act = self._take(self.node_values(snap), nmap, np.nan)
         thumbs = snap.extras.get("thumbnails") if self.thumbnails else None
         images = self._thumbnail_images(thumbs, nmap) if thumbs is not None else None
         cmap = encoding.diverging()
@@ -896,6 +936,16 @@ class NetworkScene(QGraphicsScene):
                 item.fill = None
             item.thumbnail = images[i] if images is not None else None
             item.update()
+
+    def node_values(self, snap) -> np.ndarray:
+        """What each neuron's fill shows (snapshot order): on sequences, its y at step
+        ``time_step`` of the snapshot's chosen sequence (the last step when None); else its
+        mean activation over the last batch."""
+        seq = getattr(snap, "sequence", None)
+        if seq is not None and seq.length:
+            t = seq.length - 1 if self.time_step is None else min(max(self.time_step, 0), seq.length - 1)
+            return seq.act[t]
+        return snap.act.mean(axis=0) if snap.act.size else np.zeros(len(snap.node_ids))
 
     def _thumbnail_images(self, thumbs: np.ndarray, nmap) -> list[QImage | None]:
         """Every neuron's thumbnail in one vectorised pass: values scaled by the range of

@@ -22,8 +22,13 @@ from .network import NetworkScene, fmt
 class Phase:
     kind: str          # "forward" | "loss" | "backward" | "update"
     layer: int | None  # layer index (forward/backward)
+    step: int | None = None   # a recurrent network's step t (forward/backward through time)
+    time: bool = False        # a phase of a step through time (render/time_frames.py)
 
     def describe(self, n_layers: int) -> str:
+        if self.time:
+            from .time_frames import describe
+            return describe(self)
         last = n_layers - 1
         if self.kind in ("forward", "backward"):
             where = tr("output layer") if self.layer == last else tr("layer %1").replace("%1", str(self.layer))
@@ -38,8 +43,21 @@ def phases_for(n_layers: int) -> list[Phase]:
             + [Phase("backward", k) for k in reversed(layers)] + [Phase("update", None)])
 
 
+def phases_of(trace) -> list[Phase]:
+    """The phases of a recorded step: layer by layer, or for a recurrent network on
+    sequences (the trace has ``steps``), step by step through time."""
+    if getattr(trace, "steps", None) is not None:
+        from .time_frames import sequence_length, time_phases
+        return time_phases(sequence_length(trace))
+    return phases_for(trace.n_layers)
+
+
 def draw_phase(scene: NetworkScene, tr, snap, phases: list[Phase], index: int, progress: float) -> None:
     """Draw phase ``index`` of the recorded step ``tr`` at ``progress`` (0..1) on ``scene``."""
+    if phases[index].time:
+        from .time_frames import draw_time_phase
+        draw_time_phase(scene, tr, snap, phases, index, progress)
+        return
     emap, nmap = scene._maps(snap)
     phase = phases[index]
     layer = np.asarray(tr.node_layer)

@@ -417,13 +417,8 @@ class TrainingWorker(QObject):
         if t.diverged is not None:
             self.status.emit("diverged", t.diverged.message)
             return
-        if getattr(t, "is_sequence", False):
-            # not animated yet for sequences: train the step and say so
-            t.step("batch" if kind == "batch" else "sample")
-            self.status.emit("notice", tr("The step-by-step animation of recurrent networks is not "
-                                          "available yet: one step was trained without it."))
-            self._after_manual()
-            return
+        # sequences: a row is a whole sequence, and the trace has one row per (sequence,
+        # step) for the animation through time
         if rows is None and kind == "random":
             rows = np.array([np.random.default_rng().integers(t.n_train)])
             kind = "sample"

@@ -13,7 +13,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..render.network import NetworkScene
-from ..render.step_frames import Phase, draw_phase, phases_for  # noqa: F401  (re-exported)
+from ..render.step_frames import Phase, draw_phase, phases_for, phases_of  # noqa: F401  (re-exported)
 
 HISTORY = 30
 FRAMES_PER_PHASE = 24
@@ -39,13 +39,14 @@ class StepAnimator(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(16)
         self._timer.timeout.connect(self._advance_frame)
+        self.also_draw: list = []          # (trace, snapshot, phases, index, progress) -> None
 
     # input ---------------------------------------------------------------------------------
     def add(self, trace, snapshot, autoplay: bool = True) -> None:
         self.history.append((trace, snapshot))
         del self.history[:-HISTORY]
         self.current = len(self.history) - 1
-        self.phases = phases_for(trace.n_layers)
+        self.phases = phases_of(trace)
         self.visited = []
         self._set_active(True)
         self.go_to(0)
@@ -87,7 +88,7 @@ class StepAnimator(QObject):
             return
         self.current = index
         trace, _ = self.history[index]
-        self.phases = phases_for(trace.n_layers)
+        self.phases = phases_of(trace)
         self._set_active(True)
         self.go_to(len(self.phases) - 1 if last_phase else 0)
 
@@ -162,3 +163,5 @@ class StepAnimator(QObject):
     def _render(self, progress: float) -> None:
         tr, snap = self.history[self.current]
         draw_phase(self.scene, tr, snap, self.phases, self.phase, progress)
+        for also in self.also_draw:          # e.g. the unrolled view, when it is shown
+            also(tr, snap, self.phases, self.phase, progress)

@@ -303,3 +303,50 @@ class SetTitle(_Command):
     def undo(self):
         self.model.doc["title"] = self.old
         self.model.notify_title()
+
+
+class AddDelayedEdge(_Command):
+    """One delayed (recurrent) connection: it carries its source's value of ``delay`` steps
+    before, so it may close a cycle or be a self-loop. ValueError when not allowed."""
+
+    def __init__(self, model: DocumentModel, source: str, target: str, delay: int = 1):
+        why = edits.delayed_refusal(model.doc, source, target)
+        if why:
+            raise ValueError(why)
+        text = (tr("Add a self-loop on %1 (previous step)").replace("%1", source) if source == target
+                else tr("Connect %1 → %2, delayed (previous step)").replace("%1", source).replace("%2", target))
+        super().__init__(model, text)
+        self.source, self.target, self.delay = source, target, int(delay)
+
+    def redo(self):
+        edits.add_edge(self.doc, self.source, self.target, self.delay)
+        self.model.notify_edges_changed()
+
+    def undo(self):
+        edits.remove_edges(self.doc, [(self.source, self.target)])
+        self.model.notify_edges_changed()
+
+
+class SetEdgeDelay(_Command):
+    """Make a connection delayed (it reads the previous step) or an ordinary one again.
+    ValueError (with the reason) when an ordinary one would close a cycle."""
+
+    def __init__(self, model: DocumentModel, source: str, target: str, delay: int | None):
+        e = edits.edges(model.doc)[edits.edge_index(model.doc, source, target)]
+        self.old = e.get("delay")
+        if not delay and self.old:
+            why = edits.delay_removal_refusal(model.doc, source, target)
+            if why:
+                raise ValueError(why)
+        text = (tr("Make %1 → %2 delayed (previous step)") if delay
+                else tr("Make %1 → %2 an ordinary connection (same step)"))
+        super().__init__(model, text.replace("%1", source).replace("%2", target))
+        self.source, self.target, self.delay = source, target, (int(delay) if delay else None)
+
+    def redo(self):
+        edits.set_edge_delay(self.doc, self.source, self.target, self.delay)
+        self.model.notify_edges_changed()
+
+    def undo(self):
+        edits.set_edge_delay(self.doc, self.source, self.target, self.old)
+        self.model.notify_edges_changed()

@@ -33,7 +33,9 @@ def view_names() -> dict[str, str]:
     return {"network": tr("Network"), "surface": tr("Decision surface"),
             "activations": tr("Activation functions"), "loss": tr("Loss"),
             "gradients": tr("Gradient flow"), "slide": tr("Slide (16:9): network, surface, loss"),
-            "compare": tr("Comparison (the Compare panel's variants)")}
+            "compare": tr("Comparison (the Compare panel's variants)"),
+            "unrolled": tr("Unrolled over time (recurrent)"), "sequence": tr("Sequence over time (recurrent)"),
+            "time-gradients": tr("Gradient through time (recurrent)")}
 
 
 def format_names() -> dict[str, str]:
@@ -89,6 +91,7 @@ def window_state(window) -> export.ExportState:
     loss_panel = getattr(window, "loss_panel", None)
     compare = getattr(window, "compare_panel", None)      # None until the panel was shown
     title = lessons.localized(doc, _language())[0] or window.model.display_title()
+    recurrent = getattr(window, "recurrent", None)
     return export.ExportState(
         doc=doc, snapshot=snap, data=getattr(surface, "data", None), title=title,
         activations=_activation_choice(window, snap),
@@ -96,7 +99,9 @@ def window_state(window) -> export.ExportState:
         discrete_surface=bool(surface is not None and surface.discrete.isChecked()),
         show_test=bool(surface is None or surface.show_test.isChecked()),
         comparison=None if compare is None else compare.snapshot,
-        compare_log_scale=bool(compare is not None and compare.log.isChecked()))
+        compare_log_scale=bool(compare is not None and compare.log.isChecked()),
+        time_step=None if recurrent is None else recurrent.time,
+        unrolled_steps=5 if recurrent is None else recurrent.steps.value())
 
 
 def _suggest_path(window, view: str, fmt: str) -> str:
@@ -457,10 +462,14 @@ class ExportAnimationDialog(QDialog):
     def _kind_changed(self, *args) -> None:
         step = self.kind.currentData() == "step"
         self.epochs.setEnabled(not step)
-        self.controls.view.setEnabled(not step)
+        view = self.controls.view
+        sequence = getattr(window_state(self.window_).data, "is_sequence", False)
+        # a step shows the network; on sequences it may show the unrolled network instead
+        view.setEnabled(not step or sequence)
         if step:
-            self.controls.view.setCurrentIndex(self.controls.view.findData("network"))
-            self.frames.setValue(36)
+            if view.currentData() not in (("network", "unrolled") if sequence else ("network",)):
+                view.setCurrentIndex(view.findData("network"))
+            self.frames.setValue(80 if sequence else 36)
 
     def _format_changed(self, *args) -> None:
         self.controls.transparent.setEnabled(self.controls.format.currentData() == "gif")

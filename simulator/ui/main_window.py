@@ -33,6 +33,7 @@ from .panels.activation_lab import ActivationLab
 from .panels.charts import GradientPanel, LossPanel
 from .panels.lesson_panel import LessonPanel
 from .panels.surface import SurfacePanel
+from .recurrent_ui import RecurrentUI
 from .throttle import FrameShare, Throttle
 from .train_controls import TrainControls
 
@@ -147,6 +148,8 @@ class MainWindow(QMainWindow):
         self.animator.phaseChanged.connect(lambda *_: inspect(self.animator.shown_snapshot()))
         for panel in (self.lab, self.surface, self.loss_panel, self.gradient_panel):
             self.themeChanged.connect(panel.set_theme)
+        # recurrent networks: time scrubber, Sequence and Gradient-through-time docks, unrolled view
+        self.recurrent = RecurrentUI(self)
         self.view.nodeActivated.connect(self._node_activated)
         self.resize(1440, 900)
         self.persist = restore          # screenshots use the defaults and leave settings alone
@@ -262,6 +265,9 @@ class MainWindow(QMainWindow):
     def _inspector_built(self, inspector) -> None:
         self.view.selectionChanged.connect(inspector.set_selection)
         inspector.set_selection(self.view.selected_nodes(), self.view.selected_edges())
+        recurrent = getattr(self, "recurrent", None)
+        if recurrent is not None and recurrent.time is not None:
+            inspector.set_time(recurrent.time)       # the step the time scrubber shows
         latest = getattr(self, "controller", None) and self.controller.latest
         if latest is not None:
             inspector.set_snapshot(self._inspected(latest))

@@ -110,3 +110,35 @@ def test_the_editor_helpers_read_only_undelayed_edges_as_cycles():
     assert "cycle" in edits.connection_refusal(doc, "h2", "h1")
     layout = edits.auto_layout(doc)                     # columns by the undelayed edges
     assert layout["h2"][0] > layout["h1"][0] > layout["x1"][0]
+
+
+def test_a_drag_is_offered_a_delayed_edge_where_a_plain_one_would_close_a_cycle():
+    from simulator.document import edits
+    doc = elman(2)
+    doc["network"]["edges"] = [e for e in doc["network"]["edges"] if not e.get("delay")]
+    assert edits.connection_offer(doc, "h1", "h2") == ("plain", None, None)
+    edits.add_edge(doc, "h1", "h2")
+    assert edits.connection_offer(doc, "h2", "h1") == ("delayed", ["h2", "h1", "h2"], None)
+    assert edits.connection_offer(doc, "h1", "h1") == ("delayed", ["h1", "h1"], None)
+    assert edits.connection_offer(doc, "y", "h1")[2] == "y is an output neuron: it cannot feed another"
+    edits.add_edge(doc, "h2", "h1", delay=1)
+    assert problems({**doc, "data": {"dataset": "echo"}}) == []
+    # the delay cannot go while it is what breaks the cycle; it can once h1 → h2 is delayed
+    with pytest.raises(ValueError, match="cycle h2 → h1 → h2"):
+        edits.set_edge_delay(doc, "h2", "h1", None)
+    assert edits.set_edge_delay(doc, "h1", "h2", 1) is None
+    assert edits.set_edge_delay(doc, "h2", "h1", None) == 1
+    assert {(e["source"], e["target"]): e.get("delay") for e in doc["network"]["edges"]}[("h1", "h2")] == 1
+
+
+def test_auto_layout_gives_recurrent_columns_room_for_loops_and_arcs():
+    from simulator.document import edits
+    doc = elman(3)
+    pos = edits.auto_layout(doc)
+    ys = sorted(pos[f"h{k}"][1] for k in (1, 2, 3))
+    assert ys[1] - ys[0] == edits.RECURRENT_ROW_GAP > edits.ROW_GAP
+    assert pos["h1"][0] - pos["x1"][0] == edits.RECURRENT_COLUMN_GAP
+    plain = elman(3)
+    plain["network"]["edges"] = [e for e in plain["network"]["edges"] if not e.get("delay")]
+    pos = edits.auto_layout(plain)
+    assert pos["h2"][1] - pos["h1"][1] == edits.ROW_GAP and pos["h1"][0] == edits.COLUMN_GAP

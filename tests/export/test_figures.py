@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 
 from simulator.export import VIEWS, ExportError, FigureOptions, export_figure
+from simulator.export.options import SEQUENCE_VIEWS
 from simulator.render.network import fmt
 
 from .conftest import png_dpi
@@ -112,9 +113,19 @@ def test_dark_theme_is_independent_of_the_screen(tmp_path, xor_state):
     assert max(r, g, b) < 60
 
 
-@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("view", [v for v in VIEWS if v not in SEQUENCE_VIEWS])
 def test_every_view_draws_something(tmp_path, xor_state, view):
     out = export_figure(xor_state, tmp_path / f"{view}.png", FigureOptions(view=view, dpi=30))
+    im = Image.open(out).convert("L")
+    assert im.getextrema()[0] < 128, f"{view} is blank"
+
+
+@pytest.mark.parametrize("view", SEQUENCE_VIEWS)
+def test_every_recurrent_view_draws_something(tmp_path, qapp, view):
+    from simulator.export import trained_state
+    from simulator.document import lessons
+    _, state = trained_state(lessons.load_lesson("echo"), lessons.LESSONS_DIR, 2)
+    out = export_figure(state, tmp_path / f"{view}.png", FigureOptions(view=view, dpi=30))
     im = Image.open(out).convert("L")
     assert im.getextrema()[0] < 128, f"{view} is blank"
 

@@ -82,9 +82,11 @@ def test_refused_connections_say_why(empty):
         click(vp, at(view, *p))
     drag(vp, at(view, 0, 0), at(view, 200, 0))
     assert len(w.model.doc["network"]["edges"]) == 1
-    drag(vp, at(view, 200, 0), at(view, 0, 0))          # would close a loop
+    drag(vp, at(view, 200, 0), at(view, 0, 0))          # would close a loop within a step:
+    assert "cycle" in w.statusBar().currentMessage()    # made a delayed edge instead (undoable)
+    assert w.model.doc["network"]["edges"][-1] == {"source": "h2", "target": "h1", "delay": 1}
+    QTest.keyClick(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(w.model.doc["network"]["edges"]) == 1
-    assert "cycle" in w.statusBar().currentMessage()
     drag(vp, at(view, 0, 0), at(view, 200, 0))          # already there
     assert "already exists" in w.statusBar().currentMessage()
     drag(vp, at(view, 0, 0), at(view, 0, 300))          # released on empty canvas
@@ -282,8 +284,8 @@ def test_connection_drag_line_shows_refusal_by_pattern_not_only_colour(empty):
     press(vp, at(view, 200, 0))
     move(vp, at(view, 150, 100), LEFT)
     click_target = at(view, 0, 0)
-    move(vp, click_target, LEFT)                        # 200 → 0 closes a loop: refused
-    assert view._temp_line.pen().style() == Qt.PenStyle.DotLine
+    move(vp, click_target, LEFT)                        # 200 → 0 closes a loop: offered delayed
+    assert view._temp_line.pen().style() == Qt.PenStyle.DashDotLine
     release(vp, at(view, 150, 100))
     click(vp, at(view, 100, 250))                       # a third neuron
     press(vp, at(view, 0, 0))

@@ -56,14 +56,26 @@ def test_the_compare_toggle_removes_the_delayed_edges_and_undo_restores_them(win
     assert w.model.doc["network"] == base
 
 
-def test_step_on_sequences_trains_and_says_the_animation_is_not_there_yet(window, qtbot):
+def test_step_on_sequences_animates_forward_through_time_and_back(window, qtbot):
     w = window
-    w.open_lesson("echo", ask=False)
+    w.open_lesson("acyclic-vs-recurrent", ask=False)
     qtbot.waitUntil(lambda: w.controller.latest is not None, timeout=5000)
     steps = w.controller.latest.step
     qtbot.keyClick(w.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)   # Step
-    qtbot.waitUntil(lambda: w.controller.latest.step == steps + 1, timeout=5000)
-    qtbot.waitUntil(lambda: "not available yet" in w.statusBar().currentMessage(), timeout=5000)
+    qtbot.waitUntil(lambda: w.animator.active, timeout=5000)
+    w.animator.pause()
+    phases = w.animator.phases
+    T = 20
+    assert len(phases) == 2 * T + 2                      # forward t = 0..19, loss, back 19..0, update
+    assert [p.step for p in phases[:T]] == list(range(T)) and phases[T].kind == "loss"
+    assert [p.step for p in phases[T + 1:-1]] == list(range(T - 1, -1, -1)) and phases[-1].kind == "update"
+    w.animator.go_to(0)
+    assert "forward pass: step t = 0" in w.train.phase_label.text()
+    w.animator.go_to(T + 1)                             # backward through time, step 19
+    assert "backward through time: step t = 19" in w.train.phase_label.text()
+    assert "δ(19)" in (w.scene.nodes["h1"].caption or "")
+    assert w.animator.snapshot.step == steps + 1         # the step was trained once
+    qtbot.keyClick(w.view, Qt.Key.Key_Escape)
     assert not w.animator.active
 
 
@@ -75,7 +87,7 @@ def test_the_inspector_writes_delayed_inputs_with_their_step(window, qtbot):
     qtbot.waitUntil(lambda: "(t−1)" in w.inspector.maths.text(), timeout=5000)
     text = w.inspector.maths.text()
     assert "x<sub>h1</sub>(t−1)" in text and "x<sub>x1</sub>·" not in text.split("(t−1)")[0][-30:]
-    assert "For step t = 19 of sequence" in text
+    assert "At step t = 19 of training sequence 0" in text
 
 
 def test_the_data_panel_offers_the_sequence_tasks(window, qtbot):
@@ -163,14 +175,16 @@ def test_the_export_dialogs_on_a_recurrent_lesson(window, qtbot, tmp_path):
     c.view.setCurrentIndex(c.view.findData("surface"))
     dialog.update_preview()
     assert "sequence data do not have" in dialog.preview.text()
-    for view in ("network", "slide"):
+    for view in ("network", "slide", "unrolled", "sequence", "time-gradients"):
         c.view.setCurrentIndex(c.view.findData(view))
         dialog.update_preview()
-        assert dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull()
+        assert dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull(), view
     assert dialog.export_to(tmp_path / "slide.png").stat().st_size > 1000
     anim = export_dialogs.ExportAnimationDialog(w)
     qtbot.addWidget(anim)
     anim.kind.setCurrentIndex(anim.kind.findData("step"))
-    with pytest.raises(export.ExportError, match="not available yet"):
-        anim.export_to(tmp_path / "step.gif")
-    assert not (tmp_path / "step.gif").exists()
+    assert anim.controls.view.isEnabled() and anim.frames.value() == 80
+    anim.frames.setValue(6)
+    assert anim.export_to(tmp_path / "step.gif")
+    from PIL import Image
+    assert Image.open(tmp_path / "step.gif").n_frames == 6

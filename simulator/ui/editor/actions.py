@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from ...render import engine_text
+from ...render import delayed_edges, engine_text
 from ...translate import tr
 from ...document import edits
 from ...engine import activations, features
@@ -196,3 +196,42 @@ def add_layer_dialog(view) -> None:
     if ok:
         add_layer(view, count, activations.HIDDEN[names.index(label)])
         view.zoom_to_fit()
+
+
+def delay_label(delay: int | None) -> str:
+    """What a connection's delay means, for menus and the Inspector."""
+    if not delay:
+        return tr("same step (no delay)")
+    if int(delay) == 1:
+        return tr("delayed: reads the previous step, t − 1")
+    return tr("delayed: reads %1 steps back, t − %1").replace("%1", str(int(delay)))
+
+
+def set_delay(view, source: str, target: str, delayed: bool) -> bool:
+    """Make ``source → target`` delayed (one step) or an ordinary connection, as one
+    undoable step; a refusal (it would close a cycle) goes to the status bar."""
+    model = view.model
+    current = edits.edges(model.doc)[edits.edge_index(model.doc, source, target)].get("delay")
+    if bool(current) == delayed:
+        return False
+    try:
+        model.undo_stack.push(commands.SetEdgeDelay(model, source, target, 1 if delayed else None))
+    except ValueError as exc:
+        view.statusMessage.emit(tr("%1 → %2 must stay delayed: %3").replace("%1", source)
+                                .replace("%2", target).replace("%3", engine_text.refusal(str(exc))))
+        return False
+    return True
+
+
+def add_delay_action(menu: QMenu, view, source: str, target: str) -> QAction:
+    """The connection's "Delayed (previous step)" toggle, showing its delay."""
+    e = edits.edges(view.model.doc)[edits.edge_index(view.model.doc, source, target)]
+    delay = e.get("delay")
+    text = tr("Delayed (previous step)") if not delay or int(delay) == 1 else \
+        tr("Delayed (%1 steps back)").replace("%1", str(int(delay)))
+    action = menu.addAction(f"{text}  {delayed_edges.badge_text(int(delay or 1))}")
+    action.setCheckable(True)
+    action.setChecked(bool(delay))
+    action.setStatusTip(delay_label(delay))
+    action.toggled.connect(lambda on: set_delay(view, source, target, on))
+    return action

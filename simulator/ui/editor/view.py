@@ -12,10 +12,9 @@ import math
 
 import shiboken6
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QPainter, QPen
-from PySide6.QtWidgets import (QGraphicsLineItem, QGraphicsView, QInputDialog, QMenu,
-                               QToolTip, QWidget)
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QPainter
+from PySide6.QtWidgets import QGraphicsView, QInputDialog, QMenu, QToolTip, QWidget
 
 from ...document import edits
 from ...engine import activations, features
@@ -25,6 +24,7 @@ from ...render.network import NODE_R, NodeItem, NetworkScene, fmt
 from .. import commands
 from ..model import DocumentModel
 from . import actions
+from .connect_drag import ConnectDrag
 
 DRAG_THRESHOLD = 4          # pixels before a press becomes a drag
 ZOOM_MIN, ZOOM_MAX = 0.05, 4.0
@@ -57,7 +57,7 @@ class EditorView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._press = None          # (kind, payload, view pos, scene pos)
-        self._temp_line: QGraphicsLineItem | None = None
+        self.connect_drag = ConnectDrag(self)    # the line of a connection being dragged
         self._move_start: dict[str, tuple[float, float]] = {}
         self._panning: QPointF | None = None
         self._space = False
@@ -77,6 +77,11 @@ class EditorView(QGraphicsView):
 
     def refresh_item_flags(self) -> None:
         self.set_mode(self.mode)
+
+    @property
+    def _temp_line(self):
+        """The line of the connection being dragged (None when none is)."""
+        return self.connect_drag.item
 
     # queries ----------------------------------------------------------------------------
     def node_at(self, view_pos) -> NodeItem | None:
@@ -168,36 +173,17 @@ class EditorView(QGraphicsView):
             return
         kind, payload, start, _ = self._press
         moved = (pos - start).manhattanLength() > DRAG_THRESHOLD
-        if kind == "node" and self.mode == self.DRAW and moved:
-            self._drag_connection(payload, pos)
+        if kind == "node" and self.mode == self.DRAW and (moved or self.connect_drag.active):
+            self._drag_connection(payload, pos, event.modifiers())
             event.accept()
             return
         super().mouseMoveEvent(event)
 
-    def _drag_connection(self, source: NodeItem, pos: QPointF) -> None:
-        end = self.mapToScene(pos.toPoint())
-        if self._temp_line is None:
-            self._temp_line = QGraphicsLineItem()
-            pen = QPen(self.net_scene.theme.accent, 2.0, Qt.PenStyle.DashLine)
-            pen.setCosmetic(True)
-            self._temp_line.setPen(pen)
-            self._temp_line.setZValue(5)
-            self.net_scene.addItem(self._temp_line)
-        target = self.node_at(pos)
-        ok = target is not None and target is not source and edits.connection_refusal(
-            self.model.doc, source.node_id, target.node_id) is None
-        # the line's pattern tells the three cases apart, not only its colour (colour-blind
-        # users): dashed while looking, solid over a neuron it can connect, dotted if refused
-        pen = self._temp_line.pen()
-        t = self.net_scene.theme
-        if target is None or target is source:
-            pen.setColor(t.accent), pen.setStyle(Qt.PenStyle.DashLine), pen.setWidthF(2.0)
-        elif ok:
-            pen.setColor(t.accent), pen.setStyle(Qt.PenStyle.SolidLine), pen.setWidthF(3.0)
-        else:
-            pen.setColor(t.warning), pen.setStyle(Qt.PenStyle.DotLine), pen.setWidthF(2.0)
-        self._temp_line.setPen(pen)
-        self._temp_line.setLine(QLineF(source.pos(), end))
+    def _drag_connection(self, source: NodeItem, pos: QPointF, modifiers=None) -> None:
+        """The line follows the cursor and says what a release would make (connect_drag)."""
+        if not self.connect_drag.active:
+            self.connect_drag.begin(source)
+        self.connect_drag.update(pos, modifiers)
 
     def mouseReleaseEvent(self, event):
         pos = event.position()
@@ -215,11 +201,11 @@ class EditorView(QGraphicsView):
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if kind == "node":
             if self.mode == self.DRAW:
-                if self._temp_line is not None:
-                    self.net_scene.removeItem(self._temp_line)
-                    self._temp_line = None
-                if moved:
-                    self._finish_connection(payload, pos)
+                if self.connect_drag.active:
+                    # a drag that came back onto its neuron is a self-loop, not a click
+                    self.connect_drag.finish(pos, event.modifiers())
+                elif moved:
+                    self._finish_connection(payload, pos, event.modifiers())
                 else:
                     self._click_select(payload, ctrl)
             else:
@@ -251,20 +237,10 @@ class EditorView(QGraphicsView):
             node.setSelected(True)
         self._emit_selection()
 
-    def _finish_connection(self, source: NodeItem, pos: QPointF) -> None:
-        target = self.node_at(pos)
-        if target is None or target is source:
-            self.statusMessage.emit(self.tr("Connection cancelled: release on a neuron to connect."))
-            return
-        why = edits.connection_refusal(self.model.doc, source.node_id, target.node_id)
-        if why:
-            self.statusMessage.emit(self.tr("Cannot connect %1 → %2: %3")
-                                    .replace("%1", source.node_id).replace("%2", target.node_id)
-                                    .replace("%3", engine_text.refusal(why)))
-            return
-        self.model.undo_stack.push(commands.AddEdges(self.model, [(source.node_id, target.node_id)]))
-        self.statusMessage.emit(self.tr("Connected %1 → %2").replace("%1", source.node_id)
-                                .replace("%2", target.node_id))
+    def _finish_connection(self, source: NodeItem, pos: QPointF, modifiers=None) -> None:
+        """A release after a drag the view saw no move of: what the drag would offer there."""
+        self.connect_drag.begin(source)
+        self.connect_drag.finish(pos, modifiers)
 
     def _finish_move(self) -> None:
         start, self._move_start = self._move_start, {}
@@ -311,14 +287,20 @@ class EditorView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             event.accept()
             return
-        if event.key() == Qt.Key.Key_Escape and self._temp_line is not None:
-            self.net_scene.removeItem(self._temp_line)
-            self._temp_line = None
+        if event.key() == Qt.Key.Key_Escape and self.connect_drag.active:
+            self.connect_drag.cancel()
             self._press = None
+            self.statusMessage.emit(self.tr("Connection cancelled"))
+            return
+        if event.key() == Qt.Key.Key_Shift and self.connect_drag.active:
+            self.connect_drag.set_shift(True)       # Shift held: the connection will be delayed
             return
         super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event):
+        if event.key() == Qt.Key.Key_Shift and self.connect_drag.active:
+            self.connect_drag.set_shift(False)
+            return
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = False
             self.set_mode(self.mode)
@@ -356,6 +338,8 @@ class EditorView(QGraphicsView):
             s, t = scene.edges.pairs[key]
             w = scene.edges.weights[key]
             lines = [f"<b>{s} → {t}</b>", self.tr("weight w = %1").replace("%1", fmt(w, 4))]
+            if key < len(scene.edges.delays) and scene.edges.delays[key]:
+                lines.append(actions.delay_label(int(scene.edges.delays[key])))
             if snap is not None and (s, t) in snap.edges:
                 g = snap.grads[snap.edges.index((s, t))]
                 lines.append(self.tr("gradient ∂J/∂w = %1").replace("%1", fmt(g, 4)))
@@ -373,7 +357,16 @@ class EditorView(QGraphicsView):
         else:
             name = n.get("activation") or ("sigmoid" if n.get("kind") == "output" else "tanh")
             lines.append(f"{engine_text.activation_label(name)}: {engine_text.formula(name)}")
-        if snap is not None and key in snap.node_ids:
+        seq = getattr(snap, "sequence", None)
+        if snap is not None and key in snap.node_ids and seq is not None and seq.length:
+            # sequences: the values of the step t the drawing shows
+            j = snap.node_ids.index(key)
+            t = seq.length - 1 if scene.time_step is None else min(max(scene.time_step, 0), seq.length - 1)
+            lines.append(self.tr("at step t = %1:").replace("%1", str(t)))
+            lines.append(f"g = {fmt(float(seq.pre[t, j]), 3)}, y = f(g) = {fmt(float(seq.act[t, j]), 3)}")
+            if n.get("kind") != "input":
+                lines.append(self.tr("δ = ∂J/∂g = %1").replace("%1", fmt(float(seq.delta[t, j]), 3)))
+        elif snap is not None and key in snap.node_ids:
             j = snap.node_ids.index(key)
             if snap.pre.size:
                 lines.append(self.tr("g = %1 (mean over the batch)").replace("%1", fmt(float(snap.pre[:, j].mean()), 3)))
@@ -488,6 +481,7 @@ class EditorView(QGraphicsView):
                 s, t = self.net_scene.edges.pairs[edge]
                 menu.addAction(self.tr("Set weight of %1 → %2…").replace("%1", s).replace("%2", t),
                                lambda: self.ask_weight(s, t))
+                actions.add_delay_action(menu, self, s, t)
                 menu.addAction(self.tr("Delete connection"), self.delete_selection)
             else:
                 scene_pos = self.mapToScene(pos)

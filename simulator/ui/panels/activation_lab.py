@@ -70,6 +70,7 @@ class ActivationLab(QWidget):
         layout.addWidget(self.caption)
         self.selected: str | None = None
         self.snapshot = None
+        self.time_step: int | None = None   # sequences: the step t whose g is shown (None: the last)
         self._apply()
 
     def list_width(self) -> int:
@@ -137,21 +138,63 @@ class ActivationLab(QWidget):
         self.snapshot = snap
         self._highlight()
 
+    def set_time(self, t: int | None) -> None:
+        """Sequences: the selected neuron's g at step ``t`` of the chosen sequence."""
+        self.time_step = t
+        self._highlight()
+
     def _highlight(self) -> None:
         name = self._selected_activation()
         snap = self.snapshot
-        g = alpha = None
+        g = alpha = now = None
         if name and snap is not None and self.selected in snap.node_ids:
             j = snap.node_ids.index(self.selected)
-            g = snap.train_pre[:, j] if snap.train_pre is not None else snap.pre[:, j]
+            seq = getattr(snap, "sequence", None)
+            if seq is not None and seq.length:      # the chosen sequence's g, step t marked
+                t = seq.length - 1 if self.time_step is None else min(max(self.time_step, 0), seq.length - 1)
+                g = seq.pre[:, j]
+                now = (t, float(seq.pre[t, j]))
+            else:
+                g = snap.train_pre[:, j] if snap.train_pre is not None else snap.pre[:, j]
         if name == "prelu" and self.selected:
             alpha = self.model.node(self.selected).get("alpha")
         self.plot.set_highlight(name, g, alpha)
         self.caption.setText(self.plot.caption or self.tr("Select a neuron to see its activation "
                                                           "and its current values of g on the curve."))
+        self._mark_now(name, now, alpha)
+
+    def _mark_now(self, name: str | None, now: tuple[int, float] | None, alpha) -> None:
+        """Sequences: the g of step t on the curve, large, with its step."""
+        if now is None or name is None:
+            if getattr(self, "_now", None) is not None:
+                self._now.setData([], [])
+                self._now_label.setText("")
+            return
+        if getattr(self, "_now", None) is None:
+            self._now = pg.ScatterPlotItem(size=13, pen=pg.mkPen(self.plot.theme.accent, width=2.5),
+                                           brush=pg.mkBrush(None))
+            self._now.setZValue(30)
+            self._now_label = pg.TextItem("", color=self.plot.theme.accent, anchor=(0, 1))
+            self._now_label.setZValue(30)
+            self.plot.addItem(self._now)
+            self.plot.addItem(self._now_label)
+        t, g = now
+        act = activations.get(name)
+        gc = float(np.clip(g, *self.plot.G_RANGE))
+        a = None if alpha is None else np.array([alpha])
+        y = float(act.f(np.array([gc]))[0]) if a is None else float(
+            act.forward(np.array([gc]), np.empty(1), a)[0])
+        self._now.setData([gc], [y])
+        self._now_label.setText(self.tr("t = %1: g = %2").replace("%1", str(t)).replace("%2", f"{g:.3g}"))
+        self._now_label.setPos(gc, y)
+        self.caption.setText(self.plot.caption + "  ·  " + self.tr("the ring: step t = %1 of the sequence")
+                             .replace("%1", str(t)))
 
     def set_theme(self, name: str) -> None:
         t = encoding.theme(name)
         self.widget.setBackground(t.plot_background)
         self.plot.apply_theme(t)
+        if getattr(self, "_now", None) is not None:       # the ring of step t, in the new accent
+            self._now.setPen(pg.mkPen(t.accent, width=2.5))
+            self._now_label.setColor(t.accent)
         self._apply()

@@ -27,6 +27,7 @@ class Inspector(QWidget):
         self.pairs: list[tuple[str, str]] = []
         self.snapshot = None
         self.trace_values = None       # (node ids, g, y, δ) of a step being animated
+        self.time_step: int | None = None   # sequences: the step t shown (None: the last)
 
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -57,6 +58,11 @@ class Inspector(QWidget):
         self.weight.setSingleStep(0.05)
         self.weight.setKeyboardTracking(False)
         self.weight.valueChanged.connect(self._weight_edited)
+        # a connection's delay: checked = it reads its source's value of the previous step
+        self.delayed = QCheckBox(self.tr("delayed (previous step)"))
+        self.delayed.setToolTip(self.tr("A delayed (recurrent) connection carries its source's value "
+                                        "of the previous time step: drawn as an arc marked z⁻¹"))
+        self.delayed.toggled.connect(self._delay_edited)
         self.maths = QLabel()
         self.maths.setWordWrap(True)
         self.maths.setTextFormat(Qt.TextFormat.RichText)
@@ -71,7 +77,8 @@ class Inspector(QWidget):
                                    ("activation", self.tr("Activation"), self.activation),
                                    ("bias", self.tr("Bias w₀ⱼ"), self.bias),
                                    ("batch_norm", "", self.batch_norm),
-                                   ("weight", self.tr("Weight wᵢⱼ"), self.weight)):
+                                   ("weight", self.tr("Weight wᵢⱼ"), self.weight),
+                                   ("delay", self.tr("Delay"), self.delayed)):
             self.form.addRow(label, widget)
             self.rows[key] = widget
         layout = QVBoxLayout(self)
@@ -101,6 +108,11 @@ class Inspector(QWidget):
 
     def set_snapshot(self, snap) -> None:
         self.snapshot = snap
+        self._refresh_live()
+
+    def set_time(self, t: int | None) -> None:
+        """Sequences: show the numbers of step ``t`` of the chosen sequence."""
+        self.time_step = t
         self._refresh_live()
 
     # display -------------------------------------------------------------------------------
@@ -138,9 +150,13 @@ class Inspector(QWidget):
         elif len(self.pairs) == 1 and not self.nodes:
             s, t = self.pairs[0]
             self.header.setText("<b>" + self.tr("Connection %1 → %2").replace("%1", s).replace("%2", t) + "</b>")
-            self._show("weight")
+            self._show("weight", "delay")
             if not self.weight.hasFocus():
                 self.weight.setValue(self._live_weight(s, t))
+            delay = self._delay(s, t)
+            self.delayed.setChecked(bool(delay))
+            self.delayed.setText(self.tr("delayed (previous step)") if delay in (0, 1)
+                                 else self.tr("delayed (%1 steps back)").replace("%1", str(delay)))
         elif self.nodes or self.pairs:
             self.header.setText(self.tr("%1 neurons and %2 connections selected")
                                 .replace("%1", str(len(self.nodes))).replace("%2", str(len(self.pairs))))
@@ -206,6 +222,11 @@ class Inspector(QWidget):
                     self.weight.setValue(self._live_weight(s, t))
             snap = self.snapshot
             text = f"w = {fmt(self._live_weight(s, t), 4)}"
+            delay = self._delay(s, t)
+            text += "<br>" + (self.tr("%1 reads x<sub>%2</sub>(t−%3): the value of %2 %3 step(s) before")
+                              .replace("%1", t).replace("%2", s).replace("%3", str(delay)) if delay
+                              else self.tr("%1 reads x<sub>%2</sub> of the same step").replace("%1", t)
+                              .replace("%2", s))
             if snap is not None and (s, t) in snap.edges:
                 g = snap.grads[snap.edges.index((s, t))]
                 text += "<br>∂J/∂w = " + fmt(float(g), 4)
@@ -238,7 +259,10 @@ class Inspector(QWidget):
                  f"f′: {engine_text.derivative_formula(act_name)}"]
         snap = self.snapshot
         j = self._snap_index(node_id)
-        if snap is not None and j is not None and snap.pre.size:
+        seq = getattr(snap, "sequence", None)
+        if snap is not None and j is not None and seq is not None and seq.length:
+            lines += self._sequence_lines(snap, seq, node_id, sources, j)
+        elif snap is not None and j is not None and snap.pre.size:
             steps = snap.batch_steps
             row = 0
             if steps is not None and len(steps):
@@ -266,6 +290,25 @@ class Inspector(QWidget):
             lines.append(f"y = f({fmt(float(g), 3)}) = <b>{fmt(float(y), 4)}</b>")
             lines.append(f"δ = ∂J/∂g = {fmt(float(d), 4)}")
         return "<br>".join(lines)
+
+    def _sequence_lines(self, snap, seq, node_id: str, sources, j: int) -> list[str]:
+        """The numbers of step t (the time scrubber's) of the chosen sequence: a delayed
+        input brings its source's y of d steps before (0 before the first step)."""
+        T = seq.length
+        t = T - 1 if self.time_step is None else min(max(int(self.time_step), 0), T - 1)
+        vals = []
+        for s, delay in sources:
+            if s in snap.node_ids and (s, node_id) in snap.edges:
+                x = float(seq.act[t - delay, snap.node_ids.index(s)]) if t >= delay else 0.0
+                w = snap.weights[snap.edges.index((s, node_id))]
+                vals.append(f"{fmt(float(w), 3)}·{fmt(x, 3)}")
+        split = self.tr("training sequence %1") if seq.split == "train" else self.tr("test sequence %1")
+        g, y, d = float(seq.pre[t, j]), float(seq.act[t, j]), float(seq.delta[t, j])
+        return ["<hr>" + self.tr("At step t = %1 of %2:").replace("%1", str(t))
+                .replace("%2", split.replace("%1", str(seq.index))),
+                f"g = {' + '.join(vals) or '0'} + {fmt(float(snap.biases[j]), 3)} = <b>{fmt(g, 4)}</b>",
+                f"y = f({fmt(g, 3)}) = <b>{fmt(y, 4)}</b>",
+                f"δ = ∂J/∂g = {fmt(d, 4)}"]
 
     # edits -------------------------------------------------------------------------------------
     def _kind_edited(self, index: int) -> None:
@@ -302,6 +345,23 @@ class Inspector(QWidget):
         if len(self.pairs) == 1:
             s, t = self.pairs[0]
             self.model.undo_stack.push(commands.SetEdgeWeight(self.model, s, t, float(value)))
+
+    def _delay(self, s: str, t: str) -> int:
+        e = edits.edges(self.model.doc)[edits.edge_index(self.model.doc, s, t)]
+        return int(e.get("delay") or 0)
+
+    def _delay_edited(self, on: bool) -> None:
+        if len(self.pairs) != 1:
+            return
+        s, t = self.pairs[0]
+        if bool(self._delay(s, t)) == on:
+            return
+        try:
+            self.model.undo_stack.push(commands.SetEdgeDelay(self.model, s, t, 1 if on else None))
+        except ValueError as exc:
+            self.header.setText(f"<span style='color:#c92a2a'>{engine_text.refusal(str(exc))}</span>")
+            with QSignalBlocker(self.delayed):
+                self.delayed.setChecked(bool(self._delay(s, t)))
 
     def _title_edited(self) -> None:
         text = self.title.text().strip()
