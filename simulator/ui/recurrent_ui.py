@@ -52,8 +52,6 @@ class RecurrentUI(QObject):
                                  self._panel_made)
         self.time_gradients = LazyDock(window, "time-gradients", tr("Gradient through time"), B,
                                        self._make_time_gradient_panel, self._panel_made)
-        window.tabifyDockWidget(window.docks["surface"], self.sequence.dock)
-        window.tabifyDockWidget(window.docks["gradients"], self.time_gradients.dock)
         for d in (self.sequence.dock, self.time_gradients.dock):
             window.menu_panels.addAction(d.toggleViewAction())
             d.hide()
@@ -111,7 +109,15 @@ class RecurrentUI(QObject):
     def show_docks(self, on: bool) -> None:
         """Sequence data: the Sequence panel in front of the (empty) decision surface, the
         gradient through time in front of the gradient flow; other data: both hidden."""
-        for lazy in (self.sequence, self.time_gradients):
+        w = self.w
+        for lazy, beside in ((self.sequence, "surface"), (self.time_gradients, "gradients")):
+            if on and not w.tabifiedDockWidgets(lazy.dock) and not lazy.dock.isFloating() \
+                    and w.docks[beside].isVisible():
+                # tabbed only while shown: a hidden tab in a stack of docks takes its share
+                # when the window is resized (the Decision surface then shrinks)
+                w.tabifyDockWidget(w.docks[beside], lazy.dock)
+            elif not on and w.tabifiedDockWidgets(lazy.dock):
+                w.addDockWidget(w.dockWidgetArea(lazy.dock), lazy.dock)   # out of the tabs
             lazy.dock.setVisible(on)
             if on:
                 lazy.dock.raise_()
