@@ -112,7 +112,7 @@ class RecurrentUI(QObject):
         w = self.w
         for lazy, beside in ((self.sequence, "surface"), (self.time_gradients, "gradients")):
             if on and not w.tabifiedDockWidgets(lazy.dock) and not lazy.dock.isFloating() \
-                    and w.docks[beside].isVisible():
+                    and not w.docks[beside].isHidden():
                 # tabbed only while shown: a hidden tab in a stack of docks takes its share
                 # when the window is resized (the Decision surface then shrinks)
                 w.tabifyDockWidget(w.docks[beside], lazy.dock)
@@ -121,6 +121,7 @@ class RecurrentUI(QObject):
             lazy.dock.setVisible(on)
             if on:
                 lazy.dock.raise_()
+                QTimer.singleShot(0, lazy.dock.raise_)   # a tab bar just made picks it then
 
     def _document_replaced(self) -> None:
         self.time = None

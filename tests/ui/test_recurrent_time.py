@@ -167,3 +167,37 @@ def test_recurrent_docks_are_made_only_when_shown(window, qtbot):
     assert not w.recurrent.sequence.dock.isVisible() and not w.recurrent.scrubber.toolbar.isVisible()
     w.open_lesson("echo", ask=False)
     assert w.recurrent.sequence.dock.isVisible() and w.recurrent.sequence_panel is not None
+
+
+def in_front(w, key: str) -> bool:
+    """The dock's tab is the one shown (a tab behind another is moved out of the window)."""
+    d = w.docks[key]
+    return d.isVisible() and w.rect().intersects(d.geometry())
+
+
+def test_sequence_docks_come_to_the_front_and_leave_with_sequences(window, qtbot):
+    w = window
+    w.open_lesson("echo", ask=False)
+    qtbot.waitUntil(lambda: in_front(w, "sequence") and in_front(w, "time-gradients"), timeout=3000)
+    assert not in_front(w, "surface") and not in_front(w, "gradients")     # tabs behind them
+    assert w.docks["surface"] in w.tabifiedDockWidgets(w.docks["sequence"])
+    w.open_lesson("xor", ask=False)
+    qtbot.waitUntil(lambda: in_front(w, "surface") and in_front(w, "gradients"), timeout=3000)
+    assert not w.docks["sequence"].isVisible() and not w.tabifiedDockWidgets(w.docks["sequence"])
+
+
+def test_a_recurrent_lesson_opened_at_start_shows_its_sequence_docks(qtbot):
+    """``python main.py echo``: the lesson is opened before the window is first shown."""
+    from simulator.ui.main_window import MainWindow
+    w = MainWindow(restore=False)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.open_lesson("echo", ask=False)
+    w.show()
+    qtbot.waitExposed(w)
+    try:
+        qtbot.waitUntil(lambda: in_front(w, "sequence") and in_front(w, "time-gradients"), timeout=3000)
+        assert w.docks["surface"] in w.tabifiedDockWidgets(w.docks["sequence"])
+    finally:
+        w.model.mark_saved()
+        w.close()
