@@ -13,6 +13,15 @@ from ..engine import sequences
 from .format import DEFAULT_DATA, DEFAULT_TRAINING, FORMAT, VERSION
 from .validate import DocumentError, check
 
+
+def _read_umask() -> int:
+    mask = os.umask(0o022)        # the only way to read it is to set it: set it back at once
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()           # read once, at import, before any thread exists
+
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
@@ -131,6 +140,9 @@ def save(doc: Mapping, path: str | os.PathLike, backup: bool = True) -> Path:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp makes the file private (0600): give it the mode a plain new file would
+        # have (the one it replaces keeps its own), or a saved lesson is unreadable to others
+        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_UMASK)
         if backup and path.exists():
             shutil.copy2(path, path.with_name(path.name + ".bak"))
         os.replace(tmp, path)

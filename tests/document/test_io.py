@@ -60,3 +60,15 @@ def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
         save(mlp([2, 1], title="lost"), path)
     assert load(path)["title"] == "kept"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_saved_file_has_the_mode_of_a_new_file_or_keeps_its_own(tmp_path):
+    """Not the private 0600 of a temporary file: a lesson saved for a class must be readable."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    path = tmp_path / "net.nnsim.json"
+    save(mlp([2, 2, 1]), path)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
+    os.chmod(path, 0o640)
+    save(mlp([2, 3, 1]), path)
+    assert path.stat().st_mode & 0o777 == 0o640
