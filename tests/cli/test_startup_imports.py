@@ -19,3 +19,13 @@ def test_the_command_line_is_read_and_the_lesson_resolved_before_qt_loads():
                           "launch.parse(['xor', '--lang', 'pt_BR'])\ncli.resolve('xor')")
     assert "numpy" in mods and "simulator.document" in mods
     assert not any(m.startswith("PySide6") for m in mods)
+    # a lesson without a "compare" block does not load the comparison's engine
+    assert not {"simulator.document.compare", "simulator.engine.compare", "simulator.engine.stacked"} & mods
+
+
+def test_a_lesson_with_a_comparison_is_still_checked_against_it():
+    from simulator import cli
+    from simulator.document import validate
+    doc = cli.resolve("xor")[0]
+    doc["compare"] = {"nonsense": [1, 2]}
+    assert any(p.startswith("compare.nonsense: unknown key") for p in validate.problems(doc))
