@@ -21,12 +21,18 @@ DATA = {
            "classes": "{classes} classes", "seed": "seed {seed}",
            "csv": "the CSV file {csv} (inputs {inputs}, target {target})",
            "points": "{n} points written in the document",
-           "train": "the training and test points written in the document"},
+           "train": "the training and test points written in the document",
+           "task": 'the "{name}" sequence task, {n} sequences of {length} steps',
+           "inline_sequences": "{n} sequences written in the document",
+           "lag": "lag", "step": "step"},
     "pt_BR": {"dataset": 'o conjunto de dados "{name}", {samples} amostras', "noise": "ruído {noise}",
               "classes": "{classes} classes", "seed": "semente {seed}",
               "csv": "o arquivo CSV {csv} (entradas {inputs}, alvo {target})",
               "points": "{n} pontos escritos no documento",
-              "train": "os pontos de treino e de teste escritos no documento"},
+              "train": "os pontos de treino e de teste escritos no documento",
+              "task": 'a tarefa de sequências "{name}", {n} sequências de {length} passos',
+              "inline_sequences": "{n} sequências escritas no documento",
+              "lag": "atraso", "step": "passo"},
 }
 
 FRAMEWORK_NAMES = {"pytorch": "PyTorch", "numpy": "NumPy"}
