@@ -177,7 +177,7 @@ def generate(spec: ExportSpec, framework: str, notebook_format: bool = False,
     for s in sections:
         if s.where == "script":
             continue
-        md = texts.cell(s.key, lang, framework, **values)
+        md = texts.cell(s.key, lang, framework, spec.model.sequences, **values)
         if md:
             cells.append(("markdown", md))
         cells.append(("code", s.code))
