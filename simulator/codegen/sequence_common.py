@@ -35,9 +35,8 @@ def delayed_mask_note(block: DelayedSpec) -> list[str]:
 
 def bptt_setting(spec: ExportSpec) -> tuple[str, str]:
     b = spec.training.bptt
-    return (f"BPTT = {b}", "truncated backpropagation through time: the error flows back at "
-            "most this far" if b else "backpropagation through time over the whole sequence; "
-            "a number k truncates it to windows of k steps")
+    return (f"BPTT = {b}", "backpropagation through time, truncated to windows of this many steps"
+            if b else "backpropagation through time over whole sequences; k: windows of k steps")
 
 
 def _fmt(v: float) -> str:
