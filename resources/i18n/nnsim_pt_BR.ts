@@ -1464,32 +1464,32 @@
         <translation>Conectado %1 → %2 como conexão com atraso (o passo anterior). Ctrl+Z desfaz.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="147"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="154"/>
         <source>&amp;Unrolled over Time</source>
         <translation>&amp;Desdobrada no tempo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="150"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="157"/>
         <source>Draw the network copied over the last steps of the sequence, left to right in time: a recurrent network is a deep network that shares its weights (Ctrl+U)</source>
         <translation>Desenhar a rede copiada nos últimos passos da sequência, da esquerda para a direita no tempo: uma rede recorrente é uma rede profunda que compartilha os seus pesos (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="154"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="161"/>
         <source>Unrolled</source>
         <translation>Desdobrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="161"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="168"/>
         <source>steps</source>
         <translation>passos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="162"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="169"/>
         <source>How many steps the unrolled view shows (1 to %1)</source>
         <translation>Quantos passos a vista desdobrada mostra (1 a %1)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="176"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="183"/>
         <source>The unrolled view shows a recurrent network on sequences: open a recurrent lesson or choose a sequence task in the Data panel.</source>
         <translation>A vista desdobrada mostra uma rede recorrente sobre sequências: abra uma lição recorrente ou escolha uma tarefa de sequências no painel Dados.</translation>
     </message>
@@ -1571,7 +1571,7 @@
     <name>CodeExportDialog</name>
     <message>
         <location filename="../../simulator/ui/code_export_dialog.py" line="37"/>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="184"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="180"/>
         <source>Export as code</source>
         <translation>Exportar como código</translation>
     </message>
@@ -1631,57 +1631,47 @@
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="127"/>
-        <source>code export of recurrent networks is not supported yet</source>
-        <translation>a exportação como código de redes recorrentes ainda não é suportada</translation>
-    </message>
-    <message>
         <location filename="../../simulator/ui/code_export_dialog.py" line="128"/>
-        <source>code export of sequence data is not supported yet</source>
-        <translation>a exportação como código de dados em sequência ainda não é suportada</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="132"/>
         <source>cannot train: %1</source>
         <translation>não é possível treinar: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="145"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="141"/>
         <source>Cannot export as code: %1</source>
         <translation>Não é possível exportar como código: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="155"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="151"/>
         <source>needs PyTorch and NumPy</source>
         <translation>precisa de PyTorch e NumPy</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="156"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="152"/>
         <source>needs NumPy only</source>
         <translation>precisa só de NumPy</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="157"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="153"/>
         <source>%1 lines; %2; no nnsim needed to run it</source>
         <translation>%1 linhas; %2; não precisa do nnsim para rodar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="159"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="155"/>
         <source>The notebook&apos;s explanations are in the interface&apos;s language.</source>
         <translation>As explicações do notebook estão no idioma da interface.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="212"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="208"/>
         <source>Cannot export as code</source>
         <translation>Não é possível exportar como código</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="215"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="211"/>
         <source>Exported %1</source>
         <translation>Exportado %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/code_export_dialog.py" line="222"/>
+        <location filename="../../simulator/ui/code_export_dialog.py" line="218"/>
         <source>Code copied to the clipboard</source>
         <translation>Código copiado para a área de transferência</translation>
     </message>

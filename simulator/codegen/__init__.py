@@ -22,17 +22,17 @@ import numpy as np
 
 from ..document import lessons, training_problems
 from ..engine.trainer import Trainer
-from . import numpy_code, texts, torch_code
+from . import numpy_code, sequence_numpy, sequence_torch, texts, torch_code
 from .notebook import notebook
 from .source import join_script
-from .spec import (RECURRENT_REFUSAL, SEQUENCE_REFUSAL, CodeExportError, ExportSpec, data_spec,
-                   model_spec, training_spec, unsupported)
+from .spec import CodeExportError, ExportSpec, data_spec, model_spec, training_spec
 
 FRAMEWORKS = ("pytorch", "numpy")
 FORMATS = ("py", "ipynb")
 _GENERATORS = {"pytorch": torch_code, "numpy": numpy_code}
+_SEQUENCE_GENERATORS = {"pytorch": sequence_torch, "numpy": sequence_numpy}
 
-__all__ = ["FORMATS", "FRAMEWORKS", "RECURRENT_REFUSAL", "SEQUENCE_REFUSAL", "CodeExportError",
+__all__ = ["FORMATS", "FRAMEWORKS", "CodeExportError",
            "ExportSpec", "build", "check_framework", "check_target", "default_epochs",
            "export_code", "format_of", "from_trainer", "from_window", "generate", "module_name"]
 
@@ -83,9 +83,6 @@ def module_name(path: str | os.PathLike) -> str:
 
 
 def _trainer(doc: Mapping, base_dir, data=None) -> Trainer:
-    why = unsupported(doc)
-    if why:
-        raise CodeExportError(why)
     problems = training_problems(doc)
     if problems:
         raise CodeExportError(f"cannot train: {problems[0]}")
@@ -100,11 +97,12 @@ def from_trainer(doc: Mapping, trainer: Trainer, weights: tuple[str, int], epoch
     """The program for ``trainer``'s network as it is now (its weights, batch-norm
     averages), its data and ``doc``'s settings; the script trains ``epochs`` by default."""
     net = trainer.net
+    sequences = bool(getattr(trainer.data, "is_sequence", False))
     if not np.isfinite(net.params).all():
         raise CodeExportError("the weights are not finite numbers (training diverged): "
                               "export the untrained network, or fewer epochs")
     return ExportSpec(title=doc.get("title", "") if title is None else title,
-                      model=model_spec(net, trainer.data.raw_inputs), training=training_spec(doc, epochs),
+                      model=model_spec(net, trainer.data.raw_inputs, sequences), training=training_spec(doc, epochs),
                       data=data_spec(net, trainer.data, doc), weights=weights)
 
 
@@ -167,7 +165,8 @@ def generate(spec: ExportSpec, framework: str, notebook_format: bool = False,
              module: str = "network", language: str = "en", script: str | None = None) -> str:
     """The program's text: a .py script (``script``: its file name, for the header's
     "python …" line), or a notebook (markdown in ``language``)."""
-    gen = _GENERATORS[check_framework(framework)]
+    generators = _SEQUENCE_GENERATORS if spec.model.sequences else _GENERATORS
+    gen = generators[check_framework(framework)]
     header, sections = gen.sections(spec, module, script)
     if not notebook_format:
         return join_script(sections, _wrap_header(header))
@@ -178,7 +177,7 @@ def generate(spec: ExportSpec, framework: str, notebook_format: bool = False,
     for s in sections:
         if s.where == "script":
             continue
-        md = texts.cell(s.key, lang, framework, **values)
+        md = texts.cell(s.key, lang, framework, spec.model.sequences, **values)
         if md:
             cells.append(("markdown", md))
         cells.append(("code", s.code))

@@ -27,12 +27,14 @@ def header(spec: ExportSpec, framework: str, module: str, script: str | None = N
              "It needs only NumPy: the gradients are worked out by hand (backpropagation).")
     title = docstring_text(spec.title) or "A network"
     script = script or module + ".py"
+    seq = spec.model.sequences
+    data_words = "the sequences it learned from" if seq else "the points it learned from"
+    row = "a row per sequence, a value per step" if seq else "a row per point"
     rename = ("" if script.split(".")[0] == module else
               f"\n    (to import it, save it under a name Python accepts: {module}.py)")
     return f'''"""{title}: the network drawn in nnsim, as a {name} program.
 
-Everything is here: the network exactly as drawn, {spec.weights_note()}, the points it
-learned from and nnsim's training settings. It computes in float64, as nnsim does, so its
+Everything is here: the network exactly as drawn, {spec.weights_note()}, {data_words} and nnsim's training settings. It computes in float64, as nnsim does, so its
 numbers are nnsim's: the same outputs and, exported untrained (nnsim export --untrained),
 the same losses epoch by epoch. {needs}
 
@@ -41,7 +43,7 @@ Or import it:{rename}
     from {module} import build_model, load_data, train
     model = build_model()                           # the network with these weights
     X_train, Y_train, X_test, Y_test = load_data()
-    y = model(X_test)                               # its outputs, a row per point
+    y = model(X_test)                               # its outputs, {row}
     history = train(model, 10)                      # train it for 10 epochs
 
 train() starts a new run from the weights it is given: the optimiser's memory empty and
@@ -72,17 +74,21 @@ def settings_section(spec: ExportSpec, framework: str) -> Section:
     model = spec.model
     loss = LOSS_WORDS[model.loss]
     out_acts = ", ".join(sorted({g.activation for g in model.output.groups}))
+    items = "sequences" if model.sequences else "points"
     rows = [
         (f"LEARNING_RATE = {num(t.learning_rate)}", "the size of each gradient step"),
-        (f"BATCH_SIZE = {t.batch_size}", "points per step (an epoch's last batch may be smaller)"),
-        (f"SHUFFLE = {t.shuffle}", "a new random order of the training points each epoch"
-         if t.shuffle else "the training points in their order, every epoch"),
+        (f"BATCH_SIZE = {t.batch_size}", f"{items} per step (an epoch's last batch may be smaller)"),
+        (f"SHUFFLE = {t.shuffle}", f"a new random order of the training {items} each epoch"
+         if t.shuffle else f"the training {items} in their order, every epoch"),
         (f"SEED = {t.seed}", "seeds that order, as in nnsim"),
         (f"L1 = {num(t.l1)}", "penalties that keep the weights (not the biases) small"),
         (f"L2 = {num(t.l2)}", ""),
         (f"CLIP = {'None' if t.clip is None else num(t.clip)}",
          "the largest gradient norm; None: no clipping"),
     ]
+    if model.sequences:
+        from .sequence_common import bptt_setting
+        rows.append(bptt_setting(spec))
     c = ENGINE_CONSTANTS
     if t.optimizer == "momentum":
         rows.append((f"MOMENTUM = {num(c['MOMENTUM'])}", "how much of the last step carries on"))
@@ -170,6 +176,9 @@ def dict_entries(entries) -> list[str]:
 # data -----------------------------------------------------------------------------------------
 def needs_base64(spec: ExportSpec) -> bool:
     d = spec.data
+    if d.sequences:
+        from .sequence_common import compact
+        return compact(spec)
     return len(d.x_train) + len(d.x_test) > COMPACT_ROWS
 
 
@@ -377,6 +386,12 @@ def closing_sections(spec: ExportSpec, framework: str) -> list[Section]:
     run = '''data = load_data()
 model = build_model()
 history = train(model, EPOCHS, data, print_every=max(1, EPOCHS // 10))'''
+    if spec.model.sequences:
+        from .sequence_common import look_lines, sequences_section
+        return [sequences_section(spec),
+                Section("main", "Run as a script", main, where="script"),
+                Section("run", "", run, where="notebook"),
+                Section("look", "", look_lines(framework), where="notebook")]
     look = ["X_train, Y_train, X_test, Y_test = data"]
     if framework == "pytorch":
         look += ["model.eval()", "with torch.no_grad():", "    outputs = model(X_test[:5])"]

@@ -7,19 +7,19 @@ layers by depth, a weight block per pair of connected layers, neurons of one act
 side by side): the column order of every array is the engine's, which is what makes the
 outputs equal to the simulator's.
 
-Recurrent networks are not exported yet (:func:`unsupported` refuses them in one line).
-Where they would go: ``Network.layers[k].delayed`` lists each layer's delayed blocks
-(source layer, delay, weights, mask); ``model_spec`` would copy them into a
-``LayerSpec.delayed`` tuple of ``BlockSpec`` with a ``delay``. The generators write one
-layer at a time from the values of the layers below it (``torch_code.layer_forward``,
-``numpy_code._forward_lines``); with delayed blocks, ``forward`` would take X of shape
-(N, T, inputs) and wrap that same per-layer code in ``for t in range(T)``, each delayed
-block adding ``a_src[t − delay] @ Wᵀ`` (zero before the first step) from a list of the
-layers' past values, and stack the outputs over t. PyTorch's autograd then gives
-backpropagation through time (truncated BPTT: detach the kept values every ``bptt``
-steps); the NumPy backward would run its per-layer code for t = T−1 … 0, sending each
-delayed block's error to the step it came from. The loss averages over the steps that
-have a target (a NaN target: none), and the data section writes the sequences inline.
+Recurrent networks (delayed edges) and sequence data: ``Network.layers[k].delayed`` lists
+each layer's delayed blocks (source layer, delay, weights, mask); ``model_spec`` copies them
+into ``LayerSpec.delayed`` (``DelayedSpec``) and marks the model ``sequences``. The
+generators then write the same per-layer code inside ``for t in range(T)``: X has the shape
+(N, T, inputs), each delayed block adds ``W · a_src(t − delay)`` (nothing before the first
+step), and the outputs are stacked over t. The layers are computed in the engine's order at
+each step, which is enough: a delayed source was computed at an earlier step. PyTorch's
+autograd gives backpropagation through time (truncated to ``training.bptt``: a delayed
+value that crosses a window boundary is detached, as the engine's ``_window_keep``); the
+NumPy backward runs its per-layer code for t = T−1 … 0, sending each delayed block's error
+back to the step it came from. The loss averages over the steps that have a target (NaN:
+none), and the data section writes the sequences inline with the targets as the loss sees
+them (``recurrent.encode_targets``).
 """
 from __future__ import annotations
 
@@ -33,8 +33,8 @@ from ..engine.network import BN_EPS, BN_MOMENTUM, Network
 from ..engine.optimizers import Adam, Momentum
 from . import texts
 
-RECURRENT_REFUSAL = "code export of recurrent networks is not supported yet"
-SEQUENCE_REFUSAL = "code export of sequence data is not supported yet"
+SEQUENCE_TASKS = ("echo", "temporal-xor", "sine-next", "parity")   # engine.sequences.TASKS
+
 
 
 class CodeExportError(Exception):
@@ -51,6 +51,17 @@ class BlockSpec:
     weight: np.ndarray
     mask: np.ndarray | None
     primary: bool          # the block that carries the layer's bias (its nearest source)
+
+
+@dataclass(frozen=True)
+class DelayedSpec:
+    """The delayed edges from layer ``src``: at step t they carry its values of step
+    t − ``delay``; a row per target neuron, a column per source neuron; no bias."""
+
+    src: int
+    delay: int
+    weight: np.ndarray
+    mask: np.ndarray | None
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,7 @@ class LayerSpec:
     gamma: np.ndarray | None = None
     running_mean: np.ndarray | None = None
     running_var: np.ndarray | None = None
+    delayed: tuple[DelayedSpec, ...] = ()   # recurrent inputs, from earlier steps
 
     @property
     def size(self) -> int:
@@ -91,6 +103,16 @@ class ModelSpec:
     layers: tuple[LayerSpec, ...]      # 1 .. L: hidden layers, then the outputs
     loss: str                          # mse | bce | cross_entropy
     fused: str | None                  # "sigmoid" | "softmax": the loss works from g
+    sequences: bool = False            # X is (N, T, inputs): the network runs step by step
+
+    @property
+    def recurrent(self) -> bool:
+        """Whether some edge is delayed (the network has memory)."""
+        return any(L.delayed for L in self.layers)
+
+    def delayed_sources(self) -> set[int]:
+        """The layers whose values a later step reads."""
+        return {d.src for L in self.layers for d in L.delayed}
 
     @property
     def output(self) -> LayerSpec:
@@ -122,6 +144,7 @@ class TrainingSpec:
     shuffle: bool
     seed: int
     epochs: int                        # the script's default
+    bptt: int | None = None            # truncated backpropagation through time: window length
 
 
 @dataclass(frozen=True)
@@ -135,6 +158,7 @@ class DataSpec:
     n_outputs: int
     target_low: float                  # the target of the negative class
     descriptions: Mapping[str, str]    # where the points come from, per language
+    sequences: bool = False            # x: (N, T, raw); y: the targets (N, T, outputs), NaN: none
 
     @property
     def description(self) -> str:
@@ -168,20 +192,6 @@ def raw_column(name: str, raw: tuple[str, ...]) -> int:
     return _column(name, raw)
 
 
-def unsupported(doc: Mapping) -> str | None:
-    """Why ``doc`` cannot be exported as code yet, or None."""
-    edges = (doc.get("network") or {}).get("edges") or []
-    if any(isinstance(e, Mapping) and e.get("delay") for e in edges):
-        return RECURRENT_REFUSAL
-    try:
-        from ..engine import sequences
-    except ImportError:            # an engine without sequence data
-        return None
-    if sequences.is_sequence_spec(doc.get("data") or {}):
-        return SEQUENCE_REFUSAL
-    return None
-
-
 def _matrix(block, net: Network) -> tuple[np.ndarray, np.ndarray | None]:
     w = np.array(block.W, dtype=float).T.copy()              # (n_dst, n_src)
     mask = None if block.mask is None else np.array(block.mask[:-1], dtype=float).T.copy()
@@ -190,11 +200,9 @@ def _matrix(block, net: Network) -> tuple[np.ndarray, np.ndarray | None]:
     return w, mask
 
 
-def model_spec(net: Network, raw_inputs: tuple[str, ...]) -> ModelSpec:
+def model_spec(net: Network, raw_inputs: tuple[str, ...], sequences: bool = False) -> ModelSpec:
     """The compiled network as layers of weight blocks (copies of its current values);
-    ``raw_inputs`` names the data's columns."""
-    if getattr(net, "is_recurrent", False):
-        raise CodeExportError(RECURRENT_REFUSAL)
+    ``raw_inputs`` names the data's columns; ``sequences``: it runs over time steps."""
     layer_nodes = [net.node_ids[L.start:L.start + L.size] for L in net.layers]
     layers = []
     for L in net.layers[1:]:
@@ -202,6 +210,10 @@ def model_spec(net: Network, raw_inputs: tuple[str, ...]) -> ModelSpec:
         for blk in L.blocks:
             w, mask = _matrix(blk, net)
             blocks.append(BlockSpec(blk.src, w, mask, blk.primary))
+        delayed = []
+        for db in L.delayed:
+            mask = None if db.mask is None or db.mask.all() else np.array(db.mask, dtype=float).T.copy()
+            delayed.append(DelayedSpec(db.src, int(db.delay), np.array(db.W, dtype=float).T.copy(), mask))
         groups = tuple(GroupSpec(g.act.name, g.lo, g.hi,
                                  None if g.alpha is None else np.array(g.alpha, dtype=float))
                        for g in L.groups)
@@ -211,14 +223,15 @@ def model_spec(net: Network, raw_inputs: tuple[str, ...]) -> ModelSpec:
             bias=np.array(L.b, dtype=float), bn=bn,
             gamma=None if L.gamma is None else np.array(L.gamma, dtype=float),
             running_mean=None if L.running_mean is None else np.array(L.running_mean, dtype=float),
-            running_var=None if L.running_var is None else np.array(L.running_var, dtype=float)))
+            running_var=None if L.running_var is None else np.array(L.running_var, dtype=float),
+            delayed=tuple(delayed)))
     out_acts = {g.activation for g in layers[-1].groups}
     fused = None
     if net.loss.fused:
         fused = "softmax" if out_acts == {"softmax"} else "sigmoid"
     return ModelSpec(inputs=tuple(layer_nodes[0]), features=tuple(net.features),
                      raw_inputs=tuple(raw_inputs), layers=tuple(layers), loss=net.loss_name,
-                     fused=fused)
+                     fused=fused, sequences=bool(sequences or net.is_recurrent))
 
 
 def training_spec(doc: Mapping, epochs: int) -> TrainingSpec:
@@ -230,13 +243,27 @@ def training_spec(doc: Mapping, epochs: int) -> TrainingSpec:
                         l1=float(tr.get("l1", 0.0) or 0.0), l2=float(tr.get("l2", 0.0) or 0.0),
                         clip=None if clip in (None, 0) else float(clip),
                         shuffle=bool(tr.get("shuffle", True)), seed=int(tr.get("seed", 0) or 0),
-                        epochs=int(epochs))
+                        epochs=int(epochs), bptt=int(tr["bptt"]) if tr.get("bptt") else None)
 
 
 def describe_data(doc: Mapping, lang: str = "en") -> str:
     """One line saying where the points come from."""
     words = texts.DATA[texts.language(lang)]
     data = doc.get("data") or {}
+    if isinstance(data.get("sequences"), list):
+        return words["inline_sequences"].format(n=len(data["sequences"]))
+    if data.get("dataset") in SEQUENCE_TASKS:
+        from ..engine import sequences
+        parts = [words["task"].format(name=data["dataset"], n=data.get("sequences", sequences.DEFAULTS["sequences"]),
+                                      length=data.get("length", sequences.DEFAULTS["length"]))]
+        for key, default in sequences.PARAMETERS[data["dataset"]].items():
+            value = data.get(key, default)
+            if key == "noise" and not value:
+                continue
+            text = f"{value:g}".replace(".", ",") if lang == "pt_BR" else f"{value:g}"
+            parts.append(words["noise"].format(noise=text) if key == "noise" else f"{words[key]} {text}")
+        parts.append(words["seed"].format(seed=data.get("seed", 0)))
+        return ", ".join(parts)
     if "csv" in data:
         return words["csv"].format(csv=data["csv"], inputs=", ".join(data.get("inputs") or []),
                                    target=data.get("target"))
@@ -256,12 +283,36 @@ def describe_data(doc: Mapping, lang: str = "en") -> str:
 
 
 def data_spec(net: Network, data, doc: Mapping) -> DataSpec:
+    if getattr(data, "is_sequence", False):
+        return _sequence_data_spec(net, data, doc)
     return DataSpec(x_train=np.array(data.x_train, dtype=float), y_train=np.array(data.y_train, dtype=float),
                     x_test=np.array(data.x_test, dtype=float), y_test=np.array(data.y_test, dtype=float),
                     classification=bool(data.is_classification), softmax=net.is_softmax,
                     n_outputs=net.n_outputs,
                     target_low=0.0 if net.is_softmax else net.target_low(),
                     descriptions={lang: describe_data(doc, lang) for lang in texts.LANGUAGES})
+
+
+def _sequence_data_spec(net: Network, data, doc: Mapping) -> DataSpec:
+    """Sequences: the inputs (N, T, raw) and the targets as the loss sees them (N, T,
+    outputs), NaN where a step has none."""
+    from ..engine import recurrent
+
+    def targets(Y: np.ndarray) -> np.ndarray:
+        if not len(Y):
+            return np.zeros((0, Y.shape[1], net.n_outputs))
+        TM = recurrent.encode_targets(net, Y, data.is_classification)   # (outputs + 1, T, N)
+        t = TM[:-1].transpose(2, 1, 0).copy()
+        t[TM[-1].T == 0] = np.nan
+        return t
+
+    return DataSpec(x_train=np.array(data.x_train, dtype=float), y_train=targets(data.y_train),
+                    x_test=np.array(data.x_test, dtype=float), y_test=targets(data.y_test),
+                    classification=bool(data.is_classification), softmax=net.is_softmax,
+                    n_outputs=net.n_outputs,
+                    target_low=0.0 if net.is_softmax else net.target_low(),
+                    descriptions={lang: describe_data(doc, lang) for lang in texts.LANGUAGES},
+                    sequences=True)
 
 
 def check_finite(net: Network) -> None:

@@ -21,12 +21,18 @@ DATA = {
            "classes": "{classes} classes", "seed": "seed {seed}",
            "csv": "the CSV file {csv} (inputs {inputs}, target {target})",
            "points": "{n} points written in the document",
-           "train": "the training and test points written in the document"},
+           "train": "the training and test points written in the document",
+           "task": 'the "{name}" sequence task, {n} sequences of {length} steps',
+           "inline_sequences": "{n} sequences written in the document",
+           "lag": "lag", "step": "step"},
     "pt_BR": {"dataset": 'o conjunto de dados "{name}", {samples} amostras', "noise": "ruído {noise}",
               "classes": "{classes} classes", "seed": "semente {seed}",
               "csv": "o arquivo CSV {csv} (entradas {inputs}, alvo {target})",
               "points": "{n} pontos escritos no documento",
-              "train": "os pontos de treino e de teste escritos no documento"},
+              "train": "os pontos de treino e de teste escritos no documento",
+              "task": 'a tarefa de sequências "{name}", {n} sequências de {length} passos',
+              "inline_sequences": "{n} sequências escritas no documento",
+              "lag": "atraso", "step": "passo"},
 }
 
 FRAMEWORK_NAMES = {"pytorch": "PyTorch", "numpy": "NumPy"}
@@ -121,6 +127,45 @@ Os primeiros pontos de teste, as saídas da rede para eles e seus alvos.""",
 }
 
 
+# What changes for a recurrent network on sequences (looked up first, see ``cell``).
+SEQUENCE_CELLS = {
+    "en": {
+        "model": """## The network
+
+It reads each sequence one step at a time. At step t every neuron computes g = Σ w·a + b over the neurons that feed it and outputs a = f(g), as in a feed-forward network; a *delayed* connection (drawn with z⁻¹ in nnsim) reads its source's output of an earlier step instead: the network's memory, 0 before the first step. The same weights serve at every step.""",
+        "data": """## The data
+
+The sequences nnsim trained and tested on, written out: {data}. `load_data()` returns the inputs, shape (sequences, steps, inputs), and the targets, NaN where a step has no target; the loss and the accuracy count only the steps that have one.""",
+        "training": """## Training
+
+An epoch visits every training sequence once, in mini-batches of `BATCH_SIZE` sequences, in an order shuffled from the seed exactly as nnsim shuffles it. Each step: the forward pass through every time step, the loss averaged over the steps with a target, backpropagation through time (the error flows back from the last step to the first along the delayed connections; `BPTT` truncates it), the update.""",
+        "points": """## The sequences
+
+The sequences themselves, a row per sequence (written out in full, so that they are exactly nnsim's).""",
+        "look": """## A few outputs
+
+The first test sequence step by step: its inputs, the network's outputs and the targets.""",
+    },
+    "pt_BR": {
+        "model": """## A rede
+
+Ela lê cada sequência um passo de cada vez. No passo t cada neurônio calcula g = Σ w·a + b sobre os neurônios que o alimentam e produz a saída a = f(g), como numa rede acíclica; uma conexão *com atraso* (desenhada com z⁻¹ no nnsim) lê a saída da sua origem num passo anterior: a memória da rede, 0 antes do primeiro passo. Os mesmos pesos servem a todos os passos.""",
+        "data": """## Os dados
+
+As sequências com que o nnsim treinou e testou, escritas por extenso: {data}. `load_data()` devolve as entradas, de forma (sequências, passos, entradas), e os alvos, NaN onde um passo não tem alvo; a perda e a acurácia contam só os passos que têm um.""",
+        "training": """## Treinamento
+
+Uma época visita cada sequência de treino uma vez, em lotes de `BATCH_SIZE` sequências, numa ordem embaralhada a partir da semente exatamente como o nnsim embaralha. Cada passo: a propagação para a frente por todos os passos de tempo, a perda na média sobre os passos com alvo, a retropropagação através do tempo (o erro volta do último passo ao primeiro pelas conexões com atraso; `BPTT` a trunca), a atualização.""",
+        "points": """## As sequências
+
+As próprias sequências, uma por linha (escritas por extenso, para serem exatamente as do nnsim).""",
+        "look": """## Algumas saídas
+
+A primeira sequência de teste passo a passo: suas entradas, as saídas da rede e os alvos.""",
+    },
+}
+
+
 def language(code: str | None) -> str:
     """``pt``, ``pt_BR``, ``pt-BR`` → pt_BR; anything else English."""
     return "pt_BR" if code and code.replace("-", "_").lower().startswith("pt") else "en"
@@ -130,9 +175,11 @@ def weights_note(kind: str, n: int, lang: str) -> str:
     return WEIGHTS[language(lang)][kind].format(n=n)
 
 
-def cell(key: str, lang: str, framework: str, **values) -> str | None:
+def cell(key: str, lang: str, framework: str, sequences: bool = False, **values) -> str | None:
     table = CELLS[language(lang)]
     text = table.get(f"{key}:{framework}", table.get(key))
+    if sequences:
+        text = SEQUENCE_CELLS[language(lang)].get(key, text)
     if text is None:
         return None
     return text.format(framework=FRAMEWORK_NAMES[framework], **values)

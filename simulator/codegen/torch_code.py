@@ -4,6 +4,8 @@ gradient clipping, batch norm's running variance), the arithmetic written out so
 numbers stay nnsim's."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from . import common
 from .naming import (bn_note, block_note, describe_network, layer_names, layer_title,
                      mask_note, row_comments, sources_note)
@@ -63,8 +65,9 @@ def _sum_lines(target: str, terms: list[str], pad: str) -> list[str]:
     return lines
 
 
-def layer_forward(model: ModelSpec, layer: LayerSpec, pad: str) -> list[str]:
-    """g_k = the weighted sums (+ batch norm); a_k = f(g_k)."""
+def layer_forward(model: ModelSpec, layer: LayerSpec, pad: str, more: Sequence[str] = ()) -> list[str]:
+    """g_k = the weighted sums (+ batch norm); a_k = f(g_k). ``more``: lines that add to g_k
+    before its activation (the delayed connections of a recurrent network)."""
     k = layer.index
     lines = [f"{pad}# {layer_title(model, layer)}"]
     terms = []
@@ -81,6 +84,7 @@ def layer_forward(model: ModelSpec, layer: LayerSpec, pad: str) -> list[str]:
     lines += _sum_lines(f"g{k}", terms, pad)
     if layer.bn:
         lines.append(f"{pad}g{k} = self.norm{k}(g{k}, {bias_expr(layer)})")
+    lines += more
     if layer is not model.output:
         lines.append(f"{pad}a{k} = {activation_expr(layer, f'g{k}', pad)}")
     elif len(layer.groups) == 1:

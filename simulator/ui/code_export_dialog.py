@@ -124,10 +124,6 @@ class CodeExportDialog(QDialog):
         return spec
 
     def _translated(self, message: str) -> str:
-        known = {codegen.RECURRENT_REFUSAL: self.tr("code export of recurrent networks is not supported yet"),
-                 codegen.SEQUENCE_REFUSAL: self.tr("code export of sequence data is not supported yet")}
-        if message in known:
-            return known[message]
         if message.startswith("cannot train: "):
             return self.tr("cannot train: %1").replace("%1", message[len("cannot train: "):])
         return message

@@ -150,9 +150,22 @@ def test_view_and_code_together_or_neither(tmp_path, capsys):
     assert "--view" in bad("xor", "--out", tmp_path / "x.py", capsys=capsys)
 
 
-def test_recurrent_network_is_refused_for_now(tmp_path, capsys):
-    err = bad("echo", "--code", "pytorch", "--out", tmp_path / "x.py", capsys=capsys)
-    assert "code export of recurrent networks is not supported yet" in err
+def test_recurrent_network_on_sequences_is_exported(tmp_path, capsys):
+    code, out, _ = export("echo", "--code", "pytorch", "--out", tmp_path / "echo.py", "--epochs", "1",
+                          capsys=capsys)
+    text = (tmp_path / "echo.py").read_text()
+    assert code == 0 and "for t in range(x.shape[1]):" in text and "TRAIN_X = [" in text
+
+
+def test_batch_norm_in_a_recurrent_network_is_refused_in_one_line(tmp_path, capsys):
+    from simulator.document import lessons
+    import json
+    doc = lessons.load_lesson("echo")
+    doc["network"]["nodes"][1]["batch_norm"] = True
+    path = tmp_path / "bn.nnsim.json"
+    path.write_text(json.dumps(doc))
+    err = bad(str(path), "--code", "numpy", "--out", tmp_path / "x.py", capsys=capsys)
+    assert "batch normalisation is not available for sequences" in err
 
 
 def test_diverging_training_is_refused_with_the_way_out(tmp_path, capsys):

@@ -58,3 +58,19 @@ def test_notebook_speaks_portuguese_when_asked(circles_spec):
     # the code is the same in both languages
     en = codegen.generate(circles_spec, "pytorch", notebook_format=True, language="en")
     assert code_cells(pt) == code_cells(en)
+
+
+def test_recurrent_notebook_runs_and_explains_time(framework, monkeypatch, capsys):
+    """The echo lesson as a notebook: its cells run (NNSIM_EPOCHS=1), the last one shows
+    the first test sequence step by step, the markdown speaks of steps and delays."""
+    monkeypatch.setenv("NNSIM_EPOCHS", "1")
+    spec = codegen.build(lessons.load_lesson("echo"), lessons.LESSONS_DIR, epochs=1)
+    text = codegen.generate(spec, framework, notebook_format=True, language="pt_BR")
+    namespace = {}
+    for source in code_cells(text):
+        exec(compile(source, "<cell>", "exec"), namespace)
+    assert [r["epoch"] for r in namespace["history"]] == [1]
+    printed = capsys.readouterr().out
+    assert "step 19" in printed and "→ outputs" in printed
+    markdown = "".join("".join(c["source"]) for c in json.loads(text)["cells"] if c["cell_type"] == "markdown")
+    assert "## As sequências" in markdown and "com atraso" in markdown and "200 sequências de 20 passos" in markdown

@@ -1,6 +1,6 @@
 """File ▸ Export ▸ As Code… in the window: opened through the menu, a highlighted preview,
 Copy, Save; the program holds the network the window shows, exactly (PReLU slopes and
-batch-norm averages included), and a recurrent network is refused with the reason."""
+batch-norm averages included), recurrent networks on sequences too."""
 import types
 from pathlib import Path
 
@@ -117,11 +117,29 @@ def test_copy_and_notebook_preview(window, qtbot, tmp_path):
     dialog.close()
 
 
-def test_a_recurrent_network_is_refused_with_the_reason(window, qtbot):
+def test_a_recurrent_network_is_exported_as_the_window_shows_it(window, qtbot, tmp_path):
+    """The echo lesson trained 2 epochs in the window: the NumPy program saved through the
+    dialog gives the window's network's outputs over every sequence and step."""
+    from simulator.document import lessons
+    doc = lessons.load_lesson("echo")
     window.open_lesson("echo", ask=False)
     qtbot.waitUntil(lambda: window.controller.latest is not None, timeout=10000)
+    window.controller.train_epochs(2)
+    qtbot.waitUntil(lambda: window.controller.latest.epoch >= 2, timeout=20000)
     dialog = open_through_the_menu(window, qtbot)
-    assert "recurrent networks is not supported yet" in dialog.info.text()
-    assert not dialog.save_button.isEnabled() and not dialog.copy_button.isEnabled()
-    assert dialog.preview.toPlainText() == ""
-    dialog.close()
+    dialog.framework.setCurrentIndex(dialog.framework.findData("numpy"))
+    text = dialog.preview.toPlainText()
+    assert "for t in range(steps):" in text and "backpropagation through time" in text
+    assert dialog.save_button.isEnabled() and dialog.copy_button.isEnabled()
+    path = tmp_path / "echo.py"
+    dialog.path.clear()
+    qtbot.keyClicks(dialog.path, str(path))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert path.exists() and not dialog.isVisible()
+    module = types.ModuleType("echo")
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), module.__dict__)
+    trainer = Trainer.from_document(doc, base_dir=lessons.LESSONS_DIR)
+    trainer.run(epochs=window.controller.latest.epoch)
+    X = np.concatenate([trainer.data.x_train, trainer.data.x_test])
+    ref = trainer.net.forward(X)
+    assert np.max(np.abs(module.build_model()(X) - ref) / np.abs(ref)) <= 1e-9

@@ -1,0 +1,146 @@
+"""Code export of recurrent networks on sequence data: the exported model's outputs equal
+``Network.forward`` (N, T, outputs) to 1e-9 relative, and the untrained export, trained,
+gives nnsim's losses epoch by epoch (backpropagation through time, whole or truncated)."""
+import numpy as np
+import pytest
+
+from simulator import codegen
+from simulator.document import check, lessons, normalise
+from simulator.engine.trainer import Trainer
+
+from .conftest import hid, inp, load_program, out, outputs, program, relative_error
+
+RECURRENT_LESSONS = ["acyclic-vs-recurrent", "echo", "elman-xor", "sine-next", "vanishing-through-time"]
+
+
+def sequence_document(nodes, edges, training, data) -> dict:
+    """Edges as (source, target) or (source, target, delay)."""
+    doc = {"format": "nnsim", "version": 1,
+           "network": {"nodes": nodes, "edges": [
+               {"source": e[0], "target": e[1], **({"delay": e[2]} if len(e) > 2 else {})} for e in edges]},
+           "training": training, "data": data}
+    check(doc)
+    return normalise(doc)
+
+
+def feedback_and_truncation():
+    """Delays 1 and 2, a self-loop, a skip link, PReLU; truncated BPTT,
+    momentum, L1/L2 and clipping; a partial last batch."""
+    return sequence_document(
+        [inp("x1"), hid("h1"), hid("h2", "prelu"), out("y")],
+        [("x1", "h1"), ("x1", "h2"), ("h1", "y"), ("h2", "y"), ("x1", "y"), ("h1", "h1", 1),
+         ("h2", "h1", 2), ("h1", "h2", 1)],
+        {"loss": "bce", "optimizer": "momentum", "learning_rate": 0.2, "batch_size": 5, "bptt": 3,
+         "l1": 0.001, "l2": 0.01, "clip": 0.5, "seed": 2},
+        {"dataset": "echo", "sequences": 23, "length": 9, "lag": 2, "seed": 1, "test_fraction": 0.3})
+
+
+def inline_softmax():
+    """Inline sequences of different lengths (padded: no target after their end), two
+    inputs, three softmax outputs, a partly drawn recurrent block (a mask), Adam."""
+    rng = np.random.default_rng(5)
+    seqs = []
+    for n in range(14):
+        length = 3 + n % 4
+        x = rng.normal(size=(length, 2)).round(3).tolist()
+        y = [None if t == 0 else int(rng.integers(0, 3)) for t in range(length)]
+        seqs.append({"x": x, "y": y})
+    return sequence_document(
+        [inp("x1"), inp("x2"), hid("h1", "relu"), hid("h2"), hid("h3", "sigmoid"),
+         out("c0", "softmax"), out("c1", "softmax"), out("c2", "softmax")],
+        [("x1", "h1"), ("x2", "h2"), ("x1", "h3"), ("h1", "h2", 1), ("h2", "h2", 1),
+         ("h3", "h1", 1), ("h1", "c0"), ("h2", "c1"), ("h3", "c2"), ("h2", "c0"), ("h1", "c2")],
+        {"loss": "cross_entropy", "optimizer": "adam", "learning_rate": 0.05, "batch_size": 5, "seed": 4},
+        {"sequences": seqs, "test_fraction": 0.25, "seed": 3})
+
+
+def sine_regression():
+    """A regression (tanh output, mean squared error), two hidden layers with a delayed
+    link from the second back to the first, no shuffling, plain SGD."""
+    return sequence_document(
+        [inp("x1"), hid("h1"), hid("h2", "gelu"), hid("h3", "elu"), out("y", "tanh")],
+        [("x1", "h1"), ("x1", "h2"), ("h1", "h3"), ("h2", "h3"), ("h3", "y"), ("h3", "h1", 1),
+         ("h3", "h2", 2), ("h1", "h1", 1)],
+        {"loss": "mse", "optimizer": "sgd", "learning_rate": 0.1, "batch_size": 6, "shuffle": False},
+        {"dataset": "sine-next", "sequences": 20, "length": 7, "step": 0.5, "seed": 2})
+
+
+RANDOM = {"feedback, delays 1 and 2, truncated BPTT": feedback_and_truncation,
+          "inline sequences, softmax, mask": inline_softmax,
+          "regression, two layers, no shuffling": sine_regression}
+
+
+def trained(doc, base, epochs):
+    trainer = Trainer.from_document(doc, base_dir=base)
+    trainer.run(epochs=epochs)
+    data = trainer.data
+    return trainer, np.concatenate([data.x_train, data.x_test])
+
+
+@pytest.mark.parametrize("lesson", RECURRENT_LESSONS)
+def test_recurrent_lesson_outputs_equal_the_simulators(lesson, framework):
+    doc = lessons.load_lesson(lesson)
+    trainer, X = trained(doc, lessons.LESSONS_DIR, 2)
+    module = program(doc, framework, lessons.LESSONS_DIR, epochs=2)
+    expected = trainer.net.forward(X)
+    assert expected.shape == X.shape[:2] + (trainer.net.n_outputs,)
+    assert relative_error(outputs(module, framework, X), expected) <= 1e-9
+
+
+@pytest.mark.parametrize("case", list(RANDOM))
+def test_recurrent_drawing_outputs_equal_the_simulators(case, framework):
+    doc = RANDOM[case]()
+    trainer, X = trained(doc, None, 3)
+    module = program(doc, framework, epochs=3)
+    assert relative_error(outputs(module, framework, X), trainer.net.forward(X)) <= 1e-9
+
+
+@pytest.mark.parametrize("case", list(RANDOM))
+def test_untrained_recurrent_export_trains_as_nnsim_does(case, framework):
+    doc = RANDOM[case]()
+    trainer = Trainer.from_document(doc)
+    trainer.run(epochs=20)
+    expected = trainer.history()
+    module = program(doc, framework, untrained=True)
+    history = module.train(module.build_model(), 20, print_every=0)
+    np.testing.assert_allclose([r["train_loss"] for r in history], expected.train_loss, rtol=1e-6, atol=0)
+    np.testing.assert_allclose([r["test_loss"] for r in history], expected.test_loss, rtol=1e-6, atol=0)
+    metric = "accuracy" if trainer.data.is_classification else "r2"
+    np.testing.assert_allclose([r[f"train_{metric}"] for r in history], expected.train_metric,
+                               rtol=1e-6, atol=1e-12)
+
+
+def test_the_random_drawings_hold_what_they_test():
+    specs = {name: codegen.build(make(), epochs=0) for name, make in RANDOM.items()}
+    delayed = [d for s in specs.values() for L in s.model.layers for d in L.delayed]
+    assert {d.delay for d in delayed} == {1, 2}
+    assert any(d.mask is not None for d in delayed)
+    assert any(not b.primary for s in specs.values() for L in s.model.layers for b in L.blocks)
+    first = specs["feedback, delays 1 and 2, truncated BPTT"]
+    assert first.training.bptt == 3
+    lengths = Trainer.from_document(inline_softmax()).lengths
+    assert len(set(lengths.tolist())) > 1                       # padded sequences
+    assert Trainer.from_document(feedback_and_truncation()).n_train % 5 != 0   # a partial last batch
+
+
+def test_echo_script_prints_the_json_of_train(tmp_path, capsys):
+    """Run as a script, the last line is `train --json`'s epochs, losses and accuracies."""
+    import json
+    import runpy
+    import sys
+    doc = lessons.load_lesson("echo")
+    path = codegen.export_code(doc, tmp_path / "echo.py", "numpy", lessons.LESSONS_DIR, epochs=2,
+                               untrained=True)
+    argv = sys.argv
+    sys.argv = [str(path), "--epochs", "2"]
+    try:
+        runpy.run_path(str(path), run_name="__main__")
+    finally:
+        sys.argv = argv
+    last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    trainer = Trainer.from_document(doc, base_dir=lessons.LESSONS_DIR)
+    trainer.run(epochs=2)
+    m = trainer.metrics()
+    assert last["epochs"] == 2
+    for key in ("train_loss", "test_loss", "train_accuracy", "test_accuracy"):
+        assert last[key] == pytest.approx(m[key], rel=1e-9), key
