@@ -13,7 +13,6 @@ from collections.abc import Mapping
 
 from ..engine import activations, datasets, features, graph, initializers, losses, optimizers, sequences
 from ..engine.network import MAX_DELAY
-from . import compare as _compare
 from .format import FORMAT, NODE_KINDS, VERSION
 
 MAX_NODES = 20_000
@@ -142,6 +141,7 @@ def problems(doc) -> list[str]:
     if "trained" in doc:
         _check_trained(c, doc["trained"], net)
     if "compare" in doc:             # a lesson's comparison: its lists and variants' drawings
+        from . import compare as _compare      # (and the engine's comparison) only for these
         for e in _compare.block_problems(doc, problems):
             c.err("", e)
     return c.errors

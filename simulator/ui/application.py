@@ -89,12 +89,18 @@ def run(doc=None, source=None, label=None, screenshot=None, language=None, size=
             snap = window.controller.latest
             return snap is not None and (snap.epoch >= epochs or snap.diverged is not None)
 
+        taken = [False]
+
         def shoot():
-            # wait for the first snapshot (and the requested training), at most 60 s: the
-            # check is cheap, so it runs often (the shot is taken as soon as it can be)
+            # wait for the first snapshot (and the requested training), at most 60 s: each
+            # snapshot shown asks again (below), so the shot is taken as soon as it can be;
+            # this poll only keeps the deadline
+            if taken[0]:
+                return
             if not ready() and time.monotonic() < deadline:
                 QTimer.singleShot(10, shoot)
                 return
+            taken[0] = True
             if select and select in window.scene.nodes:
                 window.scene.nodes[select].setSelected(True)
                 window.controller.request_snapshot()
@@ -108,6 +114,11 @@ def run(doc=None, source=None, label=None, screenshot=None, language=None, size=
             window.model.mark_saved()      # the screenshot's training is no work to save
             window.shutdown()
             app.quit()
+
+        def on_snapshot(_snap) -> None:
+            if not taken[0] and ready():
+                QTimer.singleShot(0, shoot)     # after the window has taken the snapshot in
+        window.controller.snapshot.connect(on_snapshot)
 
         def start():
             if epochs:

@@ -8,8 +8,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from .languages import LANGUAGES  # noqa: F401 (the window's View > Language menu)
+
 I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
-LANGUAGES = {"en": "English", "pt_BR": "Português (Brasil)"}
 
 _installed: list[QTranslator] = []
 

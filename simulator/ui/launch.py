@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .i18n import LANGUAGES
+from .languages import LANGUAGES
 from .platform_check import choose_platform
 
 
