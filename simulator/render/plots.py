@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem
+from pyqtgraph.graphicsItems.ViewBox.ViewBoxMenu import ViewBoxMenu
 
 from ..translate import tr
 from ..engine import activations
@@ -100,6 +101,30 @@ class DecadeAxis(VerticalAxis):
         return [(float(math.ceil(need)), 0.0)]
 
 
+class LazyMenuViewBox(pg.ViewBox):
+    """A ViewBox whose right-click menu is built the first time it is asked for, not with
+    the view: each ViewBoxMenu builds two axis panels of widgets (~2 ms a view at start-up,
+    for a menu most runs never open). Enabling and disabling it works as pyqtgraph's."""
+
+    def __init__(self, *args, enableMenu: bool = True, **kwargs):   # noqa: N803 (pyqtgraph's name)
+        super().__init__(*args, enableMenu=False, **kwargs)
+        self.state["enableMenu"] = enableMenu     # wanted; built by _built_menu on first use
+
+    def _built_menu(self):
+        if self.menu is None and self.menuEnabled():
+            self.menu = ViewBoxMenu(self)
+            self.updateViewLists()                # the menu's "link axis" lists
+        return self.menu
+
+    def getMenu(self, ev):                        # noqa: N802 (pyqtgraph's name)
+        self._built_menu()
+        return super().getMenu(ev)
+
+    def getContextMenus(self, event):             # noqa: N802 (pyqtgraph's name)
+        self._built_menu()
+        return super().getContextMenus(event)
+
+
 class ThemedPlot(pg.PlotItem):
     """A PlotItem that follows a Theme (axes, grid, text)."""
 
@@ -108,6 +133,7 @@ class ThemedPlot(pg.PlotItem):
         asked = set(axes)
         for name in ("left", "right"):
             axes.setdefault(name, VerticalAxis(name))
+        kw.setdefault("viewBox", LazyMenuViewBox(enableMenu=kw.get("enableMenu", True)))
         super().__init__(axisItems=axes, **kw)
         if "right" not in asked:
             self.hideAxis("right")          # pyqtgraph shows every axis it is given
@@ -552,7 +578,7 @@ class LossPlot(ThemedPlot):
                                 symbol="o", symbolSize=3, symbolPen=None,
                                 symbolBrush=_translucent(QColor(CATEGORICAL[0]), 160))
         self.batch.setZValue(-1)
-        self.metric_view = pg.ViewBox()
+        self.metric_view = LazyMenuViewBox()
         self.showAxis("right")
         self.scene_attached = False
         self.getAxis("right").linkToView(self.metric_view)
