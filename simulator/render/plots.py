@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem
+from pyqtgraph.graphicsItems.ViewBox.ViewBoxMenu import ViewBoxMenu
 
 from ..translate import tr
 from ..engine import activations
@@ -49,6 +50,13 @@ def decade_spacing(lo: float, hi: float, labels: int = 6) -> float:
     when the range is so wide that a label per decade would pile up."""
     span = max(hi - lo, 1.0)
     return float(max(1, math.ceil(span / labels)))
+
+
+def class_labels(y: np.ndarray) -> np.ndarray:
+    """The distinct labels of ``y``, sorted: ``np.unique`` without its ``np.ma`` check,
+    which imports numpy.ma (~15 ms at start-up) for nothing."""
+    y = np.sort(np.ravel(y))
+    return y[np.concatenate(([True], y[1:] != y[:-1]))] if len(y) else y
 
 
 def _translucent(color: QColor, alpha: int = 150) -> QColor:
@@ -93,6 +101,30 @@ class DecadeAxis(VerticalAxis):
         return [(float(math.ceil(need)), 0.0)]
 
 
+class LazyMenuViewBox(pg.ViewBox):
+    """A ViewBox whose right-click menu is built the first time it is asked for, not with
+    the view: each ViewBoxMenu builds two axis panels of widgets (~2 ms a view at start-up,
+    for a menu most runs never open). Enabling and disabling it works as pyqtgraph's."""
+
+    def __init__(self, *args, enableMenu: bool = True, **kwargs):   # noqa: N803 (pyqtgraph's name)
+        super().__init__(*args, enableMenu=False, **kwargs)
+        self.state["enableMenu"] = enableMenu     # wanted; built by _built_menu on first use
+
+    def _built_menu(self):
+        if self.menu is None and self.menuEnabled():
+            self.menu = ViewBoxMenu(self)
+            self.updateViewLists()                # the menu's "link axis" lists
+        return self.menu
+
+    def getMenu(self, ev):                        # noqa: N802 (pyqtgraph's name)
+        self._built_menu()
+        return super().getMenu(ev)
+
+    def getContextMenus(self, event):             # noqa: N802 (pyqtgraph's name)
+        self._built_menu()
+        return super().getContextMenus(event)
+
+
 class ThemedPlot(pg.PlotItem):
     """A PlotItem that follows a Theme (axes, grid, text)."""
 
@@ -101,6 +133,7 @@ class ThemedPlot(pg.PlotItem):
         asked = set(axes)
         for name in ("left", "right"):
             axes.setdefault(name, VerticalAxis(name))
+        kw.setdefault("viewBox", LazyMenuViewBox(enableMenu=kw.get("enableMenu", True)))
         super().__init__(axisItems=axes, **kw)
         if "right" not in asked:
             self.hideAxis("right")          # pyqtgraph shows every axis it is given
@@ -404,9 +437,10 @@ class SurfacePlot(ThemedPlot):
         self.test_items = []
         outline = pg.mkPen(self.theme.node_outline, width=1)
         if self.mode == "2d":
-            labels = np.unique(np.concatenate([d.y_train, d.y_test])) if len(d.y_test) else np.unique(d.y_train)
             if d.classes == 2:
                 labels = np.array([0.0, 1.0])
+            else:
+                labels = class_labels(np.concatenate([d.y_train, d.y_test]) if len(d.y_test) else d.y_train)
             for label in labels:
                 color = self._class_color(label)
                 for X, Y, test in ((d.x_train, d.y_train, False), (d.x_test, d.y_test, True)):
@@ -544,7 +578,7 @@ class LossPlot(ThemedPlot):
                                 symbol="o", symbolSize=3, symbolPen=None,
                                 symbolBrush=_translucent(QColor(CATEGORICAL[0]), 160))
         self.batch.setZValue(-1)
-        self.metric_view = pg.ViewBox()
+        self.metric_view = LazyMenuViewBox()
         self.showAxis("right")
         self.scene_attached = False
         self.getAxis("right").linkToView(self.metric_view)

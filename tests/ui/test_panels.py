@@ -196,3 +196,27 @@ def test_panels_follow_the_theme(window, qtbot):
     assert w.surface.plot.theme.name == "dark" and w.scene.theme.name == "dark"
     w.set_theme("light")
     assert w.lab.plot.theme.name == "light"
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")   # a popup, offscreen
+def test_right_click_on_a_chart_opens_its_menu_and_view_all_works(window, qtbot):
+    """pyqtgraph's chart menu (View All, axis options, Plot Options) is built on the first
+    right-click, not with the window, and then works as before."""
+    from PySide6.QtWidgets import QApplication
+    w = window
+    trained(w, qtbot, "xor", epochs=5)
+    plot = w.loss_panel.plot
+    view = w.loss_panel.widget
+    assert plot.vb.menu is None                     # nothing built at start-up
+    plot.vb.setXRange(100, 200, padding=0)          # somewhere with no curve
+    centre = plot.vb.mapToScene(plot.vb.boundingRect().center())
+    click(view.viewport(), view.mapFromScene(centre), button=Qt.MouseButton.RightButton)
+    menu = plot.vb.menu
+    qtbot.waitUntil(lambda: menu is not None and menu.isVisible(), timeout=2000)
+    assert QApplication.activePopupWidget() is menu
+    titles = [a.text() for a in menu.actions()]
+    assert "View All" in titles and "Plot Options" in titles   # the PlotItem's own submenu too
+    next(a for a in menu.actions() if a.text() == "View All").trigger()
+    menu.close()
+    x0, x1 = plot.vb.viewRange()[0]
+    assert x0 < 1 and x1 < 100                      # back on the 5 epochs drawn
