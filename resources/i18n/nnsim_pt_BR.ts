@@ -19,109 +19,109 @@
         <translation>espessura: |w|</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="224"/>
+        <location filename="../../simulator/render/plots.py" line="257"/>
         <source>max σ′ = 0.25</source>
         <translation>max σ′ = 0.25</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="225"/>
+        <location filename="../../simulator/render/plots.py" line="258"/>
         <source>max tanh′ = 1</source>
         <translation>max tanh′ = 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="272"/>
+        <location filename="../../simulator/render/plots.py" line="305"/>
         <source>f′ = 0 for %1 of the samples</source>
         <translation>f′ = 0 em %1 das amostras</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="274"/>
+        <location filename="../../simulator/render/plots.py" line="307"/>
         <source>saturated (f′ &lt; 5% of max) for %1</source>
         <translation>saturação (f′ &lt; 5% do máximo) em %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="285"/>
+        <location filename="../../simulator/render/plots.py" line="318"/>
         <source>slope 0.01 below zero</source>
         <translation>inclinação 0,01 abaixo de zero</translation>
     </message>
     <message>
         <location filename="../../simulator/render/compare_view.py" line="290"/>
-        <location filename="../../simulator/render/plots.py" line="537"/>
-        <location filename="../../simulator/render/plots.py" line="715"/>
+        <location filename="../../simulator/render/plots.py" line="571"/>
+        <location filename="../../simulator/render/plots.py" line="749"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="538"/>
+        <location filename="../../simulator/render/plots.py" line="572"/>
         <location filename="../../simulator/ui/commands.py" line="21"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="591"/>
+        <location filename="../../simulator/render/plots.py" line="625"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="591"/>
+        <location filename="../../simulator/render/plots.py" line="625"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="592"/>
+        <location filename="../../simulator/render/plots.py" line="626"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="592"/>
+        <location filename="../../simulator/render/plots.py" line="626"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
         <location filename="../../simulator/export/plot_panels.py" line="295"/>
-        <location filename="../../simulator/render/plots.py" line="566"/>
-        <location filename="../../simulator/render/plots.py" line="630"/>
+        <location filename="../../simulator/render/plots.py" line="600"/>
+        <location filename="../../simulator/render/plots.py" line="664"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="716"/>
+        <location filename="../../simulator/render/plots.py" line="750"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="824"/>
+        <location filename="../../simulator/render/plots.py" line="858"/>
         <location filename="../../simulator/render/step_frames.py" line="34"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="825"/>
+        <location filename="../../simulator/render/plots.py" line="859"/>
         <location filename="../../simulator/render/step_frames.py" line="34"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="803"/>
+        <location filename="../../simulator/render/plots.py" line="837"/>
         <source>no gradient reaches any weight: training is stuck</source>
         <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="806"/>
+        <location filename="../../simulator/render/plots.py" line="840"/>
         <source>no gradient in layer(s) %1</source>
         <translation>nenhum gradiente na(s) camada(s) %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="811"/>
+        <location filename="../../simulator/render/plots.py" line="845"/>
         <source>dead ReLUs per layer %1</source>
         <translation>ReLUs agonizantes por camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="814"/>
+        <location filename="../../simulator/render/plots.py" line="848"/>
         <source>saturated units %1</source>
         <translation>unidades saturadas %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="816"/>
+        <location filename="../../simulator/render/plots.py" line="850"/>
         <source>clipping acted on %1 of the steps</source>
         <translation>o recorte atuou em %1 dos passos</translation>
     </message>
@@ -632,14 +632,14 @@
     <message>
         <location filename="../../simulator/export/captions.py" line="27"/>
         <location filename="../../simulator/render/compare_view.py" line="81"/>
-        <location filename="../../simulator/render/plots.py" line="593"/>
+        <location filename="../../simulator/render/plots.py" line="627"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="28"/>
         <location filename="../../simulator/render/compare_view.py" line="83"/>
-        <location filename="../../simulator/render/plots.py" line="593"/>
+        <location filename="../../simulator/render/plots.py" line="627"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
@@ -1084,7 +1084,7 @@
         <translation>a vista surface mostra um plano de entradas, que dados em sequência não têm: use --view network, loss, gradients ou slide</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="591"/>
+        <location filename="../../simulator/render/plots.py" line="625"/>
         <source>mini-batch loss</source>
         <translation>perda do mini-lote</translation>
     </message>
