@@ -79,6 +79,9 @@ class TrainingController(QObject):
         self.thread.start()
         self.running = False
         self.latest = None
+        # the latest snapshot of the run as it is now (``latest`` may show an earlier epoch,
+        # from the history slider): what saving writes
+        self.present = None
         self.latest_data = None
         self._floor = 0                      # results of documents older than this are stale
         self._last_flush = 0.0
@@ -148,7 +151,7 @@ class TrainingController(QObject):
         """Train the model's document from its start (or from the run a file saved)."""
         if self.model is None:
             return
-        self.latest = self._pending = None
+        self.latest = self.present = self._pending = None
         self._floor = self.model.revision
         doc = self.model.snapshot_copy()
         saved = self.model.take_trained()
@@ -263,7 +266,7 @@ class TrainingController(QObject):
             self.trace.emit(payload)
 
     def _on_cleared(self) -> None:
-        self._pending = self.latest = None
+        self._pending = self.latest = self.present = None
         self._frame.stop()
         self.cleared.emit()
 
@@ -286,6 +289,8 @@ class TrainingController(QObject):
             self._due = now + interval if now - self._due > interval / 2 else self._due + interval
             self.worker.frame_due = self._due
             self.latest = snap
+            if snap.present_epoch is None:
+                self.present = snap
             self.gui_busy()
             self.snapshot.emit(snap)
 

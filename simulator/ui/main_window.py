@@ -597,8 +597,9 @@ class MainWindow(QMainWindow):
 
     def document_to_save(self) -> dict:
         """The document with the network as trained (the latest snapshot's weights, biases,
-        slopes and epoch; see document/trained.py), or as drawn when nothing was trained."""
-        state = trained.from_snapshot(self.controller.latest)
+        slopes and epoch; see document/trained.py), or as drawn when nothing was trained.
+        An earlier epoch shown by the history slider is not saved: the run as it is now is."""
+        state = trained.from_snapshot(self.controller.present)
         return self.model.doc if state is None else trained.attach(self.model.doc, state)
 
     def _save_to(self, path: Path) -> bool:

@@ -143,3 +143,27 @@ def test_a_recurrent_network_saves_and_reopens_trained(window, qtbot, monkeypatc
     assert back.epoch == trained.epoch
     assert by_edge(back) == pytest.approx(by_edge(trained), abs=0)
     assert back.train_loss == pytest.approx(trained.train_loss, rel=1e-12)
+
+
+def test_saving_while_an_earlier_epoch_is_shown_saves_the_run_as_it_is_now(window, qtbot, monkeypatch, tmp_path):
+    """The history slider is for looking: Ctrl+S on epoch 10 of a run at epoch 150 keeps
+    the 150 epochs (the file would otherwise silently lose them)."""
+    from PySide6.QtTest import QTest
+    w = window
+    open_lesson(w, qtbot, "xor")
+    present = play_until(w, qtbot, 150)
+    slider = w.history.slider
+    slider.setFocus()
+    QTest.keyClick(slider, Qt.Key.Key_Home)
+    for _ in range(10):
+        QTest.keyClick(slider, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: w.controller.latest.present_epoch is not None
+                    and w.controller.latest.epoch == 10, timeout=5000)
+    path = tmp_path / "xor-viewing-the-past.nnsim.json"
+    patch_file_dialogs(monkeypatch, save_to=path)
+    press(w, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    text = json.loads(path.read_text())
+    assert text["trained"]["epoch"] == present.epoch
+    weights = {(e["source"], e["target"]): e["weight"] for e in text["network"]["edges"]}
+    assert weights == pytest.approx(by_edge(present), abs=0)
+    assert w.controller.latest.epoch == 10              # still showing the past
