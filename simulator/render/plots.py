@@ -72,7 +72,36 @@ def _pen(color, width=2.0, style=Qt.PenStyle.SolidLine) -> QPen:
     return pen
 
 
-class VerticalAxis(pg.AxisItem):
+class ThemedAxis(pg.AxisItem):
+    """An axis whose grid lines can be drawn opaque, their colour mixed with the plot's
+    background beforehand (``opaque_over``): Qt's raster engine draws translucent lines
+    about five times slower (a chart's faint grid took ~10 ms a paint, the largest part of
+    the window's first frame). Only where nothing lies under the grid: the window's charts
+    put the grid behind their curves then (``ThemedPlot.grid_behind``)."""
+
+    opaque_over: QColor | None = None
+
+    def drawPicture(self, p, axisSpec, tickSpecs, textSpecs):     # noqa: N802 (pyqtgraph's name)
+        under = self.opaque_over
+        if under is not None:
+            tickSpecs = [(_opaque(pen, under), p1, p2) for pen, p1, p2 in tickSpecs]
+        super().drawPicture(p, axisSpec, tickSpecs, textSpecs)
+
+
+def _opaque(pen: QPen, under: QColor) -> QPen:
+    """``pen`` with its colour as it looks drawn over ``under``, fully opaque."""
+    c = pen.color()
+    a = c.alphaF()
+    if a >= 1.0:
+        return pen
+    out = QPen(pen)
+    out.setColor(QColor.fromRgbF(c.redF() * a + under.redF() * (1 - a),
+                                 c.greenF() * a + under.greenF() * (1 - a),
+                                 c.blueF() * a + under.blueF() * (1 - a)))
+    return out
+
+
+class VerticalAxis(ThemedAxis):
     """A left or right axis that labels a tick on the bottom edge of the plot (the 0 of a
     loss axis that starts at 0). With the grid on, pyqtgraph measures the room for labels
     by the view box alone and silently drops a label that reaches half a line below it."""
@@ -133,13 +162,27 @@ class ThemedPlot(pg.PlotItem):
         asked = set(axes)
         for name in ("left", "right"):
             axes.setdefault(name, VerticalAxis(name))
+        for name in ("bottom", "top"):
+            axes.setdefault(name, ThemedAxis(name))
         kw.setdefault("viewBox", LazyMenuViewBox(enableMenu=kw.get("enableMenu", True)))
         super().__init__(axisItems=axes, **kw)
-        if "right" not in asked:
-            self.hideAxis("right")          # pyqtgraph shows every axis it is given
+        for name in ("right", "top"):
+            if name not in asked:
+                self.hideAxis(name)         # pyqtgraph shows every axis it is given
         self.theme = theme
+        self.opaque_grid = False
         self.showGrid(x=True, y=True, alpha=0.25)
         self.apply_theme(theme)
+
+    def grid_behind(self) -> None:
+        """Draw the axes and grid behind the curves, the grid's lines opaque in the colour
+        they had over the plot's background (the same look, drawn ~5× faster; curves now
+        cross the grid unbroken). Not for plots with an image under the grid (the decision
+        surface), nor for exports (a transparent figure keeps its translucent grid)."""
+        self.opaque_grid = True
+        for entry in self.axes.values():
+            entry["item"].setZValue(-1)
+        self.apply_theme(self.theme)
 
     def apply_theme(self, theme: encoding.Theme) -> None:
         self.theme = theme
@@ -151,6 +194,9 @@ class ThemedPlot(pg.PlotItem):
             ax.enableAutoSIPrefix(False)          # "loss (x0.001)" reads badly on a slide
             ax.setPen(pg.mkPen(theme.muted))
             ax.setTextPen(pg.mkPen(theme.text))
+            if isinstance(ax, ThemedAxis):
+                ax.opaque_over = pg.mkColor(theme.plot_background) if getattr(self, "opaque_grid", False) else None
+                ax.picture = None
         self.titleLabel.setAttr("color", theme.text.name())
         if self.titleLabel.text:
             self.setTitle(self.titleLabel.text)
@@ -607,6 +653,8 @@ class LossPlot(ThemedPlot):
     def attach(self) -> None:
         """Add the metric's view box to the scene (once the plot is in one)."""
         if not self.scene_attached and self.scene() is not None:
+            # above the plot and its axes, whose grid may be opaque (grid_behind)
+            self.metric_view.setZValue(self.zValue() + 1)
             self.scene().addItem(self.metric_view)
             self.scene_attached = True
             self._sync()

@@ -220,3 +220,42 @@ def test_right_click_on_a_chart_opens_its_menu_and_view_all_works(window, qtbot)
     menu.close()
     x0, x1 = plot.vb.viewRange()[0]
     assert x0 < 1 and x1 < 100                      # back on the 5 epochs drawn
+
+
+def _pixels_near(image, colour, tol=40) -> int:
+    a = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    rgb = a[:, : image.width() * 4].reshape(image.height(), image.width(), 4)[..., [2, 1, 0]].astype(int)
+    return int((np.abs(rgb - np.array([colour.red(), colour.green(), colour.blue()])).sum(axis=2) < tol).sum())
+
+
+def _rgb32(widget):
+    from PySide6.QtGui import QImage
+    return widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_the_charts_grid_never_hides_a_curve_and_keeps_its_colour(window, qtbot):
+    """The window's charts draw their grid opaque (fast) behind the curves: the accuracy
+    curves (in the loss chart's second view) stay whole, and a grid line has the colour the
+    translucent grid had over the background. Exported figures keep the translucent grid."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication
+    from simulator.render.plots import CATEGORICAL, LossPlot, ThemedAxis
+    w = window
+    w.open_lesson("xor", ask=False)
+    w.controller.train_epochs(60)
+    qtbot.waitUntil(lambda: w.controller.latest is not None and w.controller.latest.epoch >= 60, timeout=20000)
+    w.flush_panels()
+    QApplication.processEvents()
+    plot, widget = w.loss_panel.plot, w.loss_panel.widget
+    green = QColor(CATEGORICAL[2])
+    with_grid = _pixels_near(_rgb32(widget), green)
+    plot.showGrid(x=False, y=False)
+    QApplication.processEvents()
+    without = _pixels_near(_rgb32(widget), green)
+    plot.showGrid(x=True, y=True, alpha=0.25)
+    assert without > 100 and with_grid >= 0.95 * without          # the grid hides no curve
+    axis = plot.getAxis("bottom")
+    assert isinstance(axis, ThemedAxis) and axis.opaque_over is not None
+    assert axis.zValue() < 0 < plot.metric_view.zValue()
+    exported = LossPlot(plot.theme)                                 # as the export makes it
+    assert exported.getAxis("bottom").opaque_over is None

@@ -23,6 +23,7 @@ class ActivationLab(QWidget):
         self.model = model
         self.plot = ActivationPlot(encoding.theme(theme))
         self.widget = pg.PlotWidget(plotItem=self.plot, background=encoding.theme(theme).plot_background)
+        self.plot.grid_behind()
         self.widget.setMinimumHeight(PLOT_MIN_HEIGHT)
         self.list = QListWidget()
         small = self.list.font()

@@ -164,6 +164,7 @@ class KeyRow(QWidget):
 def _plot_widget(plot, theme: str) -> pg.PlotWidget:
     widget = pg.PlotWidget(plotItem=plot, background=encoding.theme(theme).plot_background)
     widget.setMinimumHeight(PLOT_MIN_HEIGHT)
+    plot.grid_behind()                      # nothing under the grid: opaque lines, drawn fast
     plot.legend.setVisible(False)           # the key row above the plot names the curves
     return widget
 
