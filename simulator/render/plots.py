@@ -653,8 +653,13 @@ class LossPlot(ThemedPlot):
     def attach(self) -> None:
         """Add the metric's view box to the scene (once the plot is in one)."""
         if not self.scene_attached and self.scene() is not None:
-            # above the plot and its axes, whose grid may be opaque (grid_behind)
+            # drawn above the plot and its axes, whose grid may be opaque (grid_behind), yet
+            # the mouse passes through it: clicks, drags, the wheel and the right-click menu
+            # stay the loss view's, as when it lay below
             self.metric_view.setZValue(self.zValue() + 1)
+            self.metric_view.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            self.metric_view.setMouseEnabled(False, False)
+            self.metric_view.setMenuEnabled(False)
             self.scene().addItem(self.metric_view)
             self.scene_attached = True
             self._sync()
