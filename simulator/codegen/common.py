@@ -355,6 +355,40 @@ def accuracy_function(spec: ExportSpec, framework: str) -> str:
     return {mean}'''
 
 
+def train_function(doc: str, optimizer: str, batch: list[str], epoch_start: str | None = None,
+                   rows: str = "order[start:start + batch_size]") -> str:
+    """The exported ``train()``: nnsim's epochs of shuffled mini-batches, each epoch
+    evaluated and reported, stopping when the loss is no longer finite. The frameworks and
+    data kinds differ only in ``doc`` (the docstring's text), the ``optimizer`` expression,
+    the line starting each epoch, ``rows`` and the ``batch`` lines (one step on x, t)."""
+    lines = ["def train(model, epochs=EPOCHS, data=None, print_every=1):",
+             f'    """{doc}"""',
+             "    if data is None:",
+             "        data = load_data()",
+             "    X_train, Y_train = data[0], data[1]",
+             f"    optimizer = {optimizer}",
+             "    shuffling = np.random.default_rng([SEED, 1])  # nnsim's shuffling: the same seed, the same order",
+             "    n = len(X_train)",
+             "    batch_size = min(BATCH_SIZE, n)",
+             "    history = []",
+             "    for epoch in range(1, epochs + 1):",
+             "        order = shuffling.permutation(n) if SHUFFLE else np.arange(n)"]
+    if epoch_start is not None:
+        lines.append("        " + epoch_start)
+    lines += ["        for start in range(0, n, batch_size):",
+              f"            rows = {rows}",
+              "            x, t = X_train[rows], Y_train[rows]"]
+    lines += ["            " + line for line in batch]
+    lines += ['        history.append({"epoch": epoch, **evaluate(model, data)})',
+              "        if print_every and (epoch % print_every == 0 or epoch == epochs):",
+              "            print(report(history[-1]))",
+              '        if not math.isfinite(history[-1]["train_loss"]):',
+              '            print("training diverged: try a smaller LEARNING_RATE, or set CLIP")',
+              "            break",
+              "    return history"]
+    return "\n".join(lines)
+
+
 def report_function(spec: ExportSpec) -> str:
     if spec.data.classification:
         last = "test accuracy {record['test_accuracy']:.1%}"

@@ -528,34 +528,16 @@ def training_section(spec: ExportSpec) -> Section:
     return result
 
 
-def train(model, epochs=EPOCHS, data=None, print_every=1):
-    """Train as nnsim does: the same mini-batches in the same order, the same arithmetic.
-    Returns the history: a dict per epoch with its losses and {common.metric_words(spec)}."""
-    if data is None:
-        data = load_data()
-    X_train, Y_train = data[0], data[1]
-    optimizer = {cls}(model.parameters())
-    shuffling = np.random.default_rng([SEED, 1])  # nnsim's shuffling: the same seed, the same order
-    n = len(X_train)
-    batch_size = min(BATCH_SIZE, n)
-    history = []
-    for epoch in range(1, epochs + 1):
-        order = shuffling.permutation(n) if SHUFFLE else np.arange(n)
-        for start in range(0, n, batch_size):
-            rows = order[start:start + batch_size]
-            x, t = X_train[rows], Y_train[rows]
-            v = model.forward(x, training=True)       # forward
-            grads = model.backward(v, t)              # backward: ∂J/∂w
-            add_penalties(model, grads)
-            clip_gradients(grads)
-            optimizer.step(grads)                     # update the weights
-        history.append({{"epoch": epoch, **evaluate(model, data)}})
-        if print_every and (epoch % print_every == 0 or epoch == epochs):
-            print(report(history[-1]))
-        if not math.isfinite(history[-1]["train_loss"]):
-            print("training diverged: try a smaller LEARNING_RATE, or set CLIP")
-            break
-    return history'''
+'''
+    code += common.train_function(
+        "Train as nnsim does: the same mini-batches in the same order, the same arithmetic.\n"
+        f"    Returns the history: a dict per epoch with its losses and {common.metric_words(spec)}.",
+        f"{cls}(model.parameters())",
+        ["v = model.forward(x, training=True)       # forward",
+         "grads = model.backward(v, t)              # backward: ∂J/∂w",
+         "add_penalties(model, grads)",
+         "clip_gradients(grads)",
+         "optimizer.step(grads)                     # update the weights"])
     return Section("training", "Training", code + "\n\n\n" + common.report_function(spec))
 
 

@@ -175,38 +175,21 @@ def training_section(spec: ExportSpec) -> Section:
     return result
 
 
-def train(model, epochs=EPOCHS, data=None, print_every=1):
-    """Train as nnsim does: mini-batches of whole sequences in the same order, the same
-    arithmetic; backpropagation through time (truncated to BPTT steps when it is set).
-    Returns the history: a dict per epoch with its losses and {words}."""
-    if data is None:
-        data = load_data()
-    X_train, Y_train = data[0], data[1]
-    optimizer = make_optimizer(model)
-    shuffling = np.random.default_rng([SEED, 1])  # nnsim's shuffling: the same seed, the same order
-    n = len(X_train)
-    batch_size = min(BATCH_SIZE, n)
-    history = []
-    for epoch in range(1, epochs + 1):
-        order = shuffling.permutation(n) if SHUFFLE else np.arange(n)
-        model.train()
-        for start in range(0, n, batch_size):
-            rows = torch.from_numpy(order[start:start + batch_size])
-            x, t = X_train[rows], Y_train[rows]
-            g = model.output_g(x)                                    # forward, step by step
-            g, t = steps_with_target(g, t)                           # the loss counts these steps
-            loss = loss_function(g, model.output_activation(g), t) + penalty(model)
-            optimizer.zero_grad()
-            loss.backward()                                          # backpropagation through time
-            clip_gradients(model)
-            optimizer.step()                                         # update the weights
-        history.append({{"epoch": epoch, **evaluate(model, data)}})
-        if print_every and (epoch % print_every == 0 or epoch == epochs):
-            print(report(history[-1]))
-        if not math.isfinite(history[-1]["train_loss"]):
-            print("training diverged: try a smaller LEARNING_RATE, or set CLIP")
-            break
-    return history'''
+'''
+    code += common.train_function(
+        "Train as nnsim does: mini-batches of whole sequences in the same order, the same\n"
+        "    arithmetic; backpropagation through time (truncated to BPTT steps when it is set).\n"
+        f"    Returns the history: a dict per epoch with its losses and {words}.",
+        "make_optimizer(model)",
+        ["g = model.output_g(x)                                    # forward, step by step",
+         "g, t = steps_with_target(g, t)                           # the loss counts these steps",
+         "loss = loss_function(g, model.output_activation(g), t) + penalty(model)",
+         "optimizer.zero_grad()",
+         "loss.backward()                                          # backpropagation through time",
+         "clip_gradients(model)",
+         "optimizer.step()                                         # update the weights"],
+        epoch_start="model.train()",
+        rows="torch.from_numpy(order[start:start + batch_size])")
     return Section("training", "Training", code + "\n\n\n" + common.report_function(spec))
 
 
