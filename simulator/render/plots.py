@@ -194,9 +194,8 @@ class ThemedPlot(pg.PlotItem):
             ax.enableAutoSIPrefix(False)          # "loss (x0.001)" reads badly on a slide
             ax.setPen(pg.mkPen(theme.muted))
             ax.setTextPen(pg.mkPen(theme.text))
-            if isinstance(ax, ThemedAxis):
-                ax.opaque_over = pg.mkColor(theme.plot_background) if getattr(self, "opaque_grid", False) else None
-                ax.picture = None
+            if isinstance(ax, ThemedAxis):        # read when setPen's new picture is drawn
+                ax.opaque_over = pg.mkColor(theme.plot_background) if self.opaque_grid else None
         self.titleLabel.setAttr("color", theme.text.name())
         if self.titleLabel.text:
             self.setTitle(self.titleLabel.text)

@@ -977,9 +977,7 @@ class MainWindow(QMainWindow):
         for panel in (self.surface, self.loss_panel, self.gradient_panel):
             panel.clear()
         self.lab.set_snapshot(None)
-        inspector = self.lazy["inspector"].panel_if_built()
-        if inspector is not None:
-            inspector.set_snapshot(None)
+        self._inspect(None)
         self.train.set_epoch(0)
         self.history.clear()
         self.view.legend.refresh()
