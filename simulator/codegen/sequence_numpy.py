@@ -92,14 +92,13 @@ def _backward_lines(spec: ExportSpec) -> list[str]:
     out = model.output
     K = out.index
     pad = "            "
-    fed_back = model.delayed_sources()
     L = ["        steps = targets.shape[1]",
          "        has = ~np.isnan(targets).any(axis=2)  # the steps with a target",
          "        grads = {name: np.zeros_like(w) for name, w in self.parameters().items()}",
          "        # ∂J/∂a of each layer at every step, summed from what the layers (and the later",
          "        # steps) it feeds send back"]
     L += [f'        da{layer.index} = np.zeros_like(v["a{layer.index}"])'
-          for layer in model.layers if layer is not out or K in fed_back]
+          for layer in model.layers if layer is not out]     # outputs feed nothing
     if model.fused:
         L.append(f'        d_loss = np.zeros_like(v["a{K}"])')
         L.append(f'        d_loss[has] = (v["a{K}"][has] - targets[has]) / has.sum()'
@@ -114,7 +113,7 @@ def _backward_lines(spec: ExportSpec) -> list[str]:
         acts = {g.activation for g in layer.groups}
         need_g = bool(acts & numpy_code.USES_G) or any(g.slope is not None for g in layer.groups)
         need_a = bool(acts & numpy_code.USES_A)
-        if layer is out and model.fused and K not in fed_back:
+        if layer is out and model.fused:
             L.append(f"{pad}d{k} = d_loss[:, t]")
         else:
             if need_g:
@@ -123,12 +122,10 @@ def _backward_lines(spec: ExportSpec) -> list[str]:
                 L.append(f'{pad}a = v["a{k}"][:, t]')
             if layer is out and not model.fused:
                 dy = f"dy{k}"
-                L.append(f"{pad}{dy} = dy_loss[:, t]" + (f" + da{k}[:, t]" if k in fed_back else ""))
+                L.append(f"{pad}{dy} = dy_loss[:, t]")
             else:
                 dy = f"da{k}[:, t]"
             L += numpy_code._derivative_lines(layer, dy, f"d{k}", pad)
-            if layer is out and model.fused:
-                L.append(f"{pad}d{k} = d{k} + d_loss[:, t]")
             for grp in layer.groups:
                 if grp.slope is not None:
                     s = "" if len(layer.groups) == 1 else f"[:, {grp.lo}:{grp.hi}]"

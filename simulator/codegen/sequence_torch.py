@@ -31,9 +31,7 @@ def _layer_step(model: ModelSpec, layer: LayerSpec, pad: str) -> list[str]:
     lines = torch_code.layer_forward(model, layer, pad, more)
     if layer is model.output:
         lines[0] = f"{pad}# {layer_title(model, layer)}"
-        if k in model.delayed_sources():
-            lines.append(f"{pad}a{k} = self.output_activation(g{k})")
-        lines.append(f"{pad}outputs.append(g{k})")
+        lines.append(f"{pad}outputs.append(g{k})")     # outputs feed nothing, delayed or not
     if k in model.delayed_sources():
         lines.append(f"{pad}a{k}_steps.append(a{k})")
     return lines
