@@ -9,6 +9,10 @@ os.environ.setdefault("NNSIM_DATA_DIR", __import__("tempfile").mkdtemp(prefix="n
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+from simulator.startup import BLAS_THREAD_VARIABLES  # noqa: E402  (imports no NumPy)
+
+for _name in BLAS_THREAD_VARIABLES:      # as the app runs (simulator/startup.py)
+    os.environ.setdefault(_name, "1")
 
 import pytest  # noqa: E402
 

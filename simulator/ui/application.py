@@ -72,6 +72,8 @@ def run(doc=None, source=None, label=None, screenshot=None, language=None, size=
     theme_name = theme_name or QSettings().value("theme", "light")
     theme.apply(app, theme_name)
     i18n.install(app, language or QSettings().value("language", "") or i18n.system_language())
+    from .. import startup
+    startup.imports_done()       # before the training thread starts: gui_gc reads gc.isenabled()
     window = MainWindow(theme=theme_name, restore=not screenshot)
     app.nnsim_window = window
     if wanted:
