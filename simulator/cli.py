@@ -66,8 +66,7 @@ def cmd_train(args) -> int:
     try:
         trainer = Trainer.from_document(doc, base_dir=base)
         if saved is not None:
-            params.write(trainer.net, saved)
-            trainer.continue_from(saved["epoch"], saved["steps"])
+            trainer.resume(saved)
     except (ValueError, KeyError) as exc:
         raise UsageError(f"{label}: {exc}") from None
     first = trainer.epoch
@@ -343,7 +342,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--out", required=True, metavar="PATH",
                    help="output file; its extension picks the format: .svg .pdf .png .gif .mp4")
     e.add_argument("--epochs", type=int, metavar="N",
-                   help="epochs to train first (default: the lesson's, or 100); for .gif/.mp4 "
+                   help="epochs to train first (default: the lesson's, or 100; none for a file "
+                        "saved after training, which goes on from where it stopped); for .gif/.mp4 "
                         "the training the animation shows")
     e.add_argument("--dpi", type=float, metavar="D", help="PNG/GIF/MP4 resolution (default 300; for "
                    "animations 160, or 96 for a slide)")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..document import lessons, training_problems
+from ..document import lessons, trained, training_problems
 from ..engine.trainer import Trainer
 from . import numpy_code, sequence_numpy, sequence_torch, texts, torch_code
 from .notebook import notebook
@@ -82,12 +82,18 @@ def module_name(path: str | os.PathLike) -> str:
     return stem if stem.isidentifier() else "network"
 
 
-def _trainer(doc: Mapping, base_dir, data=None) -> Trainer:
+def _trainer(doc: Mapping, base_dir, data=None, resume: bool = True) -> Trainer:
+    """A trainer for ``doc``; a file saved after training goes on from where it stopped
+    (with ``resume``), else it starts from the document's own start."""
     problems = training_problems(doc)
     if problems:
         raise CodeExportError(f"cannot train: {problems[0]}")
+    drawn, saved = trained.detach(doc)
     try:
-        return Trainer.from_document(doc, base_dir=base_dir, data=data)
+        trainer = Trainer.from_document(drawn, base_dir=base_dir, data=data)
+        if saved is not None and resume:
+            trainer.resume(saved)
+        return trainer
     except (ValueError, KeyError, OSError) as exc:
         raise CodeExportError(str(exc)) from None
 
@@ -110,15 +116,18 @@ def build(doc: Mapping, base_dir=None, epochs: int | None = None, untrained: boo
           title: str | None = None) -> ExportSpec:
     """The program for ``doc``: its weights after ``epochs`` epochs of training (default:
     the lesson's, else 100), as the document holds them with ``epochs=0``, or the
-    untrained ones. The script's default number of epochs is ``epochs`` (or the default)."""
+    untrained ones. A file saved after training goes on from where it stopped (by default
+    it is written as saved); untrained, it is its document's start. The script's default
+    number of epochs is ``epochs`` (or the lesson's)."""
     if epochs is not None and epochs < 0:
         raise CodeExportError("--epochs must be 0 or more")
-    trainer = _trainer(doc, base_dir)
-    run = default_epochs(doc) if epochs is None else epochs
+    trainer = _trainer(doc, base_dir, resume=not untrained)
+    resumed = trained.KEY in doc and not untrained
+    run = (0 if resumed else default_epochs(doc)) if epochs is None else epochs
     if untrained:
         weights = ("untrained", 0)
     elif run == 0:
-        weights = ("document", 0)
+        weights = ("trained", trainer.epoch) if resumed else ("document", 0)
     else:
         trainer.run(epochs=run)
         if trainer.diverged is not None:

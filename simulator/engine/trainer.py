@@ -361,6 +361,13 @@ class Trainer:
         self._ckpt = self._new_checkpoints()
         self._checkpoint()
 
+    def resume(self, state: Mapping) -> None:
+        """Continue a run saved in a file (its ``trained`` block, as ``trained.detach`` gives
+        it): the parameters, batch-norm statistics, epoch and step counts."""
+        from . import params
+        params.write(self.net, state)
+        self.continue_from(state.get("epoch", 0), state.get("steps", 0))
+
     def continue_from(self, epoch: int, steps: int = 0) -> None:
         """Count on from a run saved earlier, whose parameters the network now holds: the
         epoch and step counters resume, the history and the optimiser's state start empty."""

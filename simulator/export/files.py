@@ -10,7 +10,7 @@ from .animation import (DEFAULT_TRAINING_FRAMES, MP4_HINT, Animation, Progress, 
 from .figures import build_figure
 from .options import (ANIMATION_DEFAULT_DPI, ANIMATION_DPI, ANIMATIONS, SEQUENCE_VIEWS, STATIC_FORMATS,
                       ExportError, FigureOptions, check_writable, format_of, tr)
-from .state import ExportState, default_epochs, make_trainer, state_of, trained_comparison
+from .state import ExportState, default_epochs, default_figure_epochs, make_trainer, state_of, trained_comparison
 from .writers import write_pdf, write_png, write_svg
 
 
@@ -106,7 +106,8 @@ def export_document(doc: Mapping, base_dir, out: str | Path, options: FigureOpti
         snap = trained_comparison(doc, base_dir, epochs, label)
         state = ExportState(doc=doc, snapshot=None, data=None, title=doc.get("title", ""), comparison=snap)
         return export_figure(state, p, options)
-    epochs = default_epochs(doc) if epochs is None else epochs
+    if epochs is None:          # an animation of a trained file trains on from where it stopped
+        epochs = default_figure_epochs(doc) if still else default_epochs(doc)
     if still and frames is not None:
         raise ExportError(tr("--frames is for animations (.gif, .mp4)"))
     if still and animate is not None:

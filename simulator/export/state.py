@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..document import training_problems
+from ..document import trained, training_problems
 from ..engine import activations, probe
 from ..engine.trainer import Snapshot, Trainer
 from .options import ExportError, tr
@@ -84,13 +84,18 @@ def document_with_weights(doc: Mapping, snap: Snapshot | None) -> dict:
 
 
 def make_trainer(doc: Mapping, base_dir: str | Path | None, label: str = "") -> Trainer:
-    """A seeded trainer for ``doc``, or ExportError saying why the document cannot train."""
+    """A seeded trainer for ``doc`` (a file saved after training goes on from where it
+    stopped, as in the window), or ExportError saying why the document cannot train."""
     problems = training_problems(doc)
     prefix = f"{label}: " if label else ""
     if problems:
         raise ExportError(prefix + tr("cannot train: %1").replace("%1", problems[0]))
+    drawn, saved = trained.detach(doc)
     try:
-        return Trainer.from_document(doc, base_dir=base_dir)
+        trainer = Trainer.from_document(drawn, base_dir=base_dir)
+        if saved is not None:
+            trainer.resume(saved)
+        return trainer
     except (ValueError, KeyError, OSError) as exc:
         raise ExportError(prefix + str(exc)) from None
 
@@ -111,6 +116,12 @@ def state_of(trainer: Trainer, doc: Mapping, title: str | None = None,
 def default_epochs(doc: Mapping) -> int:
     """The lesson's epochs, else 100 (as ``nnsim train``)."""
     return int((doc.get("lesson") or {}).get("epochs", 100))
+
+
+def default_figure_epochs(doc: Mapping) -> int:
+    """Epochs a still figure trains first when none are asked for: none for a file saved
+    after training (it shows the network as saved), else ``default_epochs``."""
+    return 0 if trained.KEY in doc else default_epochs(doc)
 
 
 def trained_state(doc: Mapping, base_dir: str | Path | None, epochs: int,

@@ -143,8 +143,7 @@ class TrainingWorker(QObject):
             else:
                 self._restored = False
             if saved is not None:
-                params.write(trainer.net, saved)
-                trainer.continue_from(saved.get("epoch", 0), saved.get("steps", 0))
+                trainer.resume(saved)
                 self._restored = True
         except Exception as exc:               # a document the engine cannot use: say why
             self._drop_network(str(exc) or type(exc).__name__, None, base_dir)

@@ -87,9 +87,12 @@ def run(doc=None, source=None, label=None, screenshot=None, language=None, size=
         ok = [False]
         deadline = time.monotonic() + 60.0
 
+        # a file saved after training goes on from its epoch: --epochs N trains N more
+        target = epochs + int(((doc or {}).get("trained") or {}).get("epoch", 0))
+
         def ready() -> bool:
             snap = window.controller.latest
-            return snap is not None and (snap.epoch >= epochs or snap.diverged is not None)
+            return snap is not None and (snap.epoch >= target or snap.diverged is not None)
 
         taken = [False]
 
