@@ -948,6 +948,7 @@ class MainWindow(QMainWindow):
             self.scene.apply_snapshot(snap)
             self._mark_health(snap)
         self._show_divergence(snap)
+        self._lesson_done_follows(snap)
         self.history.show_snapshot(snap)
         self.train.set_epoch(snap.epoch, snap.epochs_per_second)
         self.view.legend.refresh()
@@ -1010,12 +1011,12 @@ class MainWindow(QMainWindow):
         message can be translated from its parts); errors are shown here."""
         if kind == "error":
             if not self.model.doc["network"]["nodes"]:
-                self.alert.hide()          # an empty canvas is a start, not an error
+                self._clear_alert()        # an empty canvas is a start, not an error
                 return
             self._alert(self.tr("Cannot train yet: %1").replace("%1", engine_text.problem(message)),
                         "error", "#b35c00")
         elif kind == "info":
-            self.alert.hide()
+            self._clear_alert()
         elif kind == "notice":
             self.show_message(message)
         elif kind == "lesson_done":
@@ -1024,10 +1025,22 @@ class MainWindow(QMainWindow):
                 self.show_message(text, 0)          # the warning keeps its place
             else:
                 self._alert(text, "lesson_done", "#2b7a3d")
+                # a snapshot of an earlier epoch may be on screen already (the slider moved
+                # while the last one was on its way)
+                latest = self.controller.latest
+                if latest is not None:
+                    self._lesson_done_follows(latest)
+
+    def _lesson_done_follows(self, snap) -> None:
+        """The green "lesson done" badge speaks of the present: hidden while the history
+        slider shows an earlier epoch (its blue note says so), back when the slider returns
+        to the present, where the run still waits for Play. Play ends it for good."""
+        if self.alert.property("kind") == "lesson_done":
+            self.alert.setVisible(snap.present_epoch is None)
 
     def _running_changed(self, on: bool) -> None:
         if on and self.alert.property("kind") == "lesson_done":
-            self.alert.hide()
+            self._clear_alert()
         if on:
             self.statusBar().clearMessage()
 
@@ -1039,6 +1052,11 @@ class MainWindow(QMainWindow):
         self.alert.setProperty("kind", kind)
         self.alert.show()
 
+    def _clear_alert(self) -> None:
+        """No alert: hidden, and nothing left to bring back (see _lesson_done_follows)."""
+        self.alert.hide()
+        self.alert.setProperty("kind", None)
+
     def _show_divergence(self, snap) -> None:
         if snap.diverged is not None:
             text = engine_text.divergence(snap.diverged)
@@ -1049,7 +1067,7 @@ class MainWindow(QMainWindow):
             if self.alert.text() != text:
                 self._alert(text, "warning", "#b35c00")
         elif self.alert.property("kind") in ("diverged", "warning") and self.alert.isVisible():
-            self.alert.hide()
+            self._clear_alert()
 
 
 def switch_language(window: MainWindow, code: str) -> MainWindow:

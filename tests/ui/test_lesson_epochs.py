@@ -1,7 +1,7 @@
 """A lesson's ``epochs`` stops Play there, so the window shows what the lesson's text says;
 Play again goes on, and Reset (or reopening the lesson) arms the stop again."""
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from .test_panels import trained
@@ -74,3 +74,43 @@ def test_a_drawn_network_has_no_lesson_stop(empty, qtbot):
     assert snap.train_metric >= 0.95 and snap.test_metric >= 0.95, (snap.epoch, snap.train_metric)
     assert w.training_panel.lr.value() == pytest.approx(0.3)
     assert w.training_panel.init.currentData() == "uniform" and w.training_panel.init_value.value() == pytest.approx(0.1)
+
+
+def test_the_lesson_done_badge_leaves_while_an_earlier_epoch_is_shown(window, qtbot):
+    """The green badge speaks of the present: dragging the history slider back shows the
+    blue "viewing epoch N" note alone; back at the present (still paused at the lesson's
+    end) the green badge returns; Play removes it for good."""
+    from . import mouse
+    w = window
+    trained(w, qtbot, "xor")
+    assert play_until_it_stops(w, qtbot).epoch == 200
+    done = "The lesson's 200 epochs are done: press Play to go on"
+    assert w.alert.isVisible() and w.alert.text() == done
+    slider = w.history.slider
+    handle = slider.rect().adjusted(2, 0, -2, 0)
+    mouse.drag(slider, handle.topRight() + QPoint(0, handle.height() // 2),
+               QPoint(slider.width() // 3, slider.height() // 2))     # back, by hand
+    qtbot.waitUntil(lambda: w.controller.latest.present_epoch == 200, timeout=5000)
+    qtbot.wait(50)
+    epoch = w.controller.latest.epoch
+    assert 0 < epoch < 200
+    assert w.history.note.isVisible()
+    assert w.history.note.text() == f"viewing epoch {epoch} of 200 — Play returns to the present"
+    assert not w.alert.isVisible()                  # one banner, not two
+    slider.setFocus()
+    QTest.keyClick(slider, Qt.Key.Key_End)          # the present again: still waiting for Play
+    qtbot.waitUntil(lambda: w.controller.latest.present_epoch is None, timeout=5000)
+    qtbot.wait(50)
+    assert not w.history.note.isVisible()
+    assert w.alert.isVisible() and w.alert.text() == done
+    QTest.keyClick(slider, Qt.Key.Key_Home)         # back again, then Play from there
+    qtbot.waitUntil(lambda: w.controller.latest.present_epoch == 200, timeout=5000)
+    qtbot.wait(50)
+    assert not w.alert.isVisible()
+    click(w, w.train.act_play)
+    qtbot.waitUntil(lambda: w.controller.latest.present_epoch is None
+                    and w.controller.latest.epoch > 200, timeout=5000)
+    click(w, w.train.act_play)
+    qtbot.waitUntil(lambda: not w.controller.running, timeout=5000)
+    qtbot.wait(100)
+    assert not w.alert.isVisible() and not w.history.note.isVisible()
