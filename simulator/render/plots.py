@@ -610,9 +610,11 @@ class LossPlot(ThemedPlot):
     R² where it is undefined (a single training point)."""
 
     MAX_POINTS = 2000
+    EMPTY_LOG_DECADES = (-2.0, 0.0)     # a log axis with no loss to show: 0.01 to 1
 
     def __init__(self, theme: encoding.Theme):
         super().__init__(theme)
+        self._log_empty = False             # the log axis shows EMPTY_LOG_DECADES
         self.setLabel("bottom", tr("epoch"))
         self.setLabel("left", tr("loss"))
         self.addLegend(offset=(-8, 8), labelTextColor=theme.text, brush=pg.mkBrush(_translucent(theme.canvas)))
@@ -668,6 +670,7 @@ class LossPlot(ThemedPlot):
         self.setLogMode(y=on)
         self.getAxis("right").setLogMode(False, False)     # the accuracy stays linear
         self._loss_top = None
+        self._log_empty = False
         if on:
             self.enableAutoRange(axis="y")
 
@@ -779,9 +782,17 @@ class LossPlot(ThemedPlot):
     def _set_loss_range(self, *losses: np.ndarray) -> None:
         """A loss is never negative: the axis starts at 0 and ends at a round number above
         the largest loss (so it is laid out again only when that grows past it)."""
-        if self.log_scale:
-            return                          # log axis: the view box's auto range (decades)
         values = np.concatenate([v[np.isfinite(v)] for v in losses]) if losses else np.zeros(0)
+        if self.log_scale:
+            # log axis: the view box's auto range (decades), but with no loss to show it
+            # would keep the range of the run before: a decade or so up to 1 instead
+            if not values.size:
+                self.setYRange(*self.EMPTY_LOG_DECADES, padding=0)
+                self._log_empty = True
+            elif self._log_empty:
+                self._log_empty = False
+                self.enableAutoRange(axis="y")
+            return
         hi = float(values.max()) if values.size else 0.0
         top = nice_ceiling(hi * 1.02, minimum=1e-12) if hi > 0 else 1.0
         if top != self._loss_top:
@@ -794,6 +805,7 @@ class GradientPlot(ThemedPlot):
     """Mean |∂J/∂w| per layer over the epochs, log scale, first layer to last."""
 
     MAX_POINTS = 2000
+    EMPTY_DECADES = (-4.0, 0.0)     # the axis with no gradient to show: 10⁻⁴ to 1
 
     def __init__(self, theme: encoding.Theme):
         # decades only (minor labels crowd), fewer of them on a short axis
@@ -805,7 +817,7 @@ class GradientPlot(ThemedPlot):
         self.layer_curves: list[pg.PlotDataItem] = []
         self.step_curves: list[pg.PlotDataItem] = []      # per mini-batch, a young run
         self.setXRange(0, 10, padding=0)
-        self.setYRange(-4, 0, padding=0)
+        self.setYRange(*self.EMPTY_DECADES, padding=0)
         # what the curves show, in words (vanishing, exploding, dead units…): the panel
         # shows it above the plot and a figure in its caption, never over the curves
         self.notes: list[str] = []
@@ -884,6 +896,10 @@ class GradientPlot(ThemedPlot):
             self.setYRange(lo, hi, padding=0)
         elif len(e) or sg is not None:
             self.setYRange(np.log10(floor) - 1, np.log10(floor) + 1, padding=0)
+        else:
+            # no run, or one not measured yet (a clear, a new drawing): not the decades of
+            # the run before, which would frame the next run's first curves wrongly
+            self.setYRange(*self.EMPTY_DECADES, padding=0)
         notes = []
         if n_layers and len(e) and np.all(g[-1] == 0):
             notes.append(tr("no gradient reaches any weight: training is stuck"))

@@ -259,3 +259,54 @@ def test_the_charts_grid_never_hides_a_curve_and_keeps_its_colour(window, qtbot)
     assert axis.zValue() < 0 < plot.metric_view.zValue()
     exported = LossPlot(plot.theme)                                 # as the export makes it
     assert exported.getAxis("bottom").opaque_over is None
+
+
+def test_the_charts_forget_a_cleared_runs_ranges(window, qtbot, monkeypatch):
+    """A run that blew up to 10²⁰⁰ and then a clear (Select All + Delete, File ▸ New): the
+    empty charts and the next run's first curves are framed for the next run, not the
+    last one (the gradient chart kept the old decades; the loss chart its log scale)."""
+    from PySide6.QtWidgets import QMessageBox
+    from .driving import answer_dialogs, menu_action, open_lesson, press, trigger_menu
+    w = window
+    answer_dialogs(monkeypatch, QMessageBox.StandardButton.Discard)   # File ▸ New: discard the edits
+    grad, loss = w.gradient_panel.plot, w.loss_panel.plot
+
+    def blow_up():
+        open_lesson(w, qtbot, "exploding-gradient")
+        trigger_menu(w, "Train", "Step Size", "One Mini-batch")
+        menu_action(w, "Train", "Animate Steps").setChecked(False)
+        for _ in range(6):                         # a step a time, until it diverges
+            trigger_menu(w, "Train", "Step")
+            qtbot.wait(60)
+        qtbot.waitUntil(lambda: w.controller.latest.diverged is not None, timeout=5000)
+        qtbot.wait(200)
+        w.flush_panels()
+        assert grad.viewRange()[1][1] > 20 and w.loss_panel.log.isChecked()   # decades of blow-up
+
+    def framed_afresh():
+        w.flush_panels()
+        assert grad.viewRange()[1] == pytest.approx([-4.0, 0.0])       # 10⁻⁴ to 1, as at start
+        assert not w.loss_panel.log.isChecked() and not loss.log_scale
+        assert loss.viewRange()[1] == pytest.approx([0.0, 1.0])
+
+    blow_up()
+    w.view.setFocus()
+    press(w, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    press(w, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: not w.model.doc["network"]["nodes"], timeout=3000)
+    qtbot.wait(200)
+    framed_afresh()
+    blow_up()
+    trigger_menu(w, "File", "New")
+    qtbot.wait(200)
+    framed_afresh()
+    snap = open_lesson(w, qtbot, "xor")            # the next run, before its first step
+    assert snap.epoch == 0 and not len(snap.history.epoch)
+    framed_afresh()
+    trigger_menu(w, "Train", "Step")               # its first mini-batch: the range is its own
+    qtbot.waitUntil(lambda: w.controller.latest.step == 1, timeout=3000)
+    qtbot.wait(200)
+    w.flush_panels()
+    values = np.log10(w.controller.latest.step_history.grad_norms)
+    lo, hi = grad.viewRange()[1]
+    assert lo <= values.min() and values.max() <= hi and hi - lo <= 3

@@ -232,17 +232,17 @@ class LossPanel(ChartPanel):
             self.set_snapshot(self.snapshot)
 
     def _clear_plot(self) -> None:
+        self._auto_log([])               # the log scale a diverged run chose goes with it
         self.plot.set_history(empty_history(), self.plot.metric_name)
 
     WIDE_DECADES = 6
 
-    def _auto_log(self, snap) -> None:
+    def _auto_log(self, parts) -> None:
+        """Tick (or untick) the log box when the losses ``parts`` span more (or fewer)
+        than WIDE_DECADES decades, unless the user chose."""
         if self.log_chosen:
             return
-        parts = [snap.history.train_loss, snap.history.test_loss]
-        if snap.step_history is not None:
-            parts.append(snap.step_history.loss)
-        v = np.concatenate([np.asarray(p, dtype=float) for p in parts])
+        v = np.concatenate([np.asarray(p, dtype=float) for p in parts]) if parts else np.zeros(0)
         v = v[np.isfinite(v) & (v > 0)]
         wide = bool(v.size) and math.log10(v.max() / v.min()) > self.WIDE_DECADES
         if wide != self.log.isChecked():
@@ -252,7 +252,10 @@ class LossPanel(ChartPanel):
 
     def set_snapshot(self, snap) -> None:
         self.snapshot = snap
-        self._auto_log(snap)
+        losses = [snap.history.train_loss, snap.history.test_loss]
+        if snap.step_history is not None:
+            losses.append(snap.step_history.loss)
+        self._auto_log(losses)
         self.plot.set_history(snap.history, snap.metric_name, snap)
         self.key.set_entries(self.plot.key_entries())
         if snap.metric_name == "accuracy":
