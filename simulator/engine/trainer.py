@@ -126,6 +126,10 @@ class Snapshot:
     present_epoch: int | None = None
     grad_steps: int = 0                  # mini-batch steps ``grads`` is the mean of (0: the
                                          # whole training set's gradient, or none yet)
+    # how far the epoch under way has gone: training rows (sequences) of it already used,
+    # of n_train (0 at an epoch's boundary, and for an earlier epoch shown)
+    epoch_position: int = 0
+    n_train: int = 0
     # the whole state of the network, to rebuild it exactly (code export) ---------------
     params: np.ndarray | None = None        # (P,) the flat parameter buffer: weights, biases,
     #                                         PReLU slopes, batch-norm scales
@@ -1090,6 +1094,7 @@ class Trainer:
             step_history=self.step_history(None if viewing is None else viewing),
             checkpoint_epochs=self.checkpoint_epochs(),
             present_epoch=None if viewing is None else self.epoch, grad_steps=grad_steps,
+            epoch_position=self.position if viewing is None else 0, n_train=self.n_train,
             params=_ro(net.params),
             bn_running=tuple((L.index, _ro(L.running_mean), _ro(L.running_var))
                              for L in net.layers if L.running_mean is not None))

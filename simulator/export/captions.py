@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import math
 
+from ..render.epoch_text import with_progress
 from ..render.network import fmt
 from .options import tr
 
 
 def epoch_text(snap) -> str:
-    return tr("epoch %1").replace("%1", str(snap.epoch))
+    """“epoch 200”, or “epoch 0 · 120/200 samples” inside an epoch (a figure of a step)."""
+    return with_progress(tr("epoch %1").replace("%1", str(snap.epoch)), snap)
 
 
 def loss_text(snap) -> str:

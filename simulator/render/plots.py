@@ -111,6 +111,29 @@ class VerticalAxis(ThemedAxis):
         return rect.adjusted(0, 0, 0, 12) if self.orientation in ("left", "right") else rect
 
 
+class EpochAxis(ThemedAxis):
+    """A bottom axis over epochs: whole epochs once it spans two or more (a young run's
+    mini-batch dots lie between them), fractions of an epoch only over a shorter span,
+    where the plot's axis label says how to read them (ThemedPlot.name_epoch_axis)."""
+
+    def tickSpacing(self, minVal, maxVal, size):     # noqa: N802 (pyqtgraph's name)
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if abs(maxVal - minVal) < FRACTIONS_BELOW:
+            return levels
+        return [(spacing, offset) for spacing, offset in levels if spacing >= 1] or [(1.0, 0.0)]
+
+
+FRACTIONS_BELOW = 2.0       # epochs: an epoch axis spanning fewer is ticked in fractions
+
+
+def epoch_axis_label(span: float) -> str:
+    """The epoch axis' name: “epoch”, or over fractions of an epoch what they mean (the
+    toolbar's counter says the same: “120/200 samples” is at 0.6)."""
+    if span >= FRACTIONS_BELOW:
+        return tr("epoch")
+    return tr("epochs (0.5 = half of the training set seen)")
+
+
 class DecadeAxis(VerticalAxis):
     """A log axis labelled at whole decades, every decade when there is room, else every
     second, fifth… decade: on a short axis (a small window) the labels never pile up, and
@@ -205,6 +228,19 @@ class ThemedPlot(pg.PlotItem):
         item = StampedDataItem([], [], **kwargs)
         self.addItem(item)
         return item
+
+    def follow_epoch_range(self) -> None:
+        """Name the bottom (epoch) axis for what its ticks read whenever its range
+        changes: whole epochs, or fractions of one (see epoch_axis_label)."""
+        self.vb.sigXRangeChanged.connect(self.name_epoch_axis)
+        self.name_epoch_axis()
+
+    def name_epoch_axis(self, *_) -> None:
+        lo, hi = self.vb.viewRange()[0]
+        text = epoch_axis_label(hi - lo)
+        axis = self.getAxis("bottom")
+        if axis.labelText != text:
+            axis.setLabel(text)
 
     def _set_epoch_range(self, last_epoch: float, minimum: float = 10.0) -> None:
         top = nice_ceiling(last_epoch, minimum=minimum)
@@ -613,7 +649,7 @@ class LossPlot(ThemedPlot):
     EMPTY_LOG_DECADES = (-2.0, 0.0)     # a log axis with no loss to show: 0.01 to 1
 
     def __init__(self, theme: encoding.Theme):
-        super().__init__(theme)
+        super().__init__(theme, axisItems={"bottom": EpochAxis("bottom")})
         self._log_empty = False             # the log axis shows EMPTY_LOG_DECADES
         self.setLabel("bottom", tr("epoch"))
         self.setLabel("left", tr("loss"))
@@ -636,6 +672,7 @@ class LossPlot(ThemedPlot):
         self.metric_view.addItem(self.metric_test)
         self.metric_view.setYRange(0, 1.02, padding=0)
         self.setXRange(0, 10, padding=0)
+        self.follow_epoch_range()
         self.vb.sigResized.connect(self._sync)
         self.lr_lines: list = []
         self._lr_drawn: tuple | None = None       # (changes, theme) the lines show
@@ -809,7 +846,7 @@ class GradientPlot(ThemedPlot):
 
     def __init__(self, theme: encoding.Theme):
         # decades only (minor labels crowd), fewer of them on a short axis
-        super().__init__(theme, axisItems={"left": DecadeAxis("left")})
+        super().__init__(theme, axisItems={"left": DecadeAxis("left"), "bottom": EpochAxis("bottom")})
         self.setLabel("bottom", tr("epoch"))
         self.setLabel("left", tr("mean |∂J/∂w|"))
         self.setLogMode(y=True)
@@ -817,6 +854,7 @@ class GradientPlot(ThemedPlot):
         self.layer_curves: list[pg.PlotDataItem] = []
         self.step_curves: list[pg.PlotDataItem] = []      # per mini-batch, a young run
         self.setXRange(0, 10, padding=0)
+        self.follow_epoch_range()
         self.setYRange(*self.EMPTY_DECADES, padding=0)
         # what the curves show, in words (vanishing, exploding, dead units…): the panel
         # shows it above the plot and a figure in its caption, never over the curves

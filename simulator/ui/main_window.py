@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, Q
 
 from ..document import DocumentError, lessons, load, new_document, save, trained
 from ..render import engine_text
+from ..render.epoch_text import within_epoch
 from ..render.network import NetworkScene
 from . import i18n, icons
 from . import theme as themes
@@ -950,7 +951,7 @@ class MainWindow(QMainWindow):
         self._show_divergence(snap)
         self._lesson_done_follows(snap)
         self.history.show_snapshot(snap)
-        self.train.set_epoch(snap.epoch, snap.epochs_per_second)
+        self.train.set_epoch(snap.epoch, snap.epochs_per_second, within_epoch(snap))
         self.view.legend.refresh()
         self.view.refresh_hover()
         self.snapshotShown.emit(snap)
@@ -961,7 +962,7 @@ class MainWindow(QMainWindow):
             return                      # taken on the network as it was before an edit
         self.model.note_progress(snap.revision, snap.epoch, snap.step)
         self.history.show_snapshot(snap)
-        self.train.set_epoch(snap.epoch)
+        self.train.set_epoch(snap.epoch, within=within_epoch(snap))
         self.animator.add(trace, snap, autoplay=True)
         self.snapshotShown.emit(snap)
 

@@ -114,6 +114,9 @@ class TrainControls(QObject):
         self.epoch_label = QLabel()
         self.epoch_label.setObjectName("epoch-counter")
         self.epoch_label.setMinimumWidth(110)
+        self.epoch_label.setToolTip(tr("Epochs done. Paused inside an epoch (stepping), also how many "
+                                       "of the training samples this epoch has used: the charts draw "
+                                       "each step at that fraction of an epoch."))
         tb.addWidget(self.epoch_label)
         self.phase_label = QLabel()
         self.phase_label.setObjectName("phase-label")
@@ -141,10 +144,15 @@ class TrainControls(QObject):
         tip = tr("Pause training (%1)") if on else tr("Train continuously (%1)")
         self.act_play.setToolTip(with_key(tip, Qt.Key.Key_Space))    # the key's name in the language
 
-    def set_epoch(self, epoch: int, rate: float = 0.0) -> None:
+    def set_epoch(self, epoch: int, rate: float = 0.0, within: str = "") -> None:
+        """The counter: epochs done and, paused inside an epoch, how much of it is done
+        (``within``, see render/epoch_text.py: the charts draw steps at that fraction), on
+        a second line: the crowded toolbar does not get wider."""
         text = tr("epoch %1").replace("%1", f"{epoch:04d}")
         if rate > 0 and self.controller.running:
             text += f"  ({rate:.0f}/s)"
+        elif within and not self.controller.running:
+            text += f"\n{within}"
         self.epoch_label.setText(text)
 
     def _phase(self, index: int, count: int, text: str) -> None:

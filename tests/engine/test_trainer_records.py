@@ -55,6 +55,26 @@ def test_records_stop_once_the_run_is_no_longer_young():
     assert len(t.step_history().step) == Trainer.STEP_RECORDS
 
 
+def test_a_snapshot_says_how_far_the_epoch_under_way_has_gone():
+    """The rows of the current epoch used so far: where the last mini-batch record lies
+    (epoch + rows / n_train), 0 at an epoch's end and for an earlier epoch shown."""
+    t = trainer("xor")                  # 100 training rows, batches of 10
+    for _ in range(6):
+        t.step("batch")
+    t.step("sample")
+    snap = t.snapshot()
+    assert (snap.epoch, snap.epoch_position, snap.n_train) == (0, 61, 100)
+    assert snap.step_history.epoch[-1] == pytest.approx(snap.epoch + snap.epoch_position / snap.n_train)
+    t.run(epochs=3)
+    snap = t.snapshot()
+    assert (snap.epoch, snap.epoch_position) == (3, 0)
+    t.step("batch")
+    assert t.snapshot().epoch_position == 10
+    with t.past(2):
+        past = t.snapshot()
+        assert (past.epoch, past.present_epoch, past.epoch_position) == (2, 3, 0)
+
+
 # the gradient the edges are coloured by --------------------------------------------------------------
 def manual_gradients(lesson_id, n_steps):
     t = trainer(lesson_id)

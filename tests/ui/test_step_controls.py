@@ -99,3 +99,43 @@ def test_step_on_an_incomplete_network_says_why(window, qtbot):
     qtbot.waitUntil(lambda: w.statusBar().currentMessage() != "", timeout=2000)
     assert "output" in w.statusBar().currentMessage().lower()
     assert not w.controller.running and not w.animator.active
+
+
+def test_stepping_inside_an_epoch_reads_the_same_on_the_counter_and_the_charts(window, qtbot):
+    """Six mini-batches of 10 of XOR's 100 training samples: the charts draw them at
+    0.1 … 0.6 epochs, so the counter says 60/100 samples (not a bare "epoch 0000"), the
+    loss line too, and the epoch axis says what its fractions mean; whole epochs later,
+    whole-epoch ticks and the plain name again."""
+    w = window
+    open_lesson(w, qtbot, "xor")
+    trigger_menu(w, "Train", "Animate Steps")            # off: one click, one step
+    trigger_menu(w, "Train", "Step Size", "One Mini-batch")
+    toolbar_height = w.train.toolbar.height()
+    for k in range(1, 7):
+        click_button(w, w.train.act_step)
+        qtbot.waitUntil(lambda: w.controller.latest.step == k, timeout=3000)
+    qtbot.wait(150)
+    w.flush_panels()
+    assert w.train.epoch_label.text() == "epoch 0000\n60/100 samples"     # two lines: no wider
+    assert w.train.toolbar.height() == toolbar_height                      # nor taller
+    assert w.loss_panel.summary.text().startswith("epoch 0 · 60/100 samples · loss ")
+    for plot in (w.loss_panel.plot, w.gradient_panel.plot):
+        axis = plot.getAxis("bottom")
+        assert axis.labelText == "epochs (0.5 = half of the training set seen)"
+        ticks = [v for _, values in axis.tickValues(*plot.viewRange()[0], axis.width()) for v in values]
+        assert 0.5 in ticks and all(t <= 0.65 for t in ticks)
+    x, _ = w.loss_panel.plot.batch.getData()
+    assert x[-1] == pytest.approx(0.6)                  # the last dot: 60 of 100 samples
+    trigger_menu(w, "Train", "Step Size", "One Epoch")
+    for k in range(1, 4):
+        click_button(w, w.train.act_step)
+        qtbot.waitUntil(lambda: w.controller.latest.epoch == k, timeout=3000)
+    qtbot.wait(150)
+    w.flush_panels()
+    assert w.train.epoch_label.text() == "epoch 0003"    # at an epoch's end: nothing more
+    assert w.loss_panel.summary.text().startswith("epoch 3 · loss ")
+    for plot in (w.loss_panel.plot, w.gradient_panel.plot):
+        axis = plot.getAxis("bottom")
+        assert axis.labelText == "epoch"
+        ticks = [v for _, values in axis.tickValues(*plot.viewRange()[0], axis.width()) for v in values]
+        assert ticks and all(float(t).is_integer() for t in ticks), ticks

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...render import encoding
+from ...render.epoch_text import with_progress
 from ...engine.trainer import History
 from ...render.plots import GradientPlot, LossPlot
 
@@ -262,8 +263,10 @@ class LossPanel(ChartPanel):
             metric = self.tr("accuracy %1 / %2").replace("%1", _pct(snap.train_metric)).replace("%2", _pct(snap.test_metric))
         else:
             metric = self.tr("R² %1 / %2").replace("%1", _num(snap.train_metric)).replace("%2", _num(snap.test_metric))
+        # inside an epoch (stepping), how far: the mini-batch curve's last point is there
+        epoch = with_progress(str(snap.epoch), snap)
         self.summary.setText(self.tr("epoch %1 · loss %2 / %3 (train / test) · %4")
-                             .replace("%1", str(snap.epoch)).replace("%2", _num(snap.train_loss))
+                             .replace("%1", epoch).replace("%2", _num(snap.train_loss))
                              .replace("%3", _num(snap.test_loss)).replace("%4", metric))
 
 
