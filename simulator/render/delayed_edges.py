@@ -1,6 +1,6 @@
 """Delayed (recurrent) connections drawn as arcs: one from neuron to neuron bulges to the
 left of its direction (so a pair h1 → h2, h2 → h1 never overlaps), a self-loop is a small
-loop above its neuron; each carries a ``z⁻¹`` badge, the unit-delay sign of signal
+loop up and to the left of its neuron (its name goes above it); each carries a ``z⁻¹`` badge, the unit-delay sign of signal
 processing (``z⁻²`` for two steps). Thickness and colour mean what they mean on any edge.
 
 Every curve is a cubic Bézier (start, control 1, control 2, end) computed for all the
@@ -16,7 +16,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from . import encoding
 
 LOOP_HEIGHT = 28.0         # a self-loop rises this far above its neuron's rim
-LOOP_ANGLE = -112.0        # degrees (0 = right, -90 = up): leaning left, clear of the activation tag
+LOOP_ANGLE = -140.0        # degrees (0 = right, -90 = up): up and to the left, leaving the top
+                           # of the neuron to its name and activation tag (the label layout
+                           # moves them further right when they would still meet it)
 LOOP_SPREAD = 24.0         # half the angle between the loop's two feet on the rim
 BULGE = 0.5                # an arc's control point sits this share of its length off the line ...
 BULGE_MIN, BULGE_MAX = 30.0, 170.0   # ... within these bounds (so it clears a neuron between)
@@ -44,6 +46,7 @@ class Curves:
         n = len(self.idx)
         self.ctrl = np.zeros((n, 4, 2))
         self.loop = src[self.idx] == dst[self.idx]
+        self.owner = src[self.idx]              # the neuron each curve leaves (a loop's own)
         if n:
             p0 = positions[src[self.idx]]
             p1 = positions[dst[self.idx]]
@@ -177,12 +180,34 @@ class Curves:
             self._badge_list = self._place_badges()
         return self._badge_list
 
-    def _place_badges(self) -> list[tuple[QRectF, str]]:
+    def _badge_curves(self) -> np.ndarray:
+        """The curves that carry a badge, in the order of ``badges()``."""
         show = np.ones(len(self.idx), dtype=bool) if len(self.idx) <= BADGES_UP_TO else self.loop
+        return np.flatnonzero(show)
+
+    def loop_obstacles(self, pad: float) -> tuple[np.ndarray, np.ndarray]:
+        """Where the self-loops are drawn, for the label layout to keep texts off them: small
+        rectangles (x0, y0, x1, y1) along each loop, ``pad`` wider all round (half the widest
+        pen and the chevron), and its badge; with the neuron each belongs to."""
+        loops = np.flatnonzero(self.loop)
+        if not len(loops):
+            return np.zeros(0, dtype=np.intp), np.zeros((0, 4))
+        pts = self.points[loops]
+        a, b = pts[:, :-1], pts[:, 1:]
+        rects = np.concatenate([np.minimum(a, b) - pad, np.maximum(a, b) + pad], axis=2).reshape(-1, 4)
+        owners = np.repeat(self.owner[loops], pts.shape[1] - 1)
+        badged = self._badge_curves()
+        boxes = [(self.owner[k], r) for k, (r, _) in zip(badged, self.badges()) if self.loop[k]]
+        if boxes:
+            owners = np.concatenate([owners, [o for o, _ in boxes]])
+            rects = np.vstack([rects, [(r.left(), r.top(), r.right(), r.bottom()) for _, r in boxes]])
+        return owners.astype(np.intp), rects
+
+    def _place_badges(self) -> list[tuple[QRectF, str]]:
         metrics = QFontMetricsF(_badge_font())
         mids = self.at(np.array([0.5]))[:, 0] if len(self.idx) else np.zeros((0, 2))
         out = []
-        for k in np.flatnonzero(show):
+        for k in self._badge_curves():
             text = badge_text(int(self.delays[k]))
             w, h = metrics.horizontalAdvance(text) + 6, metrics.height() + 1
             x, y = mids[k]

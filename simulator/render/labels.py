@@ -6,11 +6,13 @@ down (a deep network fitted to the window, a slide) the texts keep their readabl
 the screen or page: they grow in scene units by ``boost = 1 / scale``. They then need more
 room than the drawing has, so a text is shown only when it has room at the current scale:
 laid out in order of priority (step values, names, tags, biases), a text that would cover
-a neuron or a text already placed is hidden. Shown texts therefore never overlap each
-other or a neuron, at any zoom, and the same layout draws the window and the figures.
+a neuron, a self-loop or a text already placed is hidden (a neuron's own self-loop moves
+its name and tag to the right instead). Shown texts therefore never overlap each other,
+a neuron or a self-loop, at any zoom, and the same layout draws the window and the figures.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,15 +60,16 @@ def readable(scale: float) -> bool:
 
 
 def node_boxes(kind: str, name: str, tag: str, caption: str | None, radius: float,
-               f: Fonts, boost: float) -> dict[str, list[QRectF]]:
+               f: Fonts, boost: float, avoid: Sequence[QRectF] = ()) -> dict[str, list[QRectF]]:
     """Where a neuron's texts may go, relative to its centre, at ``boost``: for each text
     its places in order of preference (a step's value box: beside the neuron, else on its
-    other side, below or above it)."""
+    other side, below or above it). ``avoid``: what the neuron has drawn beside it (its
+    self-loop, up and to the left): the name, and the tag after it, move right of it."""
     b = boost
     out: dict[str, list[QRectF]] = {}
     name_w = f.width(name) + 4
     top = -radius - GAP
-    name_box = QRectF(-name_w * b / 2, top - f.name_h * b, name_w * b, f.name_h * b)
+    name_box = _right_of(QRectF(-name_w * b / 2, top - f.name_h * b, name_w * b, f.name_h * b), avoid)
     out["name"] = [name_box]
     if kind != "input":
         if tag:
@@ -86,6 +89,16 @@ def node_boxes(kind: str, name: str, tag: str, caption: str | None, radius: floa
         # inputs' edges leave to the right: their values go on their left
         out["caption"] = [left, right, below, above] if kind == "input" else [right, left, below, above]
     return out
+
+
+def _right_of(box: QRectF, avoid: Sequence[QRectF]) -> QRectF:
+    """``box`` moved right until it meets none of ``avoid`` (unmoved if it meets none)."""
+    for _ in range(len(avoid)):
+        hits = [r.right() for r in avoid if r.intersects(box)]
+        if not hits:
+            break
+        box = box.translated(max(hits) + 1.0 - box.left(), 0.0)
+    return box
 
 
 def choose(boxes: np.ndarray, group: np.ndarray, priority: np.ndarray, bodies: np.ndarray,

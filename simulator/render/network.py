@@ -655,10 +655,12 @@ class NetworkScene(QGraphicsScene):
         f = labels.fonts(self.text_scale)
         boost = labels.boost_for(scale)
         candidates = self._label_candidates() if labels.readable(scale) else set()
+        loop_owner, loop_rects = self._loop_obstacles()
         rows, owners, kinds, groups, places = [], [], [], [], []
         for i, nid in enumerate(self.order):
             item = self.nodes[nid]
-            options = (labels.node_boxes(item.kind, item.label, item.tag, item.caption, NODE_R, f, boost)
+            options = (labels.node_boxes(item.kind, item.label, item.tag, item.caption, NODE_R, f, boost,
+                                         self._own_loop(i, loop_owner, loop_rects))
                        if nid in candidates else {})
             item.set_boxes({k: v[0] for k, v in options.items()}, boost, f,
                            {k: v for k, v in options.items() if len(v) > 1})
@@ -679,6 +681,7 @@ class NetworkScene(QGraphicsScene):
             p = self.positions
             bodies = np.column_stack([p[:, 0] - NODE_R - 2, p[:, 1] - NODE_R - 2,
                                       p[:, 0] + NODE_R + 2, p[:, 1] + NODE_R + 2])
+            bodies = np.vstack([bodies, loop_rects])      # no text over a self-loop either
             r = self.visible_rect if self._has_captions() else None
             bounds = None if r is None else (r.left(), r.top(), r.right(), r.bottom())
             shown = labels.choose(boxes, group, priority, bodies, pad=boost, bounds=bounds)
@@ -695,6 +698,20 @@ class NetworkScene(QGraphicsScene):
         for i, nid in enumerate(self.order):
             self.nodes[nid].set_shown(frozenset(per_node.get(i, ())))
         self.labelsLaidOut.emit()
+
+    def _loop_obstacles(self) -> tuple[np.ndarray, np.ndarray]:
+        """The self-loops as rectangles the texts keep off (see Curves.loop_obstacles),
+        with the neuron each belongs to (an index into ``order``)."""
+        if not len(self.edges.delays) or not self.edges.delays.any():
+            return np.zeros(0, dtype=np.intp), np.zeros((0, 4))
+        return self.edges.curves().loop_obstacles(encoding.MAX_WIDTH / 2 + 1.0)
+
+    def _own_loop(self, i: int, owner: np.ndarray, rects: np.ndarray) -> list[QRectF]:
+        """Neuron ``i``'s self-loop as rectangles relative to its centre (none: [])"""
+        if not len(owner):
+            return []
+        x, y = self.positions[i]
+        return [QRectF(x0 - x, y0 - y, x1 - x0, y1 - y0) for x0, y0, x1, y1 in rects[owner == i]]
 
     def _has_captions(self) -> bool:
         return any(item.caption for item in self.nodes.values())
@@ -730,15 +747,18 @@ class NetworkScene(QGraphicsScene):
     def _extent_lines(self) -> np.ndarray:
         """How far each text may reach beyond its neuron's body, as lines c + t·boost
         (scene units): rows of (side, c, t), side 0..3 = left, top, right, bottom."""
+        loop_owner, loop_rects = self._loop_obstacles()
         key = (tuple(self.order), self.text_scale,
-               tuple((it.label, it.tag, it.kind) for it in (self.nodes[n] for n in self.order)))
+               tuple((it.label, it.tag, it.kind) for it in (self.nodes[n] for n in self.order)),
+               loop_owner.tobytes())
         if getattr(self, "_extent_key", None) != key:
             f = labels.fonts(self.text_scale)
             rows = []
-            for nid in self.order:
+            for i, nid in enumerate(self.order):
                 item = self.nodes[nid]
-                one = labels.node_boxes(item.kind, item.label, item.tag, None, NODE_R, f, 1.0)
-                two = labels.node_boxes(item.kind, item.label, item.tag, None, NODE_R, f, 2.0)
+                avoid = self._own_loop(i, loop_owner, loop_rects)
+                one = labels.node_boxes(item.kind, item.label, item.tag, None, NODE_R, f, 1.0, avoid)
+                two = labels.node_boxes(item.kind, item.label, item.tag, None, NODE_R, f, 2.0, avoid)
                 for kind in one:
                     a, b = one[kind][0], two[kind][0]
                     for side, (ea, eb) in enumerate(((-a.left(), -b.left()), (-a.top(), -b.top()),
@@ -831,7 +851,11 @@ class NetworkScene(QGraphicsScene):
         weights = np.array([old.get(p, 0.0) for p in pairs], dtype=float)
         weights = np.where(np.isnan(given), weights, given)
         delays = [int(e.get("delay") or 0) for e in doc["network"]["edges"]]
+        loops = {p for p, d in zip(pairs, delays) if d and p[0] == p[1]}
+        had = {p for p, d in zip(self.edges.pairs, self.edges.delays) if d and p[0] == p[1]}
         self.edges.set_structure(pairs, self.index, self.positions, delays)
+        if loops != had:
+            self.labels_changed()           # a self-loop came or went: the texts give way
         self.edges.set_values(weights, np.zeros(len(pairs)))
         self._edge_map = None
 

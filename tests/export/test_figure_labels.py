@@ -40,3 +40,19 @@ def test_a_deep_network_figure_names_every_neuron_without_overlaps(tmp_path, dee
         item = scene.nodes["h1_1"]
         points = item.fonts.name.pointSizeF() * item.boost * scale
         assert points >= 8.0, points
+
+
+@pytest.mark.parametrize("view", ["network", "slide"])
+def test_a_figure_keeps_texts_off_the_self_loops(tmp_path, view):
+    """The echo lesson's figure: every hidden neuron named with its tag, none on its loop."""
+    from ..ui import test_label_layout as layout
+    _, state = trained_state(lessons.load_lesson("echo"), lessons.LESSONS_DIR, 0)
+    options = FigureOptions(view=view)
+    with build_figure(options, state) as fig:
+        panel = next(p for p in fig.panels if isinstance(p, NetworkPanel))
+        _, _, scale, _ = panel.layout()
+        panel.scene.set_view_scale(scale)
+        assert layout.assert_texts_clear_of_self_loops(panel.scene, view) == 4
+        shown = {(n, k) for n, k, _ in panel.scene.visible_labels()}
+        for h in ("h1", "h2", "h3", "h4"):
+            assert {(h, "name"), (h, "tag")} <= shown, (view, h)

@@ -3,6 +3,7 @@ sensible share of the canvas, and at the fitted scale, zoomed out and zoomed in,
 shown texts overlap and no text lies under a neuron. The step's value boxes too."""
 import itertools
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QWheelEvent
@@ -122,3 +123,57 @@ def test_step_value_boxes_never_overlap(window, qtbot):
     for n in with_values:                       # readable: the boxes keep their size on screen
         item = w.scene.nodes[n]
         assert item.fonts.small_h * item.boost * w.view.transform().m11() >= 9
+
+
+def self_loop_shapes(scene) -> list[tuple[str, object]]:
+    """(neuron, shape) of every self-loop as drawn: its curve stroked in its edge's width,
+    and its z⁻¹ badge."""
+    from PySide6.QtGui import QPainterPath, QPainterPathStroker
+    edges = scene.edges
+    curves = edges.curves()
+    widths = edges.styles()[0]
+    rects = curves.badge_rects()        # every curve's, or only the loops' when there are many
+    badges = dict(enumerate(rects)) if len(rects) == len(curves.idx) else \
+        dict(zip(np.flatnonzero(curves.loop), rects))
+    out = []
+    for k in map(int, np.flatnonzero(curves.loop)):
+        owner = edges.pairs[curves.idx[k]][0]
+        stroker = QPainterPathStroker()
+        stroker.setWidth(float(widths[curves.idx[k]]))
+        out.append((owner, stroker.createStroke(curves.path(k))))
+        badge = QPainterPath()
+        badge.addRect(badges[k])
+        out.append((owner, badge))
+    return out
+
+
+def assert_texts_clear_of_self_loops(scene, where: str) -> int:
+    """No shown text on a self-loop or its badge; returns how many self-loops there are."""
+    shapes = self_loop_shapes(scene)
+    for nid, kind, rect in scene.visible_labels():
+        for owner, shape in shapes:
+            assert not shape.intersects(rect), f"{where}: {nid}'s {kind} on {owner}'s self-loop"
+    return len(shapes) // 2
+
+
+def test_a_self_loop_leaves_its_neurons_name_and_tag_alone(window, qtbot):
+    """The echo lesson: four hidden neurons with delayed self-loops. Fitted (Ctrl+0),
+    zoomed out and in, no name, tag or bias lies on a loop or its z⁻¹ badge, and fitted
+    every neuron still shows its name and activation tag (moved aside, not hidden)."""
+    from .driving import open_lesson, press
+    w = window
+    w.resize(1440, 900)
+    open_lesson(w, qtbot, "echo")
+    press(w, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)      # View ▸ Zoom to Fit
+    QApplication.processEvents()
+    assert assert_texts_clear_of_self_loops(w.scene, "fitted") == 4
+    assert_texts_clear(w, "fitted")
+    shown = {(n, k) for n, k, _ in w.scene.visible_labels()}
+    for h in ("h1", "h2", "h3", "h4"):
+        assert {(h, "name"), (h, "tag")} <= shown, h
+    fitted = w.view.transform().m11()
+    for clicks, where in ((-3, "zoomed out"), (7, "zoomed in")):
+        wheel(w.view, clicks)
+        assert w.view.transform().m11() != pytest.approx(fitted)
+        assert_texts_clear_of_self_loops(w.scene, where)
+        assert_texts_clear(w, where)

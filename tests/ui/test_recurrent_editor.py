@@ -11,6 +11,7 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
 from simulator.document import elman, load
+from simulator.render.network import NODE_R
 
 from .mouse import at, click, drag, move, press, release
 
@@ -66,12 +67,14 @@ def test_draw_an_elman_network_by_clicks_and_drags_undo_redo_save_reopen(empty, 
     doc = w.model.doc
     assert delays(doc) == {("x1", "h1"): None, ("x1", "h2"): None, ("h1", "y"): None, ("h2", "y"): None,
                            ("h1", "h2"): None, ("h2", "h1"): 1, ("h1", "h1"): 1}
-    # drawn: two arcs among the scene's edges, the self-loop a loop above h1
+    # drawn: two arcs among the scene's edges, the self-loop a loop above h1, to its left
+    # (the name's place is above the neuron's centre)
     edges = w.scene.edges
     curves = edges.curves()
     assert sorted(edges.pairs[i] for i in curves.idx) == [("h1", "h1"), ("h2", "h1")]
     k = curves.where[edges.pairs.index(("h1", "h1"))]
-    assert curves.points[k, :, 1].min() < POS["h1"][1] - 40         # rises above the neuron
+    assert curves.points[k, :, 1].min() < POS["h1"][1] - NODE_R - 10     # rises above the neuron
+    assert curves.points[k, :, 0].max() < POS["h1"][0]                   # on its left
     drawn = json.loads(json.dumps(doc))
     stack = w.model.undo_stack
     assert stack.index() == 11                # four neurons, seven connections
