@@ -8,9 +8,9 @@ Sequence panel goes to the training worker, whose snapshots then carry it step b
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QSpinBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QSpinBox, QStackedWidget, QTabBar, QWidget
 
 from ..engine import sequences
 from ..render.unrolled import MAX_STEPS, window_of
@@ -72,6 +72,7 @@ class RecurrentUI(QObject):
                        window.model.nodeChanged, window.model.nodesMoved):
             signal.connect(lambda *_: self.refresh_unrolled())
         self._was_sequence = None
+        self._plain_sizes = None       # (window size, dock sizes) before the recurrent docks showed
         # after the window has restored its layout: the docks as the open document needs them
         QTimer.singleShot(0, self._data_changed)
 
@@ -108,8 +109,12 @@ class RecurrentUI(QObject):
 
     def show_docks(self, on: bool) -> None:
         """Sequence data: the Sequence panel in front of the (empty) decision surface, the
-        gradient through time in front of the gradient flow; other data: both hidden."""
+        gradient through time in front of the gradient flow; other data: both hidden, and
+        the other panels back to the sizes they had before (see _note_plain_sizes)."""
         w = self.w
+        showing = any(lazy.dock.isVisible() for lazy in (self.sequence, self.time_gradients))
+        if on and not showing:
+            self._note_plain_sizes()
         for lazy, beside in ((self.sequence, "surface"), (self.time_gradients, "gradients")):
             if on and not w.tabifiedDockWidgets(lazy.dock) and not lazy.dock.isFloating() \
                     and not w.docks[beside].isHidden():
@@ -122,6 +127,47 @@ class RecurrentUI(QObject):
             if on:
                 lazy.dock.raise_()
                 QTimer.singleShot(0, lazy.dock.raise_)   # a tab bar just made picks it then
+        if not on and showing and self._plain_sizes is not None:
+            QTimer.singleShot(0, self._restore_plain_sizes)   # once the docks have left
+
+    def _note_plain_sizes(self) -> None:
+        """The docks' sizes before the recurrent ones join them. Tabbed in and out again,
+        the docks beside them do not come back as they were: the panel the Sequence tab
+        hid keeps the tab bar's height (and the time scrubber's), a few dozen pixels its
+        neighbour lacks. Leaving sequence data gives the sizes noted here back, as opening
+        the feed-forward lesson directly would show them (when the window kept its size
+        and its panels: otherwise Qt's own share stands)."""
+        w = self.w
+        if not w.isVisible():
+            self._plain_sizes = None          # not laid out yet: nothing true to note
+            return
+        self._plain_sizes = (w.size(), {d: self._extent(d) for d in w.dock_sizes.shown_docks()})
+
+    def _extent(self, dock: QDockWidget) -> QSize:
+        """The room ``dock`` takes in the layout: with its tab bar when it is tabbed (what
+        QMainWindow.resizeDocks sizes)."""
+        rect = dock.geometry()
+        if self.w.tabifiedDockWidgets(dock):
+            for bar in self.w.findChildren(QTabBar):
+                g = bar.geometry()
+                if (bar.parent() is self.w and bar.isVisible() and g.left() == rect.left()
+                        and g.width() == rect.width()
+                        and (g.top() == rect.bottom() + 1 or g.bottom() + 1 == rect.top())):
+                    rect = rect.united(g)
+                    break
+        return rect.size()
+
+    def _restore_plain_sizes(self) -> None:
+        w = self.w
+        noted, self._plain_sizes = self._plain_sizes, None
+        if noted is None or any(lazy.dock.isVisible() for lazy in (self.sequence, self.time_gradients)):
+            return
+        size, docks = noted
+        if w.size() != size or set(w.dock_sizes.shown_docks()) != set(docks):
+            return
+        order = list(docks)
+        w.resizeDocks(order, [docks[d].width() for d in order], Qt.Orientation.Horizontal)
+        w.resizeDocks(order, [docks[d].height() for d in order], Qt.Orientation.Vertical)
 
     def _document_replaced(self) -> None:
         self.time = None

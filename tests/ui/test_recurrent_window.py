@@ -188,3 +188,35 @@ def test_the_export_dialogs_on_a_recurrent_lesson(window, qtbot, tmp_path):
     assert anim.export_to(tmp_path / "step.gif")
     from PIL import Image
     assert Image.open(tmp_path / "step.gif").n_frames == 6
+
+
+def test_after_a_recurrent_lesson_the_panels_are_as_a_feed_forward_one_opens_them(window, qtbot):
+    """Lessons ▸ echo tabs the Sequence and Gradient-through-time panels in (and shows the
+    time scrubber); Lessons ▸ XOR afterwards lays the panels out exactly as XOR opened
+    directly does (the decision surface used to keep the tab bar's height, its neighbour
+    some 30 pixels short)."""
+    from .driving import open_lesson
+
+    def layout():
+        shown = {k: d.geometry() for k, d in window.docks.items()
+                 if d.isVisible() and window.rect().intersects(d.geometry())}
+        shown["centre"] = window.centralWidget().geometry()
+        return shown
+
+    w = window
+    open_lesson(w, qtbot, "xor")
+    qtbot.wait(100)
+    direct = layout()
+    open_lesson(w, qtbot, "echo")
+    qtbot.waitUntil(lambda: w.docks["sequence"].isVisible() and w.recurrent.scrubber.toolbar.isVisible(),
+                    timeout=3000)
+    qtbot.wait(100)
+    assert layout()["activations"] != direct["activations"]     # the recurrent lesson's own layout
+    open_lesson(w, qtbot, "xor")
+    qtbot.wait(100)
+    after = layout()
+    assert set(after) == set(direct)
+    for key, rect in direct.items():
+        got = after[key]
+        assert max(abs(got.x() - rect.x()), abs(got.y() - rect.y()), abs(got.width() - rect.width()),
+                   abs(got.height() - rect.height())) <= 1, (key, got, rect)
