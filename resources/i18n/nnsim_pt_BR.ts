@@ -19,109 +19,115 @@
         <translation>espessura: |w|</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="257"/>
+        <location filename="../../simulator/render/plots.py" line="338"/>
         <source>max σ′ = 0.25</source>
         <translation>max σ′ = 0.25</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="258"/>
+        <location filename="../../simulator/render/plots.py" line="339"/>
         <source>max tanh′ = 1</source>
         <translation>max tanh′ = 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="305"/>
+        <location filename="../../simulator/render/plots.py" line="386"/>
         <source>f′ = 0 for %1 of the samples</source>
         <translation>f′ = 0 em %1 das amostras</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="307"/>
+        <location filename="../../simulator/render/plots.py" line="388"/>
         <source>saturated (f′ &lt; 5% of max) for %1</source>
         <translation>saturação (f′ &lt; 5% do máximo) em %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="318"/>
+        <location filename="../../simulator/render/plots.py" line="399"/>
         <source>slope 0.01 below zero</source>
         <translation>inclinação 0,01 abaixo de zero</translation>
     </message>
     <message>
         <location filename="../../simulator/render/compare_view.py" line="290"/>
-        <location filename="../../simulator/render/plots.py" line="571"/>
-        <location filename="../../simulator/render/plots.py" line="749"/>
+        <location filename="../../simulator/render/plots.py" line="133"/>
+        <location filename="../../simulator/render/plots.py" line="654"/>
+        <location filename="../../simulator/render/plots.py" line="850"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="572"/>
+        <location filename="../../simulator/render/plots.py" line="655"/>
         <location filename="../../simulator/ui/commands.py" line="21"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="625"/>
+        <location filename="../../simulator/render/plots.py" line="717"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="625"/>
+        <location filename="../../simulator/render/plots.py" line="717"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="626"/>
+        <location filename="../../simulator/render/plots.py" line="718"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="626"/>
+        <location filename="../../simulator/render/plots.py" line="718"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
         <location filename="../../simulator/export/plot_panels.py" line="295"/>
-        <location filename="../../simulator/render/plots.py" line="600"/>
-        <location filename="../../simulator/render/plots.py" line="664"/>
+        <location filename="../../simulator/render/plots.py" line="684"/>
+        <location filename="../../simulator/render/plots.py" line="756"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="750"/>
+        <location filename="../../simulator/render/plots.py" line="851"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="858"/>
+        <location filename="../../simulator/render/plots.py" line="964"/>
         <location filename="../../simulator/render/step_frames.py" line="34"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="859"/>
+        <location filename="../../simulator/render/plots.py" line="965"/>
         <location filename="../../simulator/render/step_frames.py" line="34"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="837"/>
+        <location filename="../../simulator/render/plots.py" line="943"/>
         <source>no gradient reaches any weight: training is stuck</source>
         <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="840"/>
+        <location filename="../../simulator/render/plots.py" line="134"/>
+        <source>epochs (0.5 = half of the training set seen)</source>
+        <translation>épocas (0.5 = metade do conjunto de treino vista)</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="946"/>
         <source>no gradient in layer(s) %1</source>
         <translation>nenhum gradiente na(s) camada(s) %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="845"/>
+        <location filename="../../simulator/render/plots.py" line="951"/>
         <source>dead ReLUs per layer %1</source>
         <translation>ReLUs agonizantes por camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="848"/>
+        <location filename="../../simulator/render/plots.py" line="954"/>
         <source>saturated units %1</source>
         <translation>unidades saturadas %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="850"/>
+        <location filename="../../simulator/render/plots.py" line="956"/>
         <source>clipping acted on %1 of the steps</source>
         <translation>o recorte atuou em %1 dos passos</translation>
     </message>
@@ -146,7 +152,7 @@
         <translation>atualização: w ← w − α·∂J/∂w</translation>
     </message>
     <message>
-        <location filename="../../simulator/runtime/worker.py" line="303"/>
+        <location filename="../../simulator/runtime/worker.py" line="302"/>
         <source>nothing to train: the network is not complete</source>
         <translation>nada para treinar: a rede não está completa</translation>
     </message>
@@ -507,7 +513,7 @@
     </message>
     <message>
         <location filename="../../simulator/ui/train_controls.py" line="33"/>
-        <location filename="../../simulator/ui/train_controls.py" line="140"/>
+        <location filename="../../simulator/ui/train_controls.py" line="143"/>
         <source>&amp;Play</source>
         <translation>&amp;Reproduzir</translation>
     </message>
@@ -592,27 +598,32 @@
         <translation>Épocas por segundo durante a reprodução (extremo direito: o mais rápido possível); também o ritmo da animação do passo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="140"/>
+        <location filename="../../simulator/ui/train_controls.py" line="117"/>
+        <source>Epochs done. Paused inside an epoch (stepping), also how many of the training samples this epoch has used: the charts draw each step at that fraction of an epoch.</source>
+        <translation>Épocas concluídas. Com o treino parado no meio de uma época (passo a passo), também quantas das amostras de treino esta época já usou: os gráficos desenham cada passo nessa fração de época.</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/ui/train_controls.py" line="143"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="164"/>
+        <location filename="../../simulator/ui/train_controls.py" line="172"/>
         <source>Nothing to train yet: draw a network first (click the canvas to add neurons)</source>
         <translation>Ainda não há o que treinar: desenhe uma rede primeiro (clique na área de desenho para adicionar neurônios)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="169"/>
+        <location filename="../../simulator/ui/train_controls.py" line="177"/>
         <source>Cannot train yet: %1</source>
         <translation>Ainda não é possível treinar: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="230"/>
+        <location filename="../../simulator/ui/train_controls.py" line="238"/>
         <source>max</source>
         <translation>máx.</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/captions.py" line="38"/>
+        <location filename="../../simulator/export/captions.py" line="40"/>
         <location filename="../../simulator/export/compare_panels.py" line="85"/>
         <location filename="../../simulator/export/plot_panels.py" line="290"/>
         <location filename="../../simulator/export/plot_panels.py" line="314"/>
@@ -622,29 +633,29 @@
         <translation>não treinada</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/captions.py" line="11"/>
+        <location filename="../../simulator/export/captions.py" line="13"/>
         <location filename="../../simulator/export/compare_panels.py" line="26"/>
         <location filename="../../simulator/render/compare_view.py" line="71"/>
-        <location filename="../../simulator/ui/train_controls.py" line="145"/>
+        <location filename="../../simulator/ui/train_controls.py" line="151"/>
         <source>epoch %1</source>
         <translation>época %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/captions.py" line="27"/>
+        <location filename="../../simulator/export/captions.py" line="29"/>
         <location filename="../../simulator/render/compare_view.py" line="81"/>
-        <location filename="../../simulator/render/plots.py" line="627"/>
+        <location filename="../../simulator/render/plots.py" line="719"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/captions.py" line="28"/>
+        <location filename="../../simulator/export/captions.py" line="30"/>
         <location filename="../../simulator/render/compare_view.py" line="83"/>
-        <location filename="../../simulator/render/plots.py" line="627"/>
+        <location filename="../../simulator/render/plots.py" line="719"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/captions.py" line="40"/>
+        <location filename="../../simulator/export/captions.py" line="42"/>
         <source>diverged</source>
         <translation>divergiu</translation>
     </message>
@@ -705,8 +716,8 @@
         <translation>%1 × %2 pixels é grande demais (no máximo %3 por lado): reduza a resolução ou o tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/state.py" line="91"/>
-        <location filename="../../simulator/export/state.py" line="137"/>
+        <location filename="../../simulator/export/state.py" line="92"/>
+        <location filename="../../simulator/export/state.py" line="148"/>
         <source>cannot train: %1</source>
         <extracomment>What ``export --view compare`` trains when a document declares no comparison.</extracomment>
         <translation>não é possível treinar: %1</translation>
@@ -760,7 +771,7 @@
         <translation>nenhuma época treinada ainda</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/captions.py" line="19"/>
+        <location filename="../../simulator/export/captions.py" line="21"/>
         <location filename="../../simulator/render/compare_view.py" line="78"/>
         <source>train / test loss %1 / %2</source>
         <translation>perda de treino / teste %1 / %2</translation>
@@ -872,17 +883,17 @@
         <translation>--epochs deve ser 0 ou mais</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="111"/>
+        <location filename="../../simulator/export/files.py" line="112"/>
         <source>--frames is for animations (.gif, .mp4)</source>
         <translation>--frames é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="113"/>
+        <location filename="../../simulator/export/files.py" line="114"/>
         <source>--animate is for animations (.gif, .mp4)</source>
         <translation>--animate é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="116"/>
+        <location filename="../../simulator/export/files.py" line="117"/>
         <source>--frames must be 2 or more</source>
         <translation>--frames deve ser 2 ou mais</translation>
     </message>
@@ -978,7 +989,7 @@
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/state.py" line="139"/>
+        <location filename="../../simulator/export/state.py" line="150"/>
         <source>the comparison trains feed-forward networks on points, not recurrent networks or sequences</source>
         <translation>a comparação treina redes acíclicas sobre pontos, não redes recorrentes nem sequências</translation>
     </message>
@@ -1084,7 +1095,7 @@
         <translation>a vista surface mostra um plano de entradas, que dados em sequência não têm: use --view network, loss, gradients ou slide</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="625"/>
+        <location filename="../../simulator/render/plots.py" line="717"/>
         <source>mini-batch loss</source>
         <translation>perda do mini-lote</translation>
     </message>
@@ -1150,12 +1161,12 @@
     </message>
     <message>
         <location filename="../../simulator/ui/train_controls.py" line="34"/>
-        <location filename="../../simulator/ui/train_controls.py" line="141"/>
+        <location filename="../../simulator/ui/train_controls.py" line="144"/>
         <source>Train continuously (%1)</source>
         <translation>Treinar continuamente (%1)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/train_controls.py" line="141"/>
+        <location filename="../../simulator/ui/train_controls.py" line="144"/>
         <source>Pause training (%1)</source>
         <translation>Pausar o treinamento (%1)</translation>
     </message>
@@ -1464,32 +1475,32 @@
         <translation>Conectado %1 → %2 como conexão com atraso (o passo anterior). Ctrl+Z desfaz.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="154"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="200"/>
         <source>&amp;Unrolled over Time</source>
         <translation>&amp;Desdobrada no tempo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="157"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="203"/>
         <source>Draw the network copied over the last steps of the sequence, left to right in time: a recurrent network is a deep network that shares its weights (Ctrl+U)</source>
         <translation>Desenhar a rede copiada nos últimos passos da sequência, da esquerda para a direita no tempo: uma rede recorrente é uma rede profunda que compartilha os seus pesos (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="161"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="207"/>
         <source>Unrolled</source>
         <translation>Desdobrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="168"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="214"/>
         <source>steps</source>
         <translation>passos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="169"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="215"/>
         <source>How many steps the unrolled view shows (1 to %1)</source>
         <translation>Quantos passos a vista desdobrada mostra (1 a %1)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/recurrent_ui.py" line="183"/>
+        <location filename="../../simulator/ui/recurrent_ui.py" line="229"/>
         <source>The unrolled view shows a recurrent network on sequences: open a recurrent lesson or choose a sequence task in the Data panel.</source>
         <translation>A vista desdobrada mostra uma rede recorrente sobre sequências: abra uma lição recorrente ou escolha uma tarefa de sequências no painel Dados.</translation>
     </message>
@@ -1533,36 +1544,46 @@
         <source>t = %1 of %2</source>
         <translation>t = %1 de %2</translation>
     </message>
+    <message>
+        <location filename="../../simulator/render/epoch_text.py" line="16"/>
+        <source>%1/%2 sequences</source>
+        <translation>%1/%2 sequências</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/epoch_text.py" line="16"/>
+        <source>%1/%2 samples</source>
+        <translation>%1/%2 amostras</translation>
+    </message>
 </context>
 <context>
     <name>ActivationLab</name>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="42"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="43"/>
         <source>derivative f′</source>
         <translation>derivada f′</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="45"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="46"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="47"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="48"/>
         <source>None</source>
         <translation>Nenhuma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="162"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="163"/>
         <source>Select a neuron to see its activation and its current values of g on the curve.</source>
         <translation>Selecione um neurônio para ver sua ativação e seus valores atuais de g na curva.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="188"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="189"/>
         <source>t = %1: g = %2</source>
         <translation>t = %1: g = %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="190"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="191"/>
         <source>the ring: step t = %1 of the sequence</source>
         <translation>o anel: passo t = %1 da sequência</translation>
     </message>
@@ -2717,28 +2738,28 @@
 <context>
     <name>GradientPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="284"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="291"/>
         <source>mean |∂J/∂w| is 0 in every layer: no gradient flows (dead ReLUs?)</source>
         <translation>o |∂J/∂w| médio é 0 em todas as camadas: nenhum gradiente flui (ReLUs agonizantes?)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="286"/>
-        <location filename="../../simulator/ui/panels/charts.py" line="291"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="293"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="298"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="288"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="295"/>
         <source>mean |∂J/∂w| in the last epoch, layer by layer — %1</source>
         <translation>|∂J/∂w| médio na última época, camada por camada — %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="296"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="303"/>
         <source>mean |∂J/∂w| per layer appears after the first epoch</source>
         <translation>o |∂J/∂w| médio por camada aparece após a primeira época</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="293"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="300"/>
         <source>mean |∂J/∂w| of mini-batch %1, layer by layer — %2</source>
         <translation>|∂J/∂w| médio do mini-lote %1, camada por camada — %2</translation>
     </message>
@@ -2942,22 +2963,22 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="219"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="221"/>
         <source>log scale</source>
         <translation>escala log</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="258"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="263"/>
         <source>accuracy %1 / %2</source>
         <translation>acurácia %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="260"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="265"/>
         <source>R² %1 / %2</source>
         <translation>R² %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="261"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="268"/>
         <source>epoch %1 · loss %2 / %3 (train / test) · %4</source>
         <translation>época %1 · perda %2 / %3 (treino / teste) · %4</translation>
     </message>
@@ -2965,552 +2986,552 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="201"/>
+        <location filename="../../simulator/ui/main_window.py" line="202"/>
         <source>Lesson</source>
         <translation>Lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="202"/>
+        <location filename="../../simulator/ui/main_window.py" line="203"/>
         <source>Data</source>
         <translation>Dados</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="203"/>
+        <location filename="../../simulator/ui/main_window.py" line="204"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="204"/>
+        <location filename="../../simulator/ui/main_window.py" line="205"/>
         <source>Decision surface</source>
         <translation>Superfície de decisão</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="205"/>
+        <location filename="../../simulator/ui/main_window.py" line="206"/>
         <source>Activation lab</source>
         <translation>Laboratório de ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="206"/>
+        <location filename="../../simulator/ui/main_window.py" line="207"/>
         <source>Inspector</source>
         <translation>Inspetor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="208"/>
+        <location filename="../../simulator/ui/main_window.py" line="209"/>
         <source>Loss and metrics</source>
         <translation>Perda e métricas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="209"/>
+        <location filename="../../simulator/ui/main_window.py" line="210"/>
         <source>Gradient flow</source>
         <translation>Fluxo do gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="300"/>
+        <location filename="../../simulator/ui/main_window.py" line="301"/>
         <source>&amp;New</source>
         <translation>&amp;Novo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="301"/>
+        <location filename="../../simulator/ui/main_window.py" line="302"/>
         <source>Start an empty network</source>
         <translation>Começar uma rede vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="302"/>
+        <location filename="../../simulator/ui/main_window.py" line="303"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="303"/>
+        <location filename="../../simulator/ui/main_window.py" line="304"/>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="304"/>
+        <location filename="../../simulator/ui/main_window.py" line="305"/>
         <source>Save &amp;As…</source>
         <translation>Salvar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="305"/>
+        <location filename="../../simulator/ui/main_window.py" line="306"/>
         <source>&amp;Quit</source>
         <translation>Sa&amp;ir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="306"/>
+        <location filename="../../simulator/ui/main_window.py" line="307"/>
         <source>&amp;Undo</source>
         <translation>&amp;Desfazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="308"/>
+        <location filename="../../simulator/ui/main_window.py" line="309"/>
         <source>&amp;Redo</source>
         <translation>&amp;Refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="312"/>
+        <location filename="../../simulator/ui/main_window.py" line="313"/>
         <source>&amp;Delete</source>
         <translation>&amp;Excluir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="314"/>
+        <location filename="../../simulator/ui/main_window.py" line="315"/>
         <source>Select &amp;All</source>
         <translation>Selecionar &amp;tudo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="315"/>
+        <location filename="../../simulator/ui/main_window.py" line="316"/>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="316"/>
+        <location filename="../../simulator/ui/main_window.py" line="317"/>
         <source>Add &amp;Layer…</source>
         <translation>Adicionar &amp;camada…</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="317"/>
+        <location filename="../../simulator/ui/main_window.py" line="318"/>
         <source>&amp;Fully Connect Selection</source>
         <translation>Co&amp;nectar toda a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="319"/>
+        <location filename="../../simulator/ui/main_window.py" line="320"/>
         <source>Connect every selected neuron to every selected neuron in the next column</source>
         <translation>Conectar cada neurônio selecionado a cada neurônio selecionado da coluna seguinte</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="320"/>
+        <location filename="../../simulator/ui/main_window.py" line="321"/>
         <source>Auto-la&amp;yout</source>
         <translation>&amp;Organizar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="321"/>
+        <location filename="../../simulator/ui/main_window.py" line="322"/>
         <source>&amp;Zoom to Fit</source>
         <translation>&amp;Ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="322"/>
+        <location filename="../../simulator/ui/main_window.py" line="323"/>
         <source>&amp;Draw</source>
         <translation>Desen&amp;har</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="323"/>
+        <location filename="../../simulator/ui/main_window.py" line="324"/>
         <source>Draw: click to add a neuron, drag between neurons to connect</source>
         <translation>Desenhar: clique para adicionar um neurônio, arraste entre neurônios para conectar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="324"/>
+        <location filename="../../simulator/ui/main_window.py" line="325"/>
         <source>&amp;Select / Move</source>
         <translation>&amp;Selecionar / mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="325"/>
+        <location filename="../../simulator/ui/main_window.py" line="326"/>
         <source>Select and move neurons</source>
         <translation>Selecionar e mover neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="334"/>
+        <location filename="../../simulator/ui/main_window.py" line="335"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="334"/>
+        <location filename="../../simulator/ui/main_window.py" line="335"/>
         <source>A click adds an input neuron (a feature of the data)</source>
         <translation>Um clique adiciona um neurônio de entrada (um atributo dos dados)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="335"/>
+        <location filename="../../simulator/ui/main_window.py" line="336"/>
         <source>Hidden</source>
         <translation>Oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="335"/>
+        <location filename="../../simulator/ui/main_window.py" line="336"/>
         <source>A click adds a hidden neuron</source>
         <translation>Um clique adiciona um neurônio oculto</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="336"/>
+        <location filename="../../simulator/ui/main_window.py" line="337"/>
         <source>Output</source>
         <translation>Saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="336"/>
+        <location filename="../../simulator/ui/main_window.py" line="337"/>
         <source>A click adds an output neuron</source>
         <translation>Um clique adiciona um neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="345"/>
+        <location filename="../../simulator/ui/main_window.py" line="346"/>
         <source>Show &amp;Legend</source>
         <translation>Mostrar &amp;legenda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="347"/>
+        <location filename="../../simulator/ui/main_window.py" line="348"/>
         <source>Colour by &amp;Gradient</source>
         <translation>Colorir por &amp;gradiente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="348"/>
+        <location filename="../../simulator/ui/main_window.py" line="349"/>
         <source>Colour by &amp;Weight</source>
         <translation>Colorir por pe&amp;so</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="355"/>
+        <location filename="../../simulator/ui/main_window.py" line="356"/>
         <source>&amp;Light</source>
         <translation>&amp;Claro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="356"/>
+        <location filename="../../simulator/ui/main_window.py" line="357"/>
         <source>&amp;Dark</source>
         <translation>&amp;Escuro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="363"/>
+        <location filename="../../simulator/ui/main_window.py" line="364"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="364"/>
+        <location filename="../../simulator/ui/main_window.py" line="365"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="370"/>
+        <location filename="../../simulator/ui/main_window.py" line="371"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="373"/>
+        <location filename="../../simulator/ui/main_window.py" line="374"/>
         <source>Open &amp;Lesson</source>
         <translation>Abrir &amp;lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="374"/>
+        <location filename="../../simulator/ui/main_window.py" line="375"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="380"/>
+        <location filename="../../simulator/ui/main_window.py" line="381"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="384"/>
+        <location filename="../../simulator/ui/main_window.py" line="385"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="389"/>
+        <location filename="../../simulator/ui/main_window.py" line="390"/>
         <source>A Click &amp;Adds</source>
         <translation>Um clique &amp;adiciona</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="393"/>
+        <location filename="../../simulator/ui/main_window.py" line="394"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="394"/>
+        <location filename="../../simulator/ui/main_window.py" line="395"/>
         <source>&amp;Panels</source>
         <translation>&amp;Painéis</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="403"/>
+        <location filename="../../simulator/ui/main_window.py" line="404"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="406"/>
+        <location filename="../../simulator/ui/main_window.py" line="407"/>
         <source>La&amp;nguage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="415"/>
+        <location filename="../../simulator/ui/main_window.py" line="416"/>
         <source>&amp;Train</source>
         <translation>&amp;Treinar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="416"/>
+        <location filename="../../simulator/ui/main_window.py" line="417"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lições</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="420"/>
+        <location filename="../../simulator/ui/main_window.py" line="421"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="447"/>
+        <location filename="../../simulator/ui/main_window.py" line="448"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="497"/>
+        <location filename="../../simulator/ui/main_window.py" line="498"/>
         <source>Unsaved changes</source>
         <translation>Alterações não salvas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="498"/>
+        <location filename="../../simulator/ui/main_window.py" line="499"/>
         <source>“%1” has changes that are not saved.</source>
         <translation>“%1” tem alterações que não foram salvas.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="501"/>
+        <location filename="../../simulator/ui/main_window.py" line="502"/>
         <source>Save them before continuing?</source>
         <translation>Salvá-las antes de continuar?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="510"/>
+        <location filename="../../simulator/ui/main_window.py" line="511"/>
         <source>Untitled network</source>
         <translation>Rede sem título</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="516"/>
+        <location filename="../../simulator/ui/main_window.py" line="517"/>
         <source>Open network</source>
         <translation>Abrir rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="527"/>
+        <location filename="../../simulator/ui/main_window.py" line="528"/>
         <source>Cannot open %1</source>
         <translation>Não é possível abrir %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="531"/>
+        <location filename="../../simulator/ui/main_window.py" line="532"/>
         <source>Opened %1</source>
         <translation>Arquivo aberto: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="540"/>
+        <location filename="../../simulator/ui/main_window.py" line="541"/>
         <source>Cannot open the lesson</source>
         <translation>Não é possível abrir a lição</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="587"/>
+        <location filename="../../simulator/ui/main_window.py" line="588"/>
         <source>Save network</source>
         <translation>Salvar rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="608"/>
+        <location filename="../../simulator/ui/main_window.py" line="610"/>
         <source>Cannot save %1</source>
         <translation>Não é possível salvar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="614"/>
+        <location filename="../../simulator/ui/main_window.py" line="616"/>
         <source>Saved %1</source>
         <translation>Arquivo salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="627"/>
+        <location filename="../../simulator/ui/main_window.py" line="629"/>
         <source>Recover unsaved work</source>
         <translation>Recuperar trabalho não salvo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="628"/>
+        <location filename="../../simulator/ui/main_window.py" line="630"/>
         <source>nnsim did not close properly. Recover “%1”, autosaved at %2?</source>
         <translation>O nnsim não foi fechado corretamente. Recuperar “%1”, salvo automaticamente às %2?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="631"/>
+        <location filename="../../simulator/ui/main_window.py" line="633"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="632"/>
+        <location filename="../../simulator/ui/main_window.py" line="634"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="639"/>
+        <location filename="../../simulator/ui/main_window.py" line="641"/>
         <source>Cannot recover the autosaved work</source>
         <translation>Não é possível recuperar o trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="645"/>
+        <location filename="../../simulator/ui/main_window.py" line="647"/>
         <source>Recovered the autosaved work: save it to keep it.</source>
         <translation>Trabalho salvo automaticamente recuperado: salve-o para não perdê-lo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="677"/>
+        <location filename="../../simulator/ui/main_window.py" line="679"/>
         <source>(none yet)</source>
         <translation>(nenhum ainda)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="680"/>
+        <location filename="../../simulator/ui/main_window.py" line="682"/>
         <source>Clear the list</source>
         <translation>Limpar a lista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="723"/>
+        <location filename="../../simulator/ui/main_window.py" line="725"/>
         <source>Click on the canvas</source>
         <translation>Clicar na área de desenho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="723"/>
+        <location filename="../../simulator/ui/main_window.py" line="725"/>
         <source>add a neuron of the chosen kind (draw mode; I, H, O choose)</source>
         <translation>adicionar um neurônio do tipo escolhido (modo desenho; I, H, O escolhem)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="724"/>
+        <location filename="../../simulator/ui/main_window.py" line="726"/>
         <source>Drag from a neuron to another</source>
         <translation>Arrastar de um neurônio a outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="724"/>
+        <location filename="../../simulator/ui/main_window.py" line="726"/>
         <source>connect them</source>
         <translation>conectá-los</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="725"/>
+        <location filename="../../simulator/ui/main_window.py" line="727"/>
         <source>draw mode / select-and-move mode</source>
         <translation>modo desenho / modo selecionar e mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="726"/>
+        <location filename="../../simulator/ui/main_window.py" line="728"/>
         <source>Drag on empty canvas</source>
         <translation>Arrastar na área vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="726"/>
+        <location filename="../../simulator/ui/main_window.py" line="728"/>
         <source>select with a rubber band</source>
         <translation>selecionar com um retângulo de seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="727"/>
+        <location filename="../../simulator/ui/main_window.py" line="729"/>
         <source>delete the selection</source>
         <translation>excluir a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="728"/>
+        <location filename="../../simulator/ui/main_window.py" line="730"/>
         <source>duplicate the selection</source>
         <translation>duplicar a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="729"/>
+        <location filename="../../simulator/ui/main_window.py" line="731"/>
         <source>add a hidden layer</source>
         <translation>adicionar uma camada oculta</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="730"/>
+        <location filename="../../simulator/ui/main_window.py" line="732"/>
         <source>fully connect the selected columns</source>
         <translation>conectar totalmente as colunas selecionadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="731"/>
+        <location filename="../../simulator/ui/main_window.py" line="733"/>
         <source>auto-layout in columns</source>
         <translation>organizar automaticamente em colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="732"/>
+        <location filename="../../simulator/ui/main_window.py" line="734"/>
         <source>Wheel</source>
         <translation>Roda do mouse</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="732"/>
+        <location filename="../../simulator/ui/main_window.py" line="734"/>
         <source>zoom under the mouse</source>
         <translation>zoom sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="733"/>
+        <location filename="../../simulator/ui/main_window.py" line="735"/>
         <source>Middle-drag, Space+drag</source>
         <translation>Arrastar com o botão do meio, Espaço+arrastar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="733"/>
+        <location filename="../../simulator/ui/main_window.py" line="735"/>
         <source>pan</source>
         <translation>mover a vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="734"/>
+        <location filename="../../simulator/ui/main_window.py" line="736"/>
         <source>zoom to fit</source>
         <translation>ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="738"/>
+        <location filename="../../simulator/ui/main_window.py" line="740"/>
         <source>play / pause training</source>
         <translation>reproduzir / pausar o treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="739"/>
+        <location filename="../../simulator/ui/main_window.py" line="741"/>
         <source>undo, redo</source>
         <translation>desfazer, refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="740"/>
+        <location filename="../../simulator/ui/main_window.py" line="742"/>
         <source>new, open, save</source>
         <translation>novo, abrir, salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="761"/>
+        <location filename="../../simulator/ui/main_window.py" line="763"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="772"/>
+        <location filename="../../simulator/ui/main_window.py" line="774"/>
         <source>About nnsim</source>
         <translation>Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="773"/>
+        <location filename="../../simulator/ui/main_window.py" line="775"/>
         <source>&lt;b&gt;nnsim&lt;/b&gt; — a visual simulator of artificial neural networks for teaching.&lt;br&gt;&lt;br&gt;Draw a network, train it step by step, and watch the forward and backward passes: edge thickness is the weight, edge colour the gradient.</source>
         <translation>&lt;b&gt;nnsim&lt;/b&gt; — um simulador visual de redes neurais artificiais para o ensino.&lt;br&gt;&lt;br&gt;Desenhe uma rede, treine-a passo a passo e observe as passagens direta e reversa: a espessura de cada conexão é o peso; a cor, o gradiente.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="1016"/>
+        <location filename="../../simulator/ui/main_window.py" line="1017"/>
         <source>Cannot train yet: %1</source>
         <translation>Ainda não é possível treinar: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="100"/>
+        <location filename="../../simulator/ui/main_window.py" line="101"/>
         <source>&amp;Compare Runs</source>
         <translation>&amp;Comparar Treinos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="101"/>
+        <location filename="../../simulator/ui/main_window.py" line="102"/>
         <source>Train variants side by side: seeds, learning rates, activations</source>
         <translation>Treinar variantes lado a lado: sementes, taxas de aprendizado, ativações</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="219"/>
+        <location filename="../../simulator/ui/main_window.py" line="220"/>
         <source>Compare</source>
         <translation>Comparar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="913"/>
+        <location filename="../../simulator/ui/main_window.py" line="915"/>
         <source>Open the variant %1</source>
         <translation>Abrir a variante %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="934"/>
+        <location filename="../../simulator/ui/main_window.py" line="936"/>
         <source>Opened the variant %1: trained %2 epochs, as in the comparison</source>
         <translation>Variante %1 aberta: %2 épocas treinadas, como na comparação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="1023"/>
+        <location filename="../../simulator/ui/main_window.py" line="1024"/>
         <source>The lesson&apos;s %1 epochs are done: press Play to go on</source>
         <translation>As %1 épocas da lição terminaram: pressione Reproduzir para continuar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="46"/>
+        <location filename="../../simulator/ui/main_window.py" line="47"/>
         <source>nnsim networks</source>
         <translation>Redes do nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="47"/>
+        <location filename="../../simulator/ui/main_window.py" line="48"/>
         <source>All files</source>
         <translation>Todos os arquivos</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="365"/>
+        <location filename="../../simulator/ui/main_window.py" line="366"/>
         <source>&amp;User Guide</source>
         <translation>&amp;Guia do usuário</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="366"/>
+        <location filename="../../simulator/ui/main_window.py" line="367"/>
         <source>Open the user guide: the window, every lesson, the file format</source>
         <translation>Abrir o guia do usuário: a janela, cada lição, o formato de arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="766"/>
+        <location filename="../../simulator/ui/main_window.py" line="768"/>
         <source>User guide</source>
         <translation>Guia do usuário</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="767"/>
+        <location filename="../../simulator/ui/main_window.py" line="769"/>
         <source>The user guide is the docs folder of nnsim&apos;s source (docs/index.md).</source>
         <translation>O guia do usuário é a pasta docs do código-fonte do nnsim (docs/index.md).</translation>
     </message>
