@@ -19,109 +19,111 @@
         <translation>espessura: |w|</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="257"/>
+        <location filename="../../simulator/render/plots.py" line="302"/>
         <source>max σ′ = 0.25</source>
         <translation>max σ′ = 0.25</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="258"/>
+        <location filename="../../simulator/render/plots.py" line="303"/>
         <source>max tanh′ = 1</source>
         <translation>max tanh′ = 1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="305"/>
+        <location filename="../../simulator/render/plots.py" line="350"/>
         <source>f′ = 0 for %1 of the samples</source>
         <translation>f′ = 0 em %1 das amostras</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="307"/>
+        <location filename="../../simulator/render/plots.py" line="352"/>
         <source>saturated (f′ &lt; 5% of max) for %1</source>
         <translation>saturação (f′ &lt; 5% do máximo) em %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="318"/>
+        <location filename="../../simulator/render/plots.py" line="363"/>
         <source>slope 0.01 below zero</source>
         <translation>inclinação 0,01 abaixo de zero</translation>
     </message>
     <message>
         <location filename="../../simulator/render/compare_view.py" line="290"/>
-        <location filename="../../simulator/render/plots.py" line="571"/>
-        <location filename="../../simulator/render/plots.py" line="749"/>
+        <location filename="../../simulator/render/plots.py" line="616"/>
+        <location filename="../../simulator/render/plots.py" line="801"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="572"/>
+        <location filename="../../simulator/render/plots.py" line="617"/>
         <location filename="../../simulator/ui/commands.py" line="21"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="625"/>
+        <location filename="../../simulator/render/plots.py" line="677"/>
         <source>train loss</source>
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="625"/>
+        <location filename="../../simulator/render/plots.py" line="677"/>
         <source>test loss</source>
         <translation>perda de teste</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="626"/>
+        <location filename="../../simulator/render/plots.py" line="678"/>
         <source>train accuracy</source>
         <translation>acurácia de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="626"/>
+        <location filename="../../simulator/render/plots.py" line="678"/>
         <source>train R²</source>
         <translation>R² de treino</translation>
     </message>
     <message>
         <location filename="../../simulator/export/plot_panels.py" line="295"/>
-        <location filename="../../simulator/render/plots.py" line="600"/>
-        <location filename="../../simulator/render/plots.py" line="664"/>
+        <location filename="../../simulator/render/plots.py" line="645"/>
+        <location filename="../../simulator/render/plots.py" line="716"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="750"/>
+        <location filename="../../simulator/render/plots.py" line="802"/>
         <source>mean |∂J/∂w|</source>
         <translation>|∂J/∂w| médio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="858"/>
+        <location filename="../../simulator/render/plots.py" line="896"/>
+        <source>dead ReLUs: %1</source>
+        <translation>ReLUs agonizantes: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="898"/>
+        <source>saturated units: %1</source>
+        <translation>unidades saturadas: %1</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/plots.py" line="914"/>
+        <location filename="../../simulator/render/plots.py" line="920"/>
         <location filename="../../simulator/render/step_frames.py" line="34"/>
         <source>output layer</source>
         <translation>camada de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="859"/>
+        <location filename="../../simulator/render/plots.py" line="914"/>
+        <location filename="../../simulator/render/plots.py" line="921"/>
         <location filename="../../simulator/render/step_frames.py" line="34"/>
         <source>layer %1</source>
         <translation>camada %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="837"/>
+        <location filename="../../simulator/render/plots.py" line="889"/>
         <source>no gradient reaches any weight: training is stuck</source>
         <translation>nenhum gradiente chega aos pesos: o treinamento está travado</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="840"/>
+        <location filename="../../simulator/render/plots.py" line="892"/>
         <source>no gradient in layer(s) %1</source>
         <translation>nenhum gradiente na(s) camada(s) %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="845"/>
-        <source>dead ReLUs per layer %1</source>
-        <translation>ReLUs agonizantes por camada %1</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/render/plots.py" line="848"/>
-        <source>saturated units %1</source>
-        <translation>unidades saturadas %1</translation>
-    </message>
-    <message>
-        <location filename="../../simulator/render/plots.py" line="850"/>
+        <location filename="../../simulator/render/plots.py" line="900"/>
         <source>clipping acted on %1 of the steps</source>
         <translation>o recorte atuou em %1 dos passos</translation>
     </message>
@@ -146,7 +148,7 @@
         <translation>atualização: w ← w − α·∂J/∂w</translation>
     </message>
     <message>
-        <location filename="../../simulator/runtime/worker.py" line="303"/>
+        <location filename="../../simulator/runtime/worker.py" line="302"/>
         <source>nothing to train: the network is not complete</source>
         <translation>nada para treinar: a rede não está completa</translation>
     </message>
@@ -632,14 +634,14 @@
     <message>
         <location filename="../../simulator/export/captions.py" line="27"/>
         <location filename="../../simulator/render/compare_view.py" line="81"/>
-        <location filename="../../simulator/render/plots.py" line="627"/>
+        <location filename="../../simulator/render/plots.py" line="679"/>
         <source>test accuracy %1</source>
         <translation>acurácia de teste %1</translation>
     </message>
     <message>
         <location filename="../../simulator/export/captions.py" line="28"/>
         <location filename="../../simulator/render/compare_view.py" line="83"/>
-        <location filename="../../simulator/render/plots.py" line="627"/>
+        <location filename="../../simulator/render/plots.py" line="679"/>
         <source>test R² %1</source>
         <translation>R² de teste %1</translation>
     </message>
@@ -705,8 +707,8 @@
         <translation>%1 × %2 pixels é grande demais (no máximo %3 por lado): reduza a resolução ou o tamanho</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/state.py" line="91"/>
-        <location filename="../../simulator/export/state.py" line="137"/>
+        <location filename="../../simulator/export/state.py" line="92"/>
+        <location filename="../../simulator/export/state.py" line="148"/>
         <source>cannot train: %1</source>
         <extracomment>What ``export --view compare`` trains when a document declares no comparison.</extracomment>
         <translation>não é possível treinar: %1</translation>
@@ -872,17 +874,17 @@
         <translation>--epochs deve ser 0 ou mais</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="111"/>
+        <location filename="../../simulator/export/files.py" line="112"/>
         <source>--frames is for animations (.gif, .mp4)</source>
         <translation>--frames é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="113"/>
+        <location filename="../../simulator/export/files.py" line="114"/>
         <source>--animate is for animations (.gif, .mp4)</source>
         <translation>--animate é para animações (.gif, .mp4)</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/files.py" line="116"/>
+        <location filename="../../simulator/export/files.py" line="117"/>
         <source>--frames must be 2 or more</source>
         <translation>--frames deve ser 2 ou mais</translation>
     </message>
@@ -978,7 +980,7 @@
         <translation>perda de treino</translation>
     </message>
     <message>
-        <location filename="../../simulator/export/state.py" line="139"/>
+        <location filename="../../simulator/export/state.py" line="150"/>
         <source>the comparison trains feed-forward networks on points, not recurrent networks or sequences</source>
         <translation>a comparação treina redes acíclicas sobre pontos, não redes recorrentes nem sequências</translation>
     </message>
@@ -1084,7 +1086,7 @@
         <translation>a vista surface mostra um plano de entradas, que dados em sequência não têm: use --view network, loss, gradients ou slide</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/plots.py" line="625"/>
+        <location filename="../../simulator/render/plots.py" line="677"/>
         <source>mini-batch loss</source>
         <translation>perda do mini-lote</translation>
     </message>
@@ -1537,32 +1539,32 @@
 <context>
     <name>ActivationLab</name>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="42"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="43"/>
         <source>derivative f′</source>
         <translation>derivada f′</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="45"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="46"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="47"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="48"/>
         <source>None</source>
         <translation>Nenhuma</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="162"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="163"/>
         <source>Select a neuron to see its activation and its current values of g on the curve.</source>
         <translation>Selecione um neurônio para ver sua ativação e seus valores atuais de g na curva.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="188"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="189"/>
         <source>t = %1: g = %2</source>
         <translation>t = %1: g = %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/activation_lab.py" line="190"/>
+        <location filename="../../simulator/ui/panels/activation_lab.py" line="191"/>
         <source>the ring: step t = %1 of the sequence</source>
         <translation>o anel: passo t = %1 da sequência</translation>
     </message>
@@ -2717,28 +2719,28 @@
 <context>
     <name>GradientPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="284"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="285"/>
         <source>mean |∂J/∂w| is 0 in every layer: no gradient flows (dead ReLUs?)</source>
         <translation>o |∂J/∂w| médio é 0 em todas as camadas: nenhum gradiente flui (ReLUs agonizantes?)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="286"/>
-        <location filename="../../simulator/ui/panels/charts.py" line="291"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="287"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="292"/>
         <source>output</source>
         <translation>saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="288"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="289"/>
         <source>mean |∂J/∂w| in the last epoch, layer by layer — %1</source>
         <translation>|∂J/∂w| médio na última época, camada por camada — %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="296"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="297"/>
         <source>mean |∂J/∂w| per layer appears after the first epoch</source>
         <translation>o |∂J/∂w| médio por camada aparece após a primeira época</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="293"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="294"/>
         <source>mean |∂J/∂w| of mini-batch %1, layer by layer — %2</source>
         <translation>|∂J/∂w| médio do mini-lote %1, camada por camada — %2</translation>
     </message>
@@ -2942,22 +2944,22 @@
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="219"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="220"/>
         <source>log scale</source>
         <translation>escala log</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="258"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="259"/>
         <source>accuracy %1 / %2</source>
         <translation>acurácia %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="260"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="261"/>
         <source>R² %1 / %2</source>
         <translation>R² %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/panels/charts.py" line="261"/>
+        <location filename="../../simulator/ui/panels/charts.py" line="262"/>
         <source>epoch %1 · loss %2 / %3 (train / test) · %4</source>
         <translation>época %1 · perda %2 / %3 (treino / teste) · %4</translation>
     </message>
@@ -3285,172 +3287,172 @@
         <translation>Salvar rede</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="608"/>
+        <location filename="../../simulator/ui/main_window.py" line="609"/>
         <source>Cannot save %1</source>
         <translation>Não é possível salvar %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="614"/>
+        <location filename="../../simulator/ui/main_window.py" line="615"/>
         <source>Saved %1</source>
         <translation>Arquivo salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="627"/>
+        <location filename="../../simulator/ui/main_window.py" line="628"/>
         <source>Recover unsaved work</source>
         <translation>Recuperar trabalho não salvo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="628"/>
+        <location filename="../../simulator/ui/main_window.py" line="629"/>
         <source>nnsim did not close properly. Recover “%1”, autosaved at %2?</source>
         <translation>O nnsim não foi fechado corretamente. Recuperar “%1”, salvo automaticamente às %2?</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="631"/>
+        <location filename="../../simulator/ui/main_window.py" line="632"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="632"/>
+        <location filename="../../simulator/ui/main_window.py" line="633"/>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="639"/>
+        <location filename="../../simulator/ui/main_window.py" line="640"/>
         <source>Cannot recover the autosaved work</source>
         <translation>Não é possível recuperar o trabalho salvo automaticamente</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="645"/>
+        <location filename="../../simulator/ui/main_window.py" line="646"/>
         <source>Recovered the autosaved work: save it to keep it.</source>
         <translation>Trabalho salvo automaticamente recuperado: salve-o para não perdê-lo.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="677"/>
+        <location filename="../../simulator/ui/main_window.py" line="678"/>
         <source>(none yet)</source>
         <translation>(nenhum ainda)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="680"/>
+        <location filename="../../simulator/ui/main_window.py" line="681"/>
         <source>Clear the list</source>
         <translation>Limpar a lista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="723"/>
+        <location filename="../../simulator/ui/main_window.py" line="724"/>
         <source>Click on the canvas</source>
         <translation>Clicar na área de desenho</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="723"/>
+        <location filename="../../simulator/ui/main_window.py" line="724"/>
         <source>add a neuron of the chosen kind (draw mode; I, H, O choose)</source>
         <translation>adicionar um neurônio do tipo escolhido (modo desenho; I, H, O escolhem)</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="724"/>
+        <location filename="../../simulator/ui/main_window.py" line="725"/>
         <source>Drag from a neuron to another</source>
         <translation>Arrastar de um neurônio a outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="724"/>
+        <location filename="../../simulator/ui/main_window.py" line="725"/>
         <source>connect them</source>
         <translation>conectá-los</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="725"/>
+        <location filename="../../simulator/ui/main_window.py" line="726"/>
         <source>draw mode / select-and-move mode</source>
         <translation>modo desenho / modo selecionar e mover</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="726"/>
+        <location filename="../../simulator/ui/main_window.py" line="727"/>
         <source>Drag on empty canvas</source>
         <translation>Arrastar na área vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="726"/>
+        <location filename="../../simulator/ui/main_window.py" line="727"/>
         <source>select with a rubber band</source>
         <translation>selecionar com um retângulo de seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="727"/>
+        <location filename="../../simulator/ui/main_window.py" line="728"/>
         <source>delete the selection</source>
         <translation>excluir a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="728"/>
+        <location filename="../../simulator/ui/main_window.py" line="729"/>
         <source>duplicate the selection</source>
         <translation>duplicar a seleção</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="729"/>
+        <location filename="../../simulator/ui/main_window.py" line="730"/>
         <source>add a hidden layer</source>
         <translation>adicionar uma camada oculta</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="730"/>
+        <location filename="../../simulator/ui/main_window.py" line="731"/>
         <source>fully connect the selected columns</source>
         <translation>conectar totalmente as colunas selecionadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="731"/>
+        <location filename="../../simulator/ui/main_window.py" line="732"/>
         <source>auto-layout in columns</source>
         <translation>organizar automaticamente em colunas</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="732"/>
+        <location filename="../../simulator/ui/main_window.py" line="733"/>
         <source>Wheel</source>
         <translation>Roda do mouse</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="732"/>
+        <location filename="../../simulator/ui/main_window.py" line="733"/>
         <source>zoom under the mouse</source>
         <translation>zoom sob o cursor</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="733"/>
+        <location filename="../../simulator/ui/main_window.py" line="734"/>
         <source>Middle-drag, Space+drag</source>
         <translation>Arrastar com o botão do meio, Espaço+arrastar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="733"/>
+        <location filename="../../simulator/ui/main_window.py" line="734"/>
         <source>pan</source>
         <translation>mover a vista</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="734"/>
+        <location filename="../../simulator/ui/main_window.py" line="735"/>
         <source>zoom to fit</source>
         <translation>ajustar à janela</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="738"/>
+        <location filename="../../simulator/ui/main_window.py" line="739"/>
         <source>play / pause training</source>
         <translation>reproduzir / pausar o treinamento</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="739"/>
+        <location filename="../../simulator/ui/main_window.py" line="740"/>
         <source>undo, redo</source>
         <translation>desfazer, refazer</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="740"/>
+        <location filename="../../simulator/ui/main_window.py" line="741"/>
         <source>new, open, save</source>
         <translation>novo, abrir, salvar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="761"/>
+        <location filename="../../simulator/ui/main_window.py" line="762"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="772"/>
+        <location filename="../../simulator/ui/main_window.py" line="773"/>
         <source>About nnsim</source>
         <translation>Sobre o nnsim</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="773"/>
+        <location filename="../../simulator/ui/main_window.py" line="774"/>
         <source>&lt;b&gt;nnsim&lt;/b&gt; — a visual simulator of artificial neural networks for teaching.&lt;br&gt;&lt;br&gt;Draw a network, train it step by step, and watch the forward and backward passes: edge thickness is the weight, edge colour the gradient.</source>
         <translation>&lt;b&gt;nnsim&lt;/b&gt; — um simulador visual de redes neurais artificiais para o ensino.&lt;br&gt;&lt;br&gt;Desenhe uma rede, treine-a passo a passo e observe as passagens direta e reversa: a espessura de cada conexão é o peso; a cor, o gradiente.</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="1016"/>
+        <location filename="../../simulator/ui/main_window.py" line="1015"/>
         <source>Cannot train yet: %1</source>
         <translation>Ainda não é possível treinar: %1</translation>
     </message>
@@ -3470,17 +3472,17 @@
         <translation>Comparar</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="913"/>
+        <location filename="../../simulator/ui/main_window.py" line="914"/>
         <source>Open the variant %1</source>
         <translation>Abrir a variante %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="934"/>
+        <location filename="../../simulator/ui/main_window.py" line="935"/>
         <source>Opened the variant %1: trained %2 epochs, as in the comparison</source>
         <translation>Variante %1 aberta: %2 épocas treinadas, como na comparação</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="1023"/>
+        <location filename="../../simulator/ui/main_window.py" line="1022"/>
         <source>The lesson&apos;s %1 epochs are done: press Play to go on</source>
         <translation>As %1 épocas da lição terminaram: pressione Reproduzir para continuar</translation>
     </message>
@@ -3505,12 +3507,12 @@
         <translation>Abrir o guia do usuário: a janela, cada lição, o formato de arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="766"/>
+        <location filename="../../simulator/ui/main_window.py" line="767"/>
         <source>User guide</source>
         <translation>Guia do usuário</translation>
     </message>
     <message>
-        <location filename="../../simulator/ui/main_window.py" line="767"/>
+        <location filename="../../simulator/ui/main_window.py" line="768"/>
         <source>The user guide is the docs folder of nnsim&apos;s source (docs/index.md).</source>
         <translation>O guia do usuário é a pasta docs do código-fonte do nnsim (docs/index.md).</translation>
     </message>

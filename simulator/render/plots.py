@@ -893,15 +893,25 @@ class GradientPlot(ThemedPlot):
         if n_layers and len(e):
             notes += diagnosis.layer_notes(g[-1], saturated_share, saturated_share_wrong)
         if dead_per_layer is not None and np.any(np.asarray(dead_per_layer) > 0):
-            parts = [f"{k + 1}: {v:.0%}" for k, v in enumerate(dead_per_layer) if v > 0]
-            notes.append(tr("dead ReLUs per layer %1").replace("%1", ", ".join(parts)))
+            notes.append(tr("dead ReLUs: %1").replace("%1", self._per_layer(dead_per_layer)))
         if saturated_per_layer is not None and np.any(np.asarray(saturated_per_layer) > 0):
-            parts = [f"{k + 1}: {v:.0%}" for k, v in enumerate(saturated_per_layer) if v > 0]
-            notes.append(tr("saturated units %1").replace("%1", ", ".join(parts)))
+            notes.append(tr("saturated units: %1").replace("%1", self._per_layer(saturated_per_layer)))
         if clip_fraction > 0:
             notes.append(tr("clipping acted on %1 of the steps").replace("%1", f"{clip_fraction:.0%}"))
         self.notes = notes
         self.note_text = "\n".join(notes)
+
+    @classmethod
+    def _per_layer(cls, shares) -> str:
+        """“layer 1 40%, output layer 100%”: the layers with a share above 0, named as in the key."""
+        shares = np.asarray(shares, dtype=float)
+        return ", ".join(f"{cls.layer_full_name(k, len(shares))} {v:.0%}"
+                         for k, v in enumerate(shares) if v > 0)
+
+    @staticmethod
+    def layer_full_name(k: int, n_layers: int) -> str:
+        """“layer 2”, or “output layer” for the last."""
+        return tr("output layer") if k == n_layers - 1 else tr("layer %1").replace("%1", str(k + 1))
 
     @staticmethod
     def layer_name(k: int, n_layers: int) -> str:
