@@ -9,6 +9,7 @@ per layer over time (log scale) with dead and saturated units.
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pyqtgraph as pg
@@ -86,6 +87,27 @@ class ThemedAxis(pg.AxisItem):
         if under is not None:
             tickSpecs = [(_opaque(pen, under), p1, p2) for pen, p1, p2 in tickSpecs]
         super().drawPicture(p, axisSpec, tickSpecs, textSpecs)
+
+    def logTickStrings(self, values, scale, spacing):              # noqa: N802 (pyqtgraph's name)
+        """One notation per axis: pyqtgraph writes 10⁻⁴ as “0.0001” but 10⁻⁵ as “10⁻⁵” (and
+        10 as “10¹” beside “1”); when a tick needs a power of ten, every tick gets one."""
+        strings = super().logTickStrings(values, scale, spacing)
+        if not any(_POWER.search(s) for s in strings):
+            return strings
+        return [power_of_ten(10.0 ** float(v) * scale) for v in values]
+
+
+_POWER = re.compile("10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]")
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_of_ten(x: float) -> str:
+    """“10⁻⁵”, “2·10⁻⁵”: ``x`` to one significant digit as a multiple of a power of ten."""
+    if not np.isfinite(x) or x <= 0:
+        return ""
+    mantissa, exponent = f"{x:.0e}".split("e")
+    power = "10" + str(int(exponent)).translate(_SUPERSCRIPT)
+    return power if mantissa == "1" else f"{mantissa}·{power}"
 
 
 def _opaque(pen: QPen, under: QColor) -> QPen:
