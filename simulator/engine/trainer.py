@@ -879,7 +879,8 @@ class Trainer:
 
     def _unit_health(self, plan, saturation: bool = True) -> tuple[float, np.ndarray, np.ndarray]:
         """Dead ReLUs (g ≤ 0 for every training row) and saturated sigmoid/tanh units
-        (mean f'(g) below 5% of its maximum), per layer after the inputs. Also leaves the
+        (mean f'(g) below 5% of its maximum; not counted in an output layer whose loss is
+        fused with its activation), per layer after the inputs. Also leaves the
         dead units, in document order, in ``self._dead_nodes``."""
         net = self.net
         nl = net.n_layers - 1
@@ -894,6 +895,9 @@ class Trainer:
         for L in net.layers[1:]:
             z = plan.Z[L.index][:, cols]
             relu_total = relu_dead = sat_total = sat = 0
+            # a sigmoid output under cross-entropy (fused: ∂J/∂g = ŷ − y) passes the error back
+            # whatever f′ is: saturated there only means confident, not stuck
+            harmless = L.index == net.n_layers - 1 and net.loss.fused
             for g in L.groups:
                 zz = z[g.lo:g.hi]
                 if g.act.name in _acts.RELU_LIKE:
@@ -901,7 +905,7 @@ class Trainer:
                     dead = (zz <= 0).all(axis=1)
                     relu_dead += int(np.count_nonzero(dead))
                     dead_pos[L.start + g.lo:L.start + g.hi] = dead
-                elif saturation and g.act.name in _acts.SATURATING:
+                elif saturation and not harmless and g.act.name in _acts.SATURATING:
                     sat_total += g.hi - g.lo
                     with np.errstate(all="ignore"):
                         d = g.act.df(zz) / g.act.dmax

@@ -9,6 +9,7 @@ per layer over time (log scale) with dead and saturated units.
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pyqtgraph as pg
@@ -86,6 +87,27 @@ class ThemedAxis(pg.AxisItem):
         if under is not None:
             tickSpecs = [(_opaque(pen, under), p1, p2) for pen, p1, p2 in tickSpecs]
         super().drawPicture(p, axisSpec, tickSpecs, textSpecs)
+
+    def logTickStrings(self, values, scale, spacing):              # noqa: N802 (pyqtgraph's name)
+        """One notation per axis: pyqtgraph writes 10⁻⁴ as “0.0001” but 10⁻⁵ as “10⁻⁵” (and
+        10 as “10¹” beside “1”); when a tick needs a power of ten, every tick gets one."""
+        strings = super().logTickStrings(values, scale, spacing)
+        if not any(_POWER.search(s) for s in strings):
+            return strings
+        return [power_of_ten(10.0 ** float(v) * scale) for v in values]
+
+
+_POWER = re.compile("10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]")
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_of_ten(x: float) -> str:
+    """“10⁻⁵”, “2·10⁻⁵”: ``x`` to one significant digit as a multiple of a power of ten."""
+    if not np.isfinite(x) or x <= 0:
+        return ""
+    mantissa, exponent = f"{x:.0e}".split("e")
+    power = "10" + str(int(exponent)).translate(_SUPERSCRIPT)
+    return power if mantissa == "1" else f"{mantissa}·{power}"
 
 
 def _opaque(pen: QPen, under: QColor) -> QPen:
@@ -947,15 +969,25 @@ class GradientPlot(ThemedPlot):
         if n_layers and len(e):
             notes += diagnosis.layer_notes(g[-1], saturated_share, saturated_share_wrong)
         if dead_per_layer is not None and np.any(np.asarray(dead_per_layer) > 0):
-            parts = [f"{k + 1}: {v:.0%}" for k, v in enumerate(dead_per_layer) if v > 0]
-            notes.append(tr("dead ReLUs per layer %1").replace("%1", ", ".join(parts)))
+            notes.append(tr("dead ReLUs: %1").replace("%1", self._per_layer(dead_per_layer)))
         if saturated_per_layer is not None and np.any(np.asarray(saturated_per_layer) > 0):
-            parts = [f"{k + 1}: {v:.0%}" for k, v in enumerate(saturated_per_layer) if v > 0]
-            notes.append(tr("saturated units %1").replace("%1", ", ".join(parts)))
+            notes.append(tr("saturated units: %1").replace("%1", self._per_layer(saturated_per_layer)))
         if clip_fraction > 0:
             notes.append(tr("clipping acted on %1 of the steps").replace("%1", f"{clip_fraction:.0%}"))
         self.notes = notes
         self.note_text = "\n".join(notes)
+
+    @classmethod
+    def _per_layer(cls, shares) -> str:
+        """“layer 1 40%, output layer 100%”: the layers with a share above 0, named as in the key."""
+        shares = np.asarray(shares, dtype=float)
+        return ", ".join(f"{cls.layer_full_name(k, len(shares))} {v:.0%}"
+                         for k, v in enumerate(shares) if v > 0)
+
+    @staticmethod
+    def layer_full_name(k: int, n_layers: int) -> str:
+        """“layer 2”, or “output layer” for the last."""
+        return tr("output layer") if k == n_layers - 1 else tr("layer %1").replace("%1", str(k + 1))
 
     @staticmethod
     def layer_name(k: int, n_layers: int) -> str:

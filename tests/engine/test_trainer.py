@@ -159,3 +159,20 @@ def test_trace_step_records_forward_and_backward():
     np.testing.assert_allclose(tr.weights_after, tr.weights_before - tr.learning_rate * tr.grads)
     assert tr.act[0, y] == pytest.approx(1 / (1 + np.exp(-tr.pre[0, y])))
     assert tr.loss > 0 and t.position == 0      # explicit rows do not move the epoch
+
+
+def test_a_confident_output_is_saturated_only_where_its_slope_slows_learning():
+    """Sigmoid + cross-entropy: ∂J/∂g = ŷ − y whatever f′ is, so a trained XOR's output is
+    not flagged; under the mean squared error the same output's f′ scales the error: flagged."""
+    import copy
+
+    from simulator.document import lessons, load
+    doc = load(lessons.path("xor"))
+    for loss, flagged in (("bce", False), ("mse", True)):
+        d = copy.deepcopy(doc)
+        d["training"]["loss"] = loss
+        t = Trainer.from_document(d, base_dir=lessons.LESSONS_DIR)
+        t.run(epochs=3000)
+        snap = t.snapshot()
+        assert snap.train_metric == 1.0
+        assert (snap.saturated_per_layer[-1] > 0.5) == flagged, loss

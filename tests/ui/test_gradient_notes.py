@@ -64,3 +64,20 @@ def test_the_window_still_names_the_vanishing_lessons_gradient(window, qtbot):
     w.flush_panels()
     text = w.gradient_panel.summary.text()
     assert text.startswith("vanishing gradient: first layer") and "shrinking layer by layer" in text
+
+
+def test_a_trained_xor_is_not_called_saturated(window, qtbot):
+    # its sigmoid output is confident, and under cross-entropy that does not slow learning
+    snap = trained(window, qtbot, lesson="xor", epochs=200)
+    assert snap.train_metric == 1.0
+    window.flush_panels()
+    text = window.gradient_panel.summary.text()
+    assert "saturated" not in text, text
+
+
+def test_notes_name_the_layers_as_the_key_does(window, qtbot):
+    snap = trained(window, qtbot, lesson="reciprocal", epochs=500)
+    window.flush_panels()
+    text = window.gradient_panel.summary.text()
+    share = snap.saturated_per_layer[0]
+    assert share > 0 and f"saturated units: layer 1 {share:.0%}" in text, text
