@@ -1,6 +1,8 @@
 """Code export of recurrent networks on sequence data: the exported model's outputs equal
 ``Network.forward`` (N, T, outputs) to 1e-9 relative, and the untrained export, trained,
 gives nnsim's losses epoch by epoch (backpropagation through time, whole or truncated)."""
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -121,6 +123,74 @@ def test_the_random_drawings_hold_what_they_test():
     lengths = Trainer.from_document(inline_softmax()).lengths
     assert len(set(lengths.tolist())) > 1                       # padded sequences
     assert Trainer.from_document(feedback_and_truncation()).n_train % 5 != 0   # a partial last batch
+
+
+def batches_without_a_target(optimizer: str, l2: float = 0.01, none_in: str = "batches") -> dict:
+    """Inline sequences, some with no target at any step, placed in the training order so
+    that the second mini-batch of 5 and the last, shorter one (2 sequences) have none
+    (``none_in="test"``: the test sequences instead); no shuffling, so every epoch meets
+    them. Adam and momentum move the weights even on a zero gradient: skipping such a batch
+    would be wrong."""
+    n, seed, test_fraction = 16, 3, 0.25
+    order = np.random.default_rng(seed + 7919).permutation(n)     # the split nnsim makes
+    n_test = int(round(n * test_fraction))
+    empty = set((order[n_test + 5:] if none_in == "batches" else order[:n_test]).tolist())
+    rng = np.random.default_rng(1)
+    seqs = []
+    for i in range(n):
+        bits = rng.integers(0, 2, size=3 + i % 3).tolist()         # 3 to 5 steps: padded
+        seqs.append({"x": bits, "y": [None if i in empty or t == 0 else bits[t - 1] for t in range(len(bits))]})
+    return sequence_document(
+        [inp("x1"), hid("h1"), hid("h2"), out("y")],
+        [("x1", "h1"), ("h1", "h2"), ("h2", "y"), ("h1", "h1", 1), ("h2", "h1", 1)],
+        {"loss": "bce", "optimizer": optimizer, "learning_rate": 0.3, "batch_size": 5, "l2": l2,
+         "shuffle": False, "seed": 1},
+        {"sequences": seqs, "test_fraction": test_fraction, "seed": seed})
+
+
+def test_the_document_has_batches_without_a_target():
+    trainer = Trainer.from_document(batches_without_a_target("adam"))
+    has = np.isfinite(trainer.data.y_train).all(axis=2).any(axis=1)     # per training sequence
+    assert trainer.n_train == 12 and trainer.batch_size == 5 and not trainer.shuffle
+    assert has[:5].any() and not has[5:10].any() and not has[10:].any()
+    assert np.isfinite(trainer.data.y_test).any()
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adam"])
+def test_batches_without_a_target_train_as_nnsim_does(optimizer, framework):
+    """Such a batch sends back no error, yet the penalties and the optimiser's step apply,
+    as in nnsim: the untrained export gives nnsim's losses epoch by epoch."""
+    doc = batches_without_a_target(optimizer)
+    trainer = Trainer.from_document(doc)
+    trainer.run(epochs=8)
+    expected = trainer.history()
+    module = program(doc, framework, untrained=True)
+    history = module.train(module.build_model(), 8, print_every=0)
+    assert len(history) == 8 and trainer.diverged is None
+    np.testing.assert_allclose([r["train_loss"] for r in history], expected.train_loss, rtol=1e-6, atol=0)
+    np.testing.assert_allclose([r["test_loss"] for r in history], expected.test_loss, rtol=1e-6, atol=0)
+
+
+def test_each_pytorch_batch_loss_is_nnsims_zero_without_a_target(torch, monkeypatch):
+    """The loss the PyTorch loop backpropagates is nnsim's mini-batch loss: 0 for a batch
+    with no target (not the NaN of a mean over no steps)."""
+    doc = batches_without_a_target("adam", l2=0.0)         # no penalty: the loss is the data's
+    trainer = Trainer.from_document(doc)
+    trainer.run(epochs=2)
+    expected = trainer.step_history().loss
+    module = program(doc, "pytorch", untrained=True)
+    losses = []
+    backward = torch.Tensor.backward
+
+    def recording(self, *args, **kwargs):
+        losses.append(float(self.detach()))
+        return backward(self, *args, **kwargs)
+
+    monkeypatch.setattr(torch.Tensor, "backward", recording)
+    module.train(module.build_model(), 2, print_every=0)
+    assert len(losses) == len(expected) == 6               # 3 batches an epoch
+    assert expected[1] == expected[2] == 0.0 and expected[0] > 0
+    np.testing.assert_allclose(losses, expected, rtol=1e-9, atol=0)
 
 
 def test_echo_script_prints_the_json_of_train(tmp_path, capsys):
