@@ -1,12 +1,15 @@
 """Code export of recurrent networks on sequence data: the exported model's outputs equal
 ``Network.forward`` (N, T, outputs) to 1e-9 relative, and the untrained export, trained,
 gives nnsim's losses epoch by epoch (backpropagation through time, whole or truncated)."""
+import json
+import runpy
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from simulator import codegen
+from simulator import cli, codegen
 from simulator.document import check, lessons, normalise
 from simulator.engine.trainer import Trainer
 
@@ -193,24 +196,66 @@ def test_each_pytorch_batch_loss_is_nnsims_zero_without_a_target(torch, monkeypa
     np.testing.assert_allclose(losses, expected, rtol=1e-9, atol=0)
 
 
-def test_echo_script_prints_the_json_of_train(tmp_path, capsys):
-    """Run as a script, the last line is `train --json`'s epochs, losses and accuracies."""
-    import json
-    import runpy
-    import sys
-    doc = lessons.load_lesson("echo")
-    path = codegen.export_code(doc, tmp_path / "echo.py", "numpy", lessons.LESSONS_DIR, epochs=2,
-                               untrained=True)
+# What `train --json` prints of the run itself, not of the network: the exported programs
+# leave it out (see their last lines), as they do for feed-forward networks.
+NOT_IN_THE_PROGRAM = {"layer_gradient_norms", "dead_relu_fraction", "diverged", "divergence", "warning",
+                      "time_gradient_norms", "epochs_per_second"}
+
+
+def script_and_train_json(target, base, framework, epochs, tmp_path, capsys) -> tuple[dict, dict]:
+    """The last line of the untrained export of ``target`` (a lesson or a file) run as a
+    script for ``epochs``, and what `nnsim train --json` prints for as many epochs."""
+    doc = lessons.load_lesson(target) if base else json.loads(Path(target).read_text())
+    path = codegen.export_code(doc, tmp_path / "exported.py", framework, base, epochs=epochs, untrained=True)
     argv = sys.argv
-    sys.argv = [str(path), "--epochs", "2"]
+    sys.argv = [str(path), "--epochs", str(epochs)]
     try:
         runpy.run_path(str(path), run_name="__main__")
     finally:
         sys.argv = argv
     last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    trainer = Trainer.from_document(doc, base_dir=lessons.LESSONS_DIR)
-    trainer.run(epochs=2)
-    m = trainer.metrics()
+    assert cli.main(["train", str(target), "--epochs", str(epochs), "--json"]) == 0
+    return last, json.loads(capsys.readouterr().out)
+
+
+def assert_same_json(last: dict, expected: dict) -> None:
+    assert list(last) == [key for key in expected if key not in NOT_IN_THE_PROGRAM]
+    for key, value in last.items():
+        want = expected[key]
+        if isinstance(want, list):
+            assert len(value) == len(want) and all(
+                (v is None) == (w is None) and (w is None or v == pytest.approx(w, rel=1e-9))
+                for v, w in zip(value, want)), key
+        elif want is None:
+            assert value is None, key
+        else:
+            assert value == pytest.approx(want, rel=1e-9), key
+
+
+@pytest.mark.parametrize("lesson", ["echo", "sine-next"])
+def test_recurrent_script_prints_the_json_of_train(lesson, framework, tmp_path, capsys):
+    """Run as a script, the last line is `train --json`'s: epochs, losses and accuracies
+    (R² for a regression), and for a classification the share of sequences entirely right
+    and the accuracy per step."""
+    last, expected = script_and_train_json(lesson, lessons.LESSONS_DIR, framework, 2, tmp_path, capsys)
     assert last["epochs"] == 2
-    for key in ("train_loss", "test_loss", "train_accuracy", "test_accuracy"):
-        assert last[key] == pytest.approx(m[key], rel=1e-9), key
+    if lesson == "echo":
+        assert 0 < last["sequence_accuracy"] < 1
+        assert last["step_accuracy"][:2] == [None, None] and len(last["step_accuracy"]) == 20   # lag 2
+    else:
+        assert "train_r2" in last and "sequence_accuracy" not in expected
+    assert_same_json(last, expected)
+
+
+def test_a_test_set_without_targets_gives_the_nulls_of_train_json(framework, tmp_path, capsys):
+    """No test sequence has a target: the test loss, accuracy, sequence accuracy and every
+    step's accuracy are null, in the script's last line as in `train --json`."""
+    doc = batches_without_a_target("sgd", none_in="test")
+    trainer = Trainer.from_document(doc)
+    assert not np.isfinite(trainer.data.y_test).any() and np.isfinite(trainer.data.y_train).any()
+    path = tmp_path / "no-test-target.nnsim.json"
+    path.write_text(json.dumps(doc))
+    last, expected = script_and_train_json(path, None, framework, 3, tmp_path, capsys)
+    assert last["test_loss"] is last["test_accuracy"] is last["sequence_accuracy"] is None
+    assert set(last["step_accuracy"]) == {None} and last["train_loss"] > 0
+    assert_same_json(last, expected)
