@@ -134,11 +134,10 @@ def sequence_accuracies_function(spec: ExportSpec, framework: str) -> str | None
     isnan = "torch.isnan" if torch_ else "np.isnan"
     share = "float(entirely.double().mean())" if torch_ else "float(np.mean(entirely))"
     lines = ["def sequence_accuracies(model, data):",
-             '    """What nnsim adds for sequences (`nnsim train --json`): the share of the test and of',
-             "    the training sequences with every step that has a target classified right (counting",
-             "    the sequences that have a target), and the accuracy at each step t of the test",
-             "    sequences (of the training ones when there are none; None where no sequence has a",
-             '    target at that step)."""']
+             '    """What `nnsim train --json` adds for sequences: among the test (and the training)',
+             "    sequences that have a target, the share with every such step classified right; and",
+             "    the accuracy at each step t, over the test sequences (the training ones if there are",
+             '    none), None where no sequence has a target at t."""']
     if torch_:
         lines += ["    model.eval()", "    steps = {}", "    with torch.no_grad():"]
         pad = "        "
