@@ -429,7 +429,9 @@ if __name__ == "__main__":
     model = build_model()
     history = train(model, epochs, data)
     final = history[-1] if history else evaluate(model, data)
-    # The last line: the results as JSON, as `nnsim train --json` prints them.
+    # The last line: the results as JSON, as `nnsim train --json` prints them, less its
+    # diagnostics of the run itself (gradient sizes per layer, dead ReLUs, divergence, speed),
+    # which this program does not measure.
     summary = {"epochs": len(history), "train_loss": final["train_loss"],
                "test_loss": final["test_loss"], "train_accuracy": final["train_accuracy"],
                "test_accuracy": final["test_accuracy"]}

@@ -3,6 +3,7 @@ header, settings, input features, data, targets, accuracy and the script's last 
 from __future__ import annotations
 
 import base64
+import textwrap
 
 import numpy as np
 
@@ -342,13 +343,29 @@ def accuracy_function(spec: ExportSpec, framework: str) -> str:
     """R² = 1 − Σ(y − t)² / Σ(t − mean of t)²: 1 for a perfect fit, 0 for no better than the mean."""
     spread = float(((t - {mean}) ** 2).sum())
     return 1 - float(((y - t) ** 2).sum()) / spread if spread > 0 else float("nan")'''
+    # sequences: rows of any shape, the outputs on the last axis (sequence_accuracies reads
+    # (sequences, steps, outputs))
+    rows = "..." if spec.model.sequences else ":"
+    last = -1 if spec.model.sequences else 1
     if d.n_outputs == 1:
         cut = num((1.0 + d.target_low) / 2.0)
-        right = f"(y[:, 0] > {cut}) == (t[:, 0] > {cut})"
+        right = f"(y[{rows}, 0] > {cut}) == (t[{rows}, 0] > {cut})"
         doc = f"class 1 where the output is above {cut}"
     else:
-        right = f"y.argmax({axis}=1) == t.argmax({axis}=1)"
+        right = f"y.argmax({axis}={last}) == t.argmax({axis}={last})"
         doc = "the class whose output is largest"
+    if spec.model.sequences:
+        mean = ("float(classified_right(y, t).double().mean())" if torch_
+                else "float(np.mean(classified_right(y, t)))")
+        return f'''def classified_right(y, t):
+    """Whether the outputs y give the class of the targets t, for each step (the outputs on
+    the last axis): {doc}."""
+    return {right}
+
+
+def accuracy(y, t):
+    """The share of steps classified right."""
+    return {mean}'''
     mean = f"float(({right}).double().mean())" if torch_ else f"float(np.mean({right}))"
     return f'''def accuracy(y, t):
     """The share of points classified right: {doc}."""
@@ -402,6 +419,12 @@ def report_function(spec: ExportSpec) -> str:
 
 def closing_sections(spec: ExportSpec, framework: str) -> list[Section]:
     metric = metric_name(spec)
+    through_time = " and back in time" if spec.model.sequences else ""
+    last_line = "\n".join("    # " + line for line in textwrap.wrap(
+        "The last line: the results as JSON, as `nnsim train --json` prints them, less its "
+        f"diagnostics of the run itself (gradient sizes per layer{through_time}, dead ReLUs, "
+        "divergence, speed), which this program does not measure.", 88))
+    per_sequence = spec.model.sequences and spec.data.classification
     main = f'''if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="Train the network exported from nnsim.")
     parser.add_argument("--epochs", type=int, default=EPOCHS,
@@ -411,12 +434,18 @@ def closing_sections(spec: ExportSpec, framework: str) -> list[Section]:
     model = build_model()
     history = train(model, epochs, data)
     final = history[-1] if history else evaluate(model, data)
-    # The last line: the results as JSON, as `nnsim train --json` prints them.
+{last_line}
     summary = {{"epochs": len(history), "train_loss": final["train_loss"],
                "test_loss": final["test_loss"], "train_{metric}": final["train_{metric}"],
-               "test_{metric}": final["test_{metric}"]}}
-    print(json.dumps({{key: value if math.isfinite(value) else None
-                      for key, value in summary.items()}}))'''
+               "test_{metric}": final["test_{metric}"]'''
+    if per_sequence:
+        main += ''', **sequence_accuracies(model, data)}
+    print(json.dumps({key: value if isinstance(value, list) or math.isfinite(value) else None
+                      for key, value in summary.items()}))'''
+    else:
+        main += '''}
+    print(json.dumps({key: value if math.isfinite(value) else None
+                      for key, value in summary.items()}))'''
     run = '''data = load_data()
 model = build_model()
 history = train(model, EPOCHS, data, print_every=max(1, EPOCHS // 10))'''

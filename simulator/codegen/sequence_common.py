@@ -124,6 +124,41 @@ def data_section(spec: ExportSpec, framework: str) -> Section:
     return Section("data", "The data", "\n".join(lines))
 
 
+def sequence_accuracies_function(spec: ExportSpec, framework: str) -> str | None:
+    """``sequence_accuracies(model, data)``: what ``train --json`` adds for a classification
+    on sequences, as the engine's ``SequenceTrainer`` computes it; None for a regression."""
+    if not spec.data.classification:
+        return None
+    torch_ = framework == "pytorch"
+    axis = "dim" if torch_ else "axis"
+    isnan = "torch.isnan" if torch_ else "np.isnan"
+    share = "float(entirely.double().mean())" if torch_ else "float(np.mean(entirely))"
+    lines = ["def sequence_accuracies(model, data):",
+             '    """What `nnsim train --json` adds for sequences: among the test (and the training)',
+             "    sequences that have a target, the share with every such step classified right; and",
+             "    the accuracy at each step t, over the test sequences (the training ones if there are",
+             '    none), None where no sequence has a target at t."""']
+    if torch_:
+        lines += ["    model.eval()", "    steps = {}", "    with torch.no_grad():"]
+        pad = "        "
+    else:
+        lines += ["    steps = {}"]
+        pad = "    "
+    lines += [f'{pad}for part, X, T in (("train", data[0], data[1]), ("test", data[2], data[3])):',
+              f"{pad}    has = ~{isnan}(T).any({axis}=2)  # (sequences, steps): the steps with a target",
+              f"{pad}    steps[part] = classified_right(model(X), T) & has, has",
+              "    result = {}",
+              '    for key, part in (("sequence_accuracy", "test"), ("train_sequence_accuracy", "train")):',
+              "        right, has = steps[part]",
+              f"        entirely = (right | ~has).all({axis}=1)[has.any({axis}=1)]  # the sequences with a target",
+              f'        result[key] = {share} if len(entirely) else float("nan")',
+              '    right, has = steps["test"] if len(data[2]) else steps["train"]',
+              f"    hits, counts = right.sum({axis}=0).tolist(), has.sum({axis}=0).tolist()",
+              '    result["step_accuracy"] = [h / c if c else None for h, c in zip(hits, counts)]',
+              "    return result"]
+    return "\n".join(lines)
+
+
 def imports_need_base64(spec: ExportSpec) -> bool:
     return compact(spec)
 

@@ -263,7 +263,9 @@ def training_section(spec: ExportSpec) -> Section:
          "add_penalties(model, grads)",
          "clip_gradients(grads)",
          "optimizer.step(grads)                     # update the weights"])
-    return Section("training", "Training", code + "\n\n\n" + common.report_function(spec))
+    code += "\n\n\n" + common.report_function(spec)
+    extra = sequence_common.sequence_accuracies_function(spec, FRAMEWORK)
+    return Section("training", "Training", code if extra is None else code + "\n\n\n" + extra)
 
 
 def sections(spec: ExportSpec, module: str, script: str | None = None) -> tuple[str, list[Section]]:

@@ -181,14 +181,21 @@ def training_section(spec: ExportSpec) -> Section:
         "make_optimizer(model)",
         ["g = model.output_g(x)                                    # forward, step by step",
          "g, t = steps_with_target(g, t)                           # the loss counts these steps",
-         "loss = loss_function(g, model.output_activation(g), t) + penalty(model)",
+         "if len(t) > 0:",
+         "    loss = loss_function(g, model.output_activation(g), t) + penalty(model)",
+         "else:",
+         "    # no step has a target: the loss is 0 (a sum over no steps), no error flows back,",
+         "    # and the optimiser still takes its step (momentum carries on), as in nnsim",
+         "    loss = g.sum() + penalty(model)",
          "optimizer.zero_grad()",
          "loss.backward()                                          # backpropagation through time",
          "clip_gradients(model)",
          "optimizer.step()                                         # update the weights"],
         epoch_start="model.train()",
         rows="torch.from_numpy(order[start:start + batch_size])")
-    return Section("training", "Training", code + "\n\n\n" + common.report_function(spec))
+    code += "\n\n\n" + common.report_function(spec)
+    extra = sequence_common.sequence_accuracies_function(spec, FRAMEWORK)
+    return Section("training", "Training", code if extra is None else code + "\n\n\n" + extra)
 
 
 def sections(spec: ExportSpec, module: str, script: str | None = None) -> tuple[str, list[Section]]:

@@ -1,10 +1,15 @@
 """Code export of recurrent networks on sequence data: the exported model's outputs equal
 ``Network.forward`` (N, T, outputs) to 1e-9 relative, and the untrained export, trained,
 gives nnsim's losses epoch by epoch (backpropagation through time, whole or truncated)."""
+import json
+import runpy
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 
-from simulator import codegen
+from simulator import cli, codegen
 from simulator.document import check, lessons, normalise
 from simulator.engine.trainer import Trainer
 
@@ -123,24 +128,134 @@ def test_the_random_drawings_hold_what_they_test():
     assert Trainer.from_document(feedback_and_truncation()).n_train % 5 != 0   # a partial last batch
 
 
-def test_echo_script_prints_the_json_of_train(tmp_path, capsys):
-    """Run as a script, the last line is `train --json`'s epochs, losses and accuracies."""
-    import json
-    import runpy
-    import sys
-    doc = lessons.load_lesson("echo")
-    path = codegen.export_code(doc, tmp_path / "echo.py", "numpy", lessons.LESSONS_DIR, epochs=2,
-                               untrained=True)
+def batches_without_a_target(optimizer: str, l2: float = 0.01, none_in: str = "batches") -> dict:
+    """Inline sequences, some with no target at any step, placed in the training order so
+    that the second mini-batch of 5 and the last, shorter one (2 sequences) have none
+    (``none_in="test"``: the test sequences instead); no shuffling, so every epoch meets
+    them. Adam and momentum move the weights even on a zero gradient: skipping such a batch
+    would be wrong."""
+    n, seed, test_fraction = 16, 3, 0.25
+    order = np.random.default_rng(seed + 7919).permutation(n)     # the split nnsim makes
+    n_test = int(round(n * test_fraction))
+    empty = set((order[n_test + 5:] if none_in == "batches" else order[:n_test]).tolist())
+    rng = np.random.default_rng(1)
+    seqs = []
+    for i in range(n):
+        bits = rng.integers(0, 2, size=3 + i % 3).tolist()         # 3 to 5 steps: padded
+        seqs.append({"x": bits, "y": [None if i in empty or t == 0 else bits[t - 1] for t in range(len(bits))]})
+    return sequence_document(
+        [inp("x1"), hid("h1"), hid("h2"), out("y")],
+        [("x1", "h1"), ("h1", "h2"), ("h2", "y"), ("h1", "h1", 1), ("h2", "h1", 1)],
+        {"loss": "bce", "optimizer": optimizer, "learning_rate": 0.3, "batch_size": 5, "l2": l2,
+         "shuffle": False, "seed": 1},
+        {"sequences": seqs, "test_fraction": test_fraction, "seed": seed})
+
+
+def test_the_document_has_batches_without_a_target():
+    trainer = Trainer.from_document(batches_without_a_target("adam"))
+    has = np.isfinite(trainer.data.y_train).all(axis=2).any(axis=1)     # per training sequence
+    assert trainer.n_train == 12 and trainer.batch_size == 5 and not trainer.shuffle
+    assert has[:5].any() and not has[5:10].any() and not has[10:].any()
+    assert np.isfinite(trainer.data.y_test).any()
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adam"])
+def test_batches_without_a_target_train_as_nnsim_does(optimizer, framework):
+    """Such a batch sends back no error, yet the penalties and the optimiser's step apply,
+    as in nnsim: the untrained export gives nnsim's losses epoch by epoch."""
+    doc = batches_without_a_target(optimizer)
+    trainer = Trainer.from_document(doc)
+    trainer.run(epochs=8)
+    expected = trainer.history()
+    module = program(doc, framework, untrained=True)
+    history = module.train(module.build_model(), 8, print_every=0)
+    assert len(history) == 8 and trainer.diverged is None
+    np.testing.assert_allclose([r["train_loss"] for r in history], expected.train_loss, rtol=1e-6, atol=0)
+    np.testing.assert_allclose([r["test_loss"] for r in history], expected.test_loss, rtol=1e-6, atol=0)
+
+
+def test_each_pytorch_batch_loss_is_nnsims_zero_without_a_target(torch, monkeypatch):
+    """The loss the PyTorch loop backpropagates is nnsim's mini-batch loss: 0 for a batch
+    with no target (not the NaN of a mean over no steps)."""
+    doc = batches_without_a_target("adam", l2=0.0)         # no penalty: the loss is the data's
+    trainer = Trainer.from_document(doc)
+    trainer.run(epochs=2)
+    expected = trainer.step_history().loss
+    module = program(doc, "pytorch", untrained=True)
+    losses = []
+    backward = torch.Tensor.backward
+
+    def recording(self, *args, **kwargs):
+        losses.append(float(self.detach()))
+        return backward(self, *args, **kwargs)
+
+    monkeypatch.setattr(torch.Tensor, "backward", recording)
+    module.train(module.build_model(), 2, print_every=0)
+    assert len(losses) == len(expected) == 6               # 3 batches an epoch
+    assert expected[1] == expected[2] == 0.0 and expected[0] > 0
+    np.testing.assert_allclose(losses, expected, rtol=1e-9, atol=0)
+
+
+# What `train --json` prints of the run itself, not of the network: the exported programs
+# leave it out (see their last lines), as they do for feed-forward networks.
+NOT_IN_THE_PROGRAM = {"layer_gradient_norms", "dead_relu_fraction", "diverged", "divergence", "warning",
+                      "time_gradient_norms", "epochs_per_second"}
+
+
+def script_and_train_json(target, base, framework, epochs, tmp_path, capsys) -> tuple[dict, dict]:
+    """The last line of the untrained export of ``target`` (a lesson or a file) run as a
+    script for ``epochs``, and what `nnsim train --json` prints for as many epochs."""
+    doc = lessons.load_lesson(target) if base else json.loads(Path(target).read_text())
+    path = codegen.export_code(doc, tmp_path / "exported.py", framework, base, epochs=epochs, untrained=True)
     argv = sys.argv
-    sys.argv = [str(path), "--epochs", "2"]
+    sys.argv = [str(path), "--epochs", str(epochs)]
     try:
         runpy.run_path(str(path), run_name="__main__")
     finally:
         sys.argv = argv
     last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    trainer = Trainer.from_document(doc, base_dir=lessons.LESSONS_DIR)
-    trainer.run(epochs=2)
-    m = trainer.metrics()
+    assert cli.main(["train", str(target), "--epochs", str(epochs), "--json"]) == 0
+    return last, json.loads(capsys.readouterr().out)
+
+
+def assert_same_json(last: dict, expected: dict) -> None:
+    assert list(last) == [key for key in expected if key not in NOT_IN_THE_PROGRAM]
+    for key, value in last.items():
+        want = expected[key]
+        if isinstance(want, list):
+            assert len(value) == len(want) and all(
+                (v is None) == (w is None) and (w is None or v == pytest.approx(w, rel=1e-9))
+                for v, w in zip(value, want)), key
+        elif want is None:
+            assert value is None, key
+        else:
+            assert value == pytest.approx(want, rel=1e-9), key
+
+
+@pytest.mark.parametrize("lesson", ["echo", "sine-next"])
+def test_recurrent_script_prints_the_json_of_train(lesson, framework, tmp_path, capsys):
+    """Run as a script, the last line is `train --json`'s: epochs, losses and accuracies
+    (R² for a regression), and for a classification the share of sequences entirely right
+    and the accuracy per step."""
+    last, expected = script_and_train_json(lesson, lessons.LESSONS_DIR, framework, 2, tmp_path, capsys)
     assert last["epochs"] == 2
-    for key in ("train_loss", "test_loss", "train_accuracy", "test_accuracy"):
-        assert last[key] == pytest.approx(m[key], rel=1e-9), key
+    if lesson == "echo":
+        assert 0 < last["sequence_accuracy"] < 1
+        assert last["step_accuracy"][:2] == [None, None] and len(last["step_accuracy"]) == 20   # lag 2
+    else:
+        assert "train_r2" in last and "sequence_accuracy" not in expected
+    assert_same_json(last, expected)
+
+
+def test_a_test_set_without_targets_gives_the_nulls_of_train_json(framework, tmp_path, capsys):
+    """No test sequence has a target: the test loss, accuracy, sequence accuracy and every
+    step's accuracy are null, in the script's last line as in `train --json`."""
+    doc = batches_without_a_target("sgd", none_in="test")
+    trainer = Trainer.from_document(doc)
+    assert not np.isfinite(trainer.data.y_test).any() and np.isfinite(trainer.data.y_train).any()
+    path = tmp_path / "no-test-target.nnsim.json"
+    path.write_text(json.dumps(doc))
+    last, expected = script_and_train_json(path, None, framework, 3, tmp_path, capsys)
+    assert last["test_loss"] is last["test_accuracy"] is last["sequence_accuracy"] is None
+    assert set(last["step_accuracy"]) == {None} and last["train_loss"] > 0
+    assert_same_json(last, expected)
