@@ -55,7 +55,9 @@ def _text(painter: QPainter, rect: QRectF, font: QFont, boost: float, flags, tex
     painter.translate(rect.topLeft())
     painter.scale(boost, boost)
     painter.setFont(font)
-    painter.drawText(QRectF(0, 0, rect.width() / boost, rect.height() / boost), flags, text)
+    # unclipped: at small sizes an underscore (h1_1) falls a pixel below the font's descent
+    painter.drawText(QRectF(0, 0, rect.width() / boost, rect.height() / boost),
+                     flags | Qt.TextFlag.TextDontClip, text)
     painter.restore()
 
 

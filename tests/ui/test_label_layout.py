@@ -177,3 +177,27 @@ def test_a_self_loop_leaves_its_neurons_name_and_tag_alone(window, qtbot):
         assert w.view.transform().m11() != pytest.approx(fitted)
         assert_texts_clear_of_self_loops(w.scene, where)
         assert_texts_clear(w, where)
+
+
+def test_names_keep_their_underscores_when_small(window, qtbot):
+    # vanishing-gradient's names are h1_1 … h6_4; drawn small, the underscore lies on the
+    # text box's last pixel row, and clipping to the box read "h1 1"
+    w = window
+    w.resize(1280, 800)
+    assert w.open_lesson("vanishing-gradient", ask=False)
+    qtbot.waitUntil(lambda: w.controller.latest is not None, timeout=5000)
+    qtbot.keyClick(w.view.viewport(), Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)   # fit
+    qtbot.wait(50)
+    img = w.view.viewport().grab().toImage()
+    missing = []
+    for nid in ("h1_1", "h1_2", "h1_3", "h1_4", "h3_1", "h6_4"):
+        item = w.scene.nodes[nid]
+        box = item.shown_boxes().get("name")
+        assert box is not None, nid
+        r = w.view.mapFromScene(item.mapToScene(box)).boundingRect()
+        middle = range(r.left() + int(r.width() * 0.4), r.left() + int(r.width() * 0.6) + 1)
+        underscore = min(img.pixelColor(x, y).lightness() for x in middle
+                         for y in (r.bottom() - 1, r.bottom(), r.bottom() + 1))
+        if underscore > 150:
+            missing.append(nid)
+    assert not missing, f"no underscore drawn in {missing}"
