@@ -125,7 +125,7 @@ def cmd_check(args) -> int:
         return EXIT_BAD_INPUT
     n, e = len(doc["network"]["nodes"]), len(doc["network"]["edges"])
     # data that contradicts the network is an error; an unfinished drawing only a warning
-    error = class_mismatch(doc) or _csv_problem(doc, p.resolve().parent)
+    error = class_mismatch(doc) or _data_problem(doc, p.resolve().parent)
     for w in training_problems(doc):
         if w != error:
             print(f"nnsim: warning: {p.name}: {w}", file=sys.stderr)
@@ -138,14 +138,15 @@ def cmd_check(args) -> int:
     return 0
 
 
-def _csv_problem(doc: dict, base_dir: Path) -> str | None:
+def _data_problem(doc: dict, base_dir: Path) -> str | None:
     """What is wrong with the CSV file a document trains on (missing, a column absent, text
-    where numbers belong, columns or classes that do not fit the network), or None: read
-    as training reads it, so ``check`` passes only what ``train`` accepts."""
+    where numbers belong, columns or classes that do not fit the network) or with its
+    inline sequences (no training target), or None: read as training reads it, so
+    ``check`` passes only what ``train`` accepts."""
     from .engine import datasets
     from .engine.trainer import Trainer
     data = doc.get("data") or {}
-    if "csv" not in data:
+    if "csv" not in data and not isinstance(data.get("sequences"), list):
         return None
     try:
         datasets.from_spec(data, base_dir, doc.get("training", {}).get("loss"))

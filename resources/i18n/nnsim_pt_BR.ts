@@ -2399,142 +2399,147 @@
         <translation>a perda cresceu %1× desde a primeira época: a taxa de aprendizado provavelmente está grande demais</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="127"/>
+        <location filename="../../simulator/render/engine_text.py" line="128"/>
+        <source>no training sequence has a target: every y of the %1 training sequences is null</source>
+        <translation>nenhuma sequência de treino tem alvo: todos os y das %1 sequências de treino são nulos</translation>
+    </message>
+    <message>
+        <location filename="../../simulator/render/engine_text.py" line="130"/>
         <source>the network has no input neuron</source>
         <translation>a rede não tem neurônio de entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="128"/>
+        <location filename="../../simulator/render/engine_text.py" line="131"/>
         <source>the network has no output neuron</source>
         <translation>a rede não tem neurônio de saída</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="130"/>
+        <location filename="../../simulator/render/engine_text.py" line="133"/>
         <source>output %1 has no incoming connection</source>
         <translation>a saída %1 não tem nenhuma conexão de entrada</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="132"/>
+        <location filename="../../simulator/render/engine_text.py" line="135"/>
         <source>no path from any input to output %1</source>
         <translation>não há caminho de nenhuma entrada até a saída %1</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="134"/>
+        <location filename="../../simulator/render/engine_text.py" line="137"/>
         <source>softmax outputs cannot be mixed with other outputs</source>
         <translation>saídas softmax não podem ser misturadas com outras saídas</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="136"/>
+        <location filename="../../simulator/render/engine_text.py" line="139"/>
         <source>softmax needs one output neuron per class (at least two)</source>
         <translation>softmax precisa de um neurônio de saída por classe (pelo menos dois)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="138"/>
+        <location filename="../../simulator/render/engine_text.py" line="141"/>
         <source>cross-entropy with several outputs needs softmax outputs</source>
         <translation>entropia cruzada com várias saídas precisa de saídas softmax</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="140"/>
+        <location filename="../../simulator/render/engine_text.py" line="143"/>
         <source>data: %1 classes but the network has %2 softmax outputs</source>
         <translation>dados: %1 classes, mas a rede tem %2 saídas softmax</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="143"/>
+        <location filename="../../simulator/render/engine_text.py" line="146"/>
         <source>data: %1 classes but the network has %2 outputs</source>
         <translation>dados: %1 classes, mas a rede tem %2 saídas</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="146"/>
+        <location filename="../../simulator/render/engine_text.py" line="149"/>
         <source>data: %1 classes but the network has a single output, which separates two classes</source>
         <translation>dados: %1 classes, mas a rede tem uma só saída, que separa duas classes</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="158"/>
+        <location filename="../../simulator/render/engine_text.py" line="161"/>
         <source>both ends must be neurons</source>
         <translation>as duas pontas devem ser neurônios</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="160"/>
+        <location filename="../../simulator/render/engine_text.py" line="163"/>
         <source>a neuron cannot connect to itself</source>
         <translation>um neurônio não pode se ligar a si mesmo</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="162"/>
+        <location filename="../../simulator/render/engine_text.py" line="165"/>
         <source>%1 is an input neuron: nothing can feed it</source>
         <translation>%1 é um neurônio de entrada: nada pode alimentá-lo</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="164"/>
+        <location filename="../../simulator/render/engine_text.py" line="167"/>
         <source>%1 is an output neuron: it cannot feed another</source>
         <translation>%1 é um neurônio de saída: não pode alimentar outro</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="166"/>
+        <location filename="../../simulator/render/engine_text.py" line="169"/>
         <source>%1 → %2 already exists</source>
         <translation>%1 → %2 já existe</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="168"/>
+        <location filename="../../simulator/render/engine_text.py" line="171"/>
         <source>it would close a cycle %1 (a feed-forward network has no loops)</source>
         <translation>fecharia um ciclo %1 (uma rede de alimentação direta não tem ciclos)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="194"/>
+        <location filename="../../simulator/render/engine_text.py" line="197"/>
         <source>&quot;%1&quot; is an empty range (did you mean %2?)</source>
         <translation>&quot;%1&quot; é um intervalo vazio (quis dizer %2?)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="196"/>
+        <location filename="../../simulator/render/engine_text.py" line="199"/>
         <source>the list is empty</source>
         <translation>a lista está vazia</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="197"/>
+        <location filename="../../simulator/render/engine_text.py" line="200"/>
         <source>&quot;%1&quot; has an empty item</source>
         <translation>&quot;%1&quot; tem um item vazio</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="199"/>
+        <location filename="../../simulator/render/engine_text.py" line="202"/>
         <source>&quot;%1&quot; is not a seed (a whole number from 0, or a range like 0-15)</source>
         <translation>&quot;%1&quot; não é uma semente (um número inteiro a partir de 0, ou um intervalo como 0-15)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="202"/>
+        <location filename="../../simulator/render/engine_text.py" line="205"/>
         <source>&quot;%1&quot;: seeds are whole numbers from 0</source>
         <translation>&quot;%1&quot;: sementes são números inteiros a partir de 0</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="203"/>
+        <location filename="../../simulator/render/engine_text.py" line="206"/>
         <source>&quot;%1&quot; is not a number</source>
         <translation>&quot;%1&quot; não é um número</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="205"/>
+        <location filename="../../simulator/render/engine_text.py" line="208"/>
         <source>&quot;%1&quot;: a learning rate must be a number greater than 0</source>
         <translation>&quot;%1&quot;: a taxa de aprendizado deve ser um número maior que 0</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="207"/>
+        <location filename="../../simulator/render/engine_text.py" line="210"/>
         <source>unknown activation &quot;%1&quot; (known: %2)</source>
         <translation>ativação desconhecida &quot;%1&quot; (conhecidas: %2)</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="210"/>
+        <location filename="../../simulator/render/engine_text.py" line="213"/>
         <source>%1 variants: at most %2 can be compared</source>
         <translation>%1 variantes: no máximo %2 podem ser comparadas</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="212"/>
+        <location filename="../../simulator/render/engine_text.py" line="215"/>
         <source>seed %1 appears twice</source>
         <translation>a semente %1 aparece duas vezes</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="214"/>
+        <location filename="../../simulator/render/engine_text.py" line="217"/>
         <source>the learning rate %1 appears twice</source>
         <translation>a taxa de aprendizado %1 aparece duas vezes</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="215"/>
+        <location filename="../../simulator/render/engine_text.py" line="218"/>
         <source>%1 appears twice</source>
         <translation>%1 aparece duas vezes</translation>
     </message>
@@ -2559,12 +2564,12 @@
         <translation>bits aleatórios; o alvo é a paridade de todos os bits até agora</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="149"/>
+        <location filename="../../simulator/render/engine_text.py" line="152"/>
         <source>a recurrent network needs sequence data: a sequence task (echo, temporal-xor, sine-next, parity) or inline sequences</source>
         <translation>uma rede recorrente precisa de dados em sequência: uma tarefa de sequências (echo, temporal-xor, sine-next, parity) ou sequências no próprio arquivo</translation>
     </message>
     <message>
-        <location filename="../../simulator/render/engine_text.py" line="152"/>
+        <location filename="../../simulator/render/engine_text.py" line="155"/>
         <source>batch normalisation is not available for sequences (neuron %1)</source>
         <translation>a normalização de batch não está disponível para sequências (neurônio %1)</translation>
     </message>

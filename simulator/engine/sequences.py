@@ -287,6 +287,10 @@ def from_spec(spec: Mapping, loss: str | None = None) -> SequenceData:
         raw = ("x1",)
     classes = _n_classes(Y[np.isfinite(Y)], task)
     xtr, ytr, xte, yte, ltr, lte = _split(X, Y, lengths, test_fraction, seed)
+    if not np.isfinite(ytr).any():
+        # nothing to learn from: the loss would be 0/0, and read as a divergence
+        raise ValueError(f"no training sequence has a target: every y of the {len(ytr)} "
+                         f"training sequence{'s' if len(ytr) != 1 else ''} is null")
     return SequenceData(xtr, ytr, xte, yte, task, tuple(spec.get("inputs") or raw),
                         _domain(X, lengths), name, classes, ltr, lte)
 

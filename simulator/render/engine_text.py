@@ -124,6 +124,9 @@ def warning(w) -> str:
 
 
 _PROBLEMS = (
+    (r"no training sequence has a target: every y of the (\d+) training sequences? is null",
+     lambda m: QCoreApplication.translate("Engine", "no training sequence has a target: every y of the %1 "
+                                          "training sequences is null").replace("%1", m.group(1))),
     (r"the network has no input neuron", lambda m: QCoreApplication.translate("Engine", "the network has no input neuron")),
     (r"the network has no output neuron", lambda m: QCoreApplication.translate("Engine", "the network has no output neuron")),
     (r'output "(.+)" has no incoming connection',

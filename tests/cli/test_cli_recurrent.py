@@ -57,6 +57,11 @@ BAD = [
     ("length 1", lambda d: d["data"].update(length=1), "data.length"),
     ("negative sequences", lambda d: d["data"].update(sequences=-4), "data.sequences"),
     ("bad inline", lambda d: d.update(data={"sequences": [{"x": [1, 0], "y": [0]}]}), "data.sequences[0].y"),
+    # nothing to learn from: once read as a divergence ("the loss overflowed"), check passed it
+    ("no target", lambda d: d.update(data={"sequences": [{"x": [1, 0, 1], "y": [None, None, None]},
+                                                         {"x": [0, 1, 1], "y": [None, None, 1]}],
+                                           "test_fraction": 0.5, "seed": 0}),
+     "no training sequence has a target"),
 ]
 
 

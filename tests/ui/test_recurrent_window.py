@@ -220,3 +220,18 @@ def test_after_a_recurrent_lesson_the_panels_are_as_a_feed_forward_one_opens_the
         got = after[key]
         assert max(abs(got.x() - rect.x()), abs(got.y() - rect.y()), abs(got.width() - rect.width()),
                    abs(got.height() - rect.height())) <= 1, (key, got, rect)
+
+
+def test_sequences_without_a_training_target_say_so_not_diverged(window, qtbot, tmp_path):
+    # once "the loss overflowed in the output layer at epoch 1": a 0/0 read as a blow-up
+    w = window
+    doc = elman(2)
+    doc["data"] = {"sequences": [{"x": [1, 0, 1], "y": [None, None, None]},
+                                 {"x": [0, 1, 1], "y": [None, None, 1]}], "test_fraction": 0.5}
+    path = tmp_path / "no-target.nnsim.json"
+    path.write_text(dumps(doc))
+    assert w.open_file(path, ask=False)
+    qtbot.waitUntil(lambda: w.alert.isVisible(), timeout=5000)
+    text = w.alert.text()
+    assert text.startswith("Cannot train yet: no training sequence has a target"), text
+    assert "overflow" not in text and "diverged" not in text
