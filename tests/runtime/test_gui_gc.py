@@ -14,6 +14,8 @@ import weakref
 
 from PySide6.QtCore import Qt
 
+from simulator.document import lessons
+
 
 @contextlib.contextmanager
 def collections_seen():
@@ -54,8 +56,12 @@ def test_only_the_gui_thread_collects_while_training(window, qtbot):
                 tracked.add(id(line))
                 refs.append(weakref.ref(line, lambda _: died.append(threading.get_ident())))
 
+    # xor without its lesson block: the lesson's 200 epochs stop Play within ~50 ms, and a
+    # busy machine then showed running and stopped in one pass (the wait below never saw it)
+    doc = lessons.load_lesson("xor")
+    doc.pop("lesson", None)
     with collections_seen() as threads:
-        w.open_lesson("xor", ask=False)
+        w.model.replace(doc)
         w.train.act_play.trigger()
         qtbot.waitUntil(lambda: w.controller.running, timeout=5000)
         w.docks["training"].raise_()
