@@ -178,8 +178,7 @@ def test_closing_while_training_leaves_no_thread(qtbot):
     from simulator.ui.main_window import MainWindow
     w = MainWindow(restore=False)
     w.show()
-    w.open_lesson("circles", ask=False)
-    qtbot.waitUntil(lambda: w.controller.latest is not None, timeout=5000)
+    open_without_stop(w, qtbot, "circles")     # training must still run when it closes
     w.train.toggle_play()
     qtbot.waitUntil(lambda: w.controller.running, timeout=3000)
     thread = w.controller.thread
