@@ -50,6 +50,11 @@ def _finite(x):
     return x if isinstance(x, float) and math.isfinite(x) else (None if isinstance(x, float) else x)
 
 
+def _shown(value: float, spec: str) -> str:
+    """A measure as text; — when there is none (no test points, an overflowed loss)."""
+    return format(value, spec) if math.isfinite(value) else "—"
+
+
 def cmd_train(args) -> int:
     from .engine.trainer import Trainer
     doc, base, label = resolve(args.target)
@@ -89,11 +94,12 @@ def cmd_train(args) -> int:
     else:
         metric = "accuracy" if "train_accuracy" in m else "r2"
         print(f"{label}: {m['epochs']} epochs at {m['epochs_per_second']:.0f} epochs/s")
-        print(f"  train loss {m['train_loss']:.5g}   test loss {m['test_loss']:.5g}")
+        print(f"  train loss {_shown(m['train_loss'], '.5g')}   test loss {_shown(m['test_loss'], '.5g')}")
         if metric == "accuracy":
-            print(f"  train accuracy {m['train_accuracy']:.1%}   test accuracy {m['test_accuracy']:.1%}")
+            print(f"  train accuracy {_shown(m['train_accuracy'], '.1%')}   "
+                  f"test accuracy {_shown(m['test_accuracy'], '.1%')}")
         else:
-            print(f"  train R² {m['train_r2']:.4f}   test R² {m['test_r2']:.4f}")
+            print(f"  train R² {_shown(m['train_r2'], '.4f')}   test R² {_shown(m['test_r2'], '.4f')}")
         if m.get("sequence_accuracy") is not None and math.isfinite(m["sequence_accuracy"]):
             print(f"  test sequences entirely right {m['sequence_accuracy']:.1%}")
         norms = ", ".join(f"{v:.2e}" for v in m["layer_gradient_norms"])

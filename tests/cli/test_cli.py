@@ -1,10 +1,13 @@
 """The command line: train, check, lessons; bad input is one line on stderr and exit 2."""
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from simulator import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,6 +45,18 @@ def test_train_json_reports_the_metrics(tmp_path):
 def test_train_regression_reports_r2():
     m = json.loads(nnsim("train", "square", "--epochs", "50", "--json").stdout)
     assert "train_r2" in m and "train_accuracy" not in m
+
+
+def test_train_text_shows_a_dash_for_what_it_cannot_measure(tmp_path, capsys):
+    """No test points: the summary says — for the test loss and accuracy, not nan."""
+    doc = json.loads((ROOT / "resources" / "lessons" / "xor.nnsim.json").read_text())
+    doc["data"]["test_fraction"] = 0.0
+    path = tmp_path / "no-test.nnsim.json"
+    path.write_text(json.dumps(doc))
+    assert cli.main(["train", str(path), "--epochs", "2"]) == 0
+    printed = capsys.readouterr().out
+    assert "nan" not in printed
+    assert re.search(r"train loss 0\.\d+   test loss —\n  train accuracy \d+\.\d%   test accuracy —\n", printed)
 
 
 def test_check_a_good_file():
