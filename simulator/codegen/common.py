@@ -372,12 +372,16 @@ def accuracy(y, t):
     return {mean}'''
 
 
-def train_function(doc: str, optimizer: str, batch: list[str], epoch_start: str | None = None,
+def train_function(doc: str, optimizer: str, batch: list[str], finite: str,
+                   epoch_start: str | None = None,
                    rows: str = "order[start:start + batch_size]") -> str:
     """The exported ``train()``: nnsim's epochs of shuffled mini-batches, each epoch
-    evaluated and reported, stopping when the loss is no longer finite. The frameworks and
-    data kinds differ only in ``doc`` (the docstring's text), the ``optimizer`` expression,
-    the line starting each epoch, ``rows`` and the ``batch`` lines (one step on x, t)."""
+    evaluated and reported. It stops, as nnsim's Trainer does, at a step whose gradient is
+    no longer finite (before its update: the last finite weights stay) or after an epoch
+    whose training loss is not; that epoch is not counted. The frameworks and data kinds
+    differ only in ``doc`` (the docstring's text), the ``optimizer`` expression, the line
+    starting each epoch, ``rows``, the ``batch`` lines (one step on x, t; the last one the
+    update) and ``finite``, the test that the step's gradient is finite."""
     lines = ["def train(model, epochs=EPOCHS, data=None, print_every=1):",
              f'    """{doc}"""',
              "    if data is None:",
@@ -388,6 +392,7 @@ def train_function(doc: str, optimizer: str, batch: list[str], epoch_start: str 
              "    n = len(X_train)",
              "    batch_size = min(BATCH_SIZE, n)",
              "    history = []",
+             "    diverged = False",
              "    for epoch in range(1, epochs + 1):",
              "        order = shuffling.permutation(n) if SHUFFLE else np.arange(n)"]
     if epoch_start is not None:
@@ -395,26 +400,34 @@ def train_function(doc: str, optimizer: str, batch: list[str], epoch_start: str 
     lines += ["        for start in range(0, n, batch_size):",
               f"            rows = {rows}",
               "            x, t = X_train[rows], Y_train[rows]"]
-    lines += ["            " + line for line in batch]
-    lines += ['        history.append({"epoch": epoch, **evaluate(model, data)})',
-              "        if print_every and (epoch % print_every == 0 or epoch == epochs):",
-              "            print(report(history[-1]))",
-              '        if not math.isfinite(history[-1]["train_loss"]):',
-              '            print("training diverged: try a smaller LEARNING_RATE, or set CLIP")',
+    lines += ["            " + line for line in batch[:-1]]
+    lines += [f"            if not {finite}:",
+              "                diverged = True  # the numbers overflowed: stop before this update, as nnsim does",
+              "                break",
+              "            " + batch[-1]]
+    lines += ['        record = {"epoch": epoch, **evaluate(model, data)}',
+              '        if diverged or not math.isfinite(record["train_loss"]):',
+              "            # as in nnsim, an epoch that overflowed does not count",
+              '            print(f"training diverged at epoch {epoch}: try a smaller LEARNING_RATE, or set CLIP")',
               "            break",
+              "        history.append(record)",
+              "        if print_every and (epoch % print_every == 0 or epoch == epochs):",
+              "            print(report(record))",
               "    return history"]
     return "\n".join(lines)
 
 
 def report_function(spec: ExportSpec) -> str:
     if spec.data.classification:
-        last = "test accuracy {record['test_accuracy']:.1%}"
+        last = "test accuracy {shown('test_accuracy', '.1%')}"
     else:
-        last = "test R² {record['test_r2']:.4f}"
+        last = "test R² {shown('test_r2', '.4f')}"
     return f'''def report(record):
-    """One line per epoch."""
-    return (f"epoch {{record['epoch']:4d}}   train loss {{record['train_loss']:.6f}}   "
-            f"test loss {{record['test_loss']:.6f}}   {last}")'''
+    """One line per epoch; — where there is nothing to measure (no test points, say)."""
+    def shown(key, form):
+        return format(record[key], form) if math.isfinite(record[key]) else "—"
+    return (f"epoch {{record['epoch']:4d}}   train loss {{shown('train_loss', '.6f')}}   "
+            f"test loss {{shown('test_loss', '.6f')}}   {last}")'''
 
 
 def closing_sections(spec: ExportSpec, framework: str) -> list[Section]:
@@ -423,7 +436,9 @@ def closing_sections(spec: ExportSpec, framework: str) -> list[Section]:
     last_line = "\n".join("    # " + line for line in textwrap.wrap(
         "The last line: the results as JSON, as `nnsim train --json` prints them, less its "
         f"diagnostics of the run itself (gradient sizes per layer{through_time}, dead ReLUs, "
-        "divergence, speed), which this program does not measure.", 88))
+        "where a divergence began, warnings, speed), which this program does not measure. "
+        "After a divergence, the losses are those of the weights training stopped with "
+        "(null: not a finite number).", 88))
     per_sequence = spec.model.sequences and spec.data.classification
     main = f'''if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="Train the network exported from nnsim.")
@@ -433,28 +448,32 @@ def closing_sections(spec: ExportSpec, framework: str) -> list[Section]:
     data = load_data()
     model = build_model()
     history = train(model, epochs, data)
-    final = history[-1] if history else evaluate(model, data)
+    final = evaluate(model, data)
 {last_line}
     summary = {{"epochs": len(history), "train_loss": final["train_loss"],
                "test_loss": final["test_loss"], "train_{metric}": final["train_{metric}"],
-               "test_{metric}": final["test_{metric}"]'''
+               "test_{metric}": final["test_{metric}"],
+               "diverged": len(history) < epochs}}  # training stops early only when it diverges'''
     if per_sequence:
-        main += ''', **sequence_accuracies(model, data)}
+        main += '''
+    summary.update(sequence_accuracies(model, data))
     print(json.dumps({key: value if isinstance(value, list) or math.isfinite(value) else None
                       for key, value in summary.items()}))'''
     else:
-        main += '''}
+        main += '''
     print(json.dumps({key: value if math.isfinite(value) else None
                       for key, value in summary.items()}))'''
     run = '''data = load_data()
 model = build_model()
 history = train(model, EPOCHS, data, print_every=max(1, EPOCHS // 10))'''
     if spec.model.sequences:
-        from .sequence_common import look_lines, sequences_section
-        return [sequences_section(spec),
-                Section("main", "Run as a script", main, where="script"),
-                Section("run", "", run, where="notebook"),
-                Section("look", "", look_lines(framework), where="notebook")]
+        from .sequence_common import accuracies_lines, look_lines, sequences_section
+        cells = [sequences_section(spec),
+                 Section("main", "Run as a script", main, where="script"),
+                 Section("run", "", run, where="notebook")]
+        if per_sequence:
+            cells.append(Section("accuracies", "", accuracies_lines(), where="notebook"))
+        return cells + [Section("look", "", look_lines(framework), where="notebook")]
     look = ["X_train, Y_train, X_test, Y_test = data"]
     if framework == "pytorch":
         look += ["model.eval()", "with torch.no_grad():", "    outputs = model(X_test[:5])"]

@@ -537,7 +537,8 @@ def training_section(spec: ExportSpec) -> Section:
          "grads = model.backward(v, t)              # backward: ∂J/∂w",
          "add_penalties(model, grads)",
          "clip_gradients(grads)",
-         "optimizer.step(grads)                     # update the weights"])
+         "optimizer.step(grads)                     # update the weights"],
+        "all(np.isfinite(g).all() for g in grads.values())")
     return Section("training", "Training", code + "\n\n\n" + common.report_function(spec))
 
 

@@ -163,6 +163,16 @@ def imports_need_base64(spec: ExportSpec) -> bool:
     return compact(spec)
 
 
+def accuracies_lines() -> str:
+    """The notebook's cell that shows what ``sequence_accuracies`` measures (classifications)."""
+    return "\n".join([
+        "accuracies = sequence_accuracies(model, data)",
+        'share = accuracies["sequence_accuracy"]',
+        'print("test sequences entirely right:", f"{share:.1%}" if math.isfinite(share) else "—")',
+        'print("accuracy at each step:", " ".join("—" if a is None else f"{a:.0%}"',
+        '                                          for a in accuracies["step_accuracy"]))'])
+
+
 def look_lines(framework: str) -> str:
     """The notebook's last cell: the first test sequence, step by step."""
     lines = ["X_train, Y_train, X_test, Y_test = data"]

@@ -262,7 +262,8 @@ def training_section(spec: ExportSpec) -> Section:
          "grads = model.backward(v, t)              # backpropagation through time: ∂J/∂w",
          "add_penalties(model, grads)",
          "clip_gradients(grads)",
-         "optimizer.step(grads)                     # update the weights"])
+         "optimizer.step(grads)                     # update the weights"],
+        "all(np.isfinite(g).all() for g in grads.values())")
     code += "\n\n\n" + common.report_function(spec)
     extra = sequence_common.sequence_accuracies_function(spec, FRAMEWORK)
     return Section("training", "Training", code if extra is None else code + "\n\n\n" + extra)

@@ -191,6 +191,7 @@ def training_section(spec: ExportSpec) -> Section:
          "loss.backward()                                          # backpropagation through time",
          "clip_gradients(model)",
          "optimizer.step()                                         # update the weights"],
+        "finite_step(loss, model)",
         epoch_start="model.train()",
         rows="torch.from_numpy(order[start:start + batch_size])")
     code += "\n\n\n" + common.report_function(spec)

@@ -142,6 +142,9 @@ An epoch visits every training sequence once, in mini-batches of `BATCH_SIZE` se
         "points": """## The sequences
 
 The sequences themselves, a row per sequence (written out in full, so that they are exactly nnsim's).""",
+        "accuracies": """## Whole sequences and each step
+
+The share of test sequences with every step that has a target classified right, and the accuracy at each step t over the test sequences (— where no sequence has a target at t): where in the sequence the network gets it right.""",
         "look": """## A few outputs
 
 The first test sequence step by step: its inputs, the network's outputs and the targets.""",
@@ -159,6 +162,9 @@ Uma época visita cada sequência de treino uma vez, em lotes de `BATCH_SIZE` se
         "points": """## As sequências
 
 As próprias sequências, uma por linha (escritas por extenso, para serem exatamente as do nnsim).""",
+        "accuracies": """## Sequências inteiras e cada passo
+
+A fração das sequências de teste com todos os passos que têm alvo classificados corretamente, e a acurácia em cada passo t sobre as sequências de teste (— onde nenhuma sequência tem alvo em t): em que ponto da sequência a rede acerta.""",
         "look": """## Algumas saídas
 
 A primeira sequência de teste passo a passo: suas entradas, as saídas da rede e os alvos.""",

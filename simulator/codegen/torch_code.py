@@ -326,6 +326,11 @@ def optimizer_section(spec: ExportSpec) -> Section:
                        "    (torch.optim.SGD computes exactly nnsim's update).",
            "adam": "Adam, with nnsim's arithmetic (above)."}[opt]
     parts.append(f'def make_optimizer(model):\n    """{doc}"""\n{make}')
+    parts.append('''def finite_step(loss, model):
+    """Whether a step's numbers are still finite: its loss and its gradient. Once one
+    overflows (inf or NaN), training has diverged."""
+    return math.isfinite(loss.item()) and all(
+        bool(torch.isfinite(p.grad).all()) for p in model.parameters() if p.grad is not None)''')
     parts.append('''def clip_gradients(model):
     """When the gradient's overall size (its norm over every parameter) exceeds CLIP, scale
     it down to CLIP. Written out: torch.nn.utils.clip_grad_norm_ adds 1e-6 to the norm."""
@@ -368,6 +373,7 @@ def training_section(spec: ExportSpec) -> Section:
          "loss.backward()                                          # backward: ∂J/∂w",
          "clip_gradients(model)",
          "optimizer.step()                                         # update the weights"],
+        "finite_step(loss, model)",
         epoch_start="model.train()" + common.bn_train_note(spec),
         rows="torch.from_numpy(order[start:start + batch_size])")
     return Section("training", "Training", code + "\n\n\n" + common.report_function(spec))

@@ -57,9 +57,10 @@ def test_script_trains_with_one_line_per_epoch_and_json_last(tmp_path):
     assert len(lines) == 4 and all(line.startswith(f"epoch    {k}") for k, line in
                                    enumerate(lines[:3], start=1))
     result = json.loads(lines[-1])
-    assert list(result) == ["epochs", "train_loss", "test_loss", "train_accuracy", "test_accuracy"]
+    assert list(result) == ["epochs", "train_loss", "test_loss", "train_accuracy", "test_accuracy",
+                            "diverged"]
     expected = json.loads(cli_json(["train", "circles", "--epochs", "3", "--json"]))
-    assert result["epochs"] == 3
+    assert result["epochs"] == 3 and result["diverged"] is expected["diverged"] is False
     for key in ("train_loss", "test_loss", "train_accuracy", "test_accuracy"):
         assert result[key] == pytest.approx(expected[key], rel=1e-6)
 

@@ -1,6 +1,7 @@
 """The notebook: nbformat 4.5 written with json, markdown in the interface's language,
 code cells that run top to bottom (NNSIM_EPOCHS=2 keeps the training cell short)."""
 import json
+import re
 
 import pytest
 
@@ -72,5 +73,11 @@ def test_recurrent_notebook_runs_and_explains_time(framework, monkeypatch, capsy
     assert [r["epoch"] for r in namespace["history"]] == [1]
     printed = capsys.readouterr().out
     assert "step 19" in printed and "→ outputs" in printed
+    # what train --json adds for sequences: the share entirely right, the accuracy per step
+    share = namespace["sequence_accuracies"](namespace["model"], namespace["data"])["sequence_accuracy"]
+    assert f"test sequences entirely right: {share:.1%}\n" in printed
+    per_step = re.search(r"accuracy at each step: (.*)", printed).group(1).split()
+    assert len(per_step) == 20 and per_step[:2] == ["—", "—"] and per_step[2].endswith("%")
     markdown = "".join("".join(c["source"]) for c in json.loads(text)["cells"] if c["cell_type"] == "markdown")
     assert "## As sequências" in markdown and "com atraso" in markdown and "200 sequências de 20 passos" in markdown
+    assert "## Sequências inteiras e cada passo" in markdown

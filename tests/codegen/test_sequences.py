@@ -2,18 +2,16 @@
 ``Network.forward`` (N, T, outputs) to 1e-9 relative, and the untrained export, trained,
 gives nnsim's losses epoch by epoch (backpropagation through time, whole or truncated)."""
 import json
-import runpy
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-from simulator import cli, codegen
+from simulator import codegen
 from simulator.document import check, lessons, normalise
 from simulator.engine.trainer import Trainer
 
-from .conftest import hid, inp, load_program, out, outputs, program, relative_error
+from .conftest import (assert_same_json, hid, inp, load_program, out, outputs, program,
+                       relative_error, script_and_train_json)
 
 RECURRENT_LESSONS = ["acyclic-vs-recurrent", "echo", "elman-xor", "sine-next", "vanishing-through-time"]
 
@@ -196,42 +194,6 @@ def test_each_pytorch_batch_loss_is_nnsims_zero_without_a_target(torch, monkeypa
     np.testing.assert_allclose(losses, expected, rtol=1e-9, atol=0)
 
 
-# What `train --json` prints of the run itself, not of the network: the exported programs
-# leave it out (see their last lines), as they do for feed-forward networks.
-NOT_IN_THE_PROGRAM = {"layer_gradient_norms", "dead_relu_fraction", "diverged", "divergence", "warning",
-                      "time_gradient_norms", "epochs_per_second"}
-
-
-def script_and_train_json(target, base, framework, epochs, tmp_path, capsys) -> tuple[dict, dict]:
-    """The last line of the untrained export of ``target`` (a lesson or a file) run as a
-    script for ``epochs``, and what `nnsim train --json` prints for as many epochs."""
-    doc = lessons.load_lesson(target) if base else json.loads(Path(target).read_text())
-    path = codegen.export_code(doc, tmp_path / "exported.py", framework, base, epochs=epochs, untrained=True)
-    argv = sys.argv
-    sys.argv = [str(path), "--epochs", str(epochs)]
-    try:
-        runpy.run_path(str(path), run_name="__main__")
-    finally:
-        sys.argv = argv
-    last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert cli.main(["train", str(target), "--epochs", str(epochs), "--json"]) == 0
-    return last, json.loads(capsys.readouterr().out)
-
-
-def assert_same_json(last: dict, expected: dict) -> None:
-    assert list(last) == [key for key in expected if key not in NOT_IN_THE_PROGRAM]
-    for key, value in last.items():
-        want = expected[key]
-        if isinstance(want, list):
-            assert len(value) == len(want) and all(
-                (v is None) == (w is None) and (w is None or v == pytest.approx(w, rel=1e-9))
-                for v, w in zip(value, want)), key
-        elif want is None:
-            assert value is None, key
-        else:
-            assert value == pytest.approx(want, rel=1e-9), key
-
-
 @pytest.mark.parametrize("lesson", ["echo", "sine-next"])
 def test_recurrent_script_prints_the_json_of_train(lesson, framework, tmp_path, capsys):
     """Run as a script, the last line is `train --json`'s: epochs, losses and accuracies
@@ -259,3 +221,27 @@ def test_a_test_set_without_targets_gives_the_nulls_of_train_json(framework, tmp
     assert last["test_loss"] is last["test_accuracy"] is last["sequence_accuracy"] is None
     assert set(last["step_accuracy"]) == {None} and last["train_loss"] > 0
     assert_same_json(last, expected)
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+def test_after_a_divergence_the_recurrent_script_prints_the_json_of_train(framework, tmp_path, capsys):
+    """sine-next at a learning rate of 50 overflows in its 6th epoch: the script counts the
+    5 before it, says it diverged and has no finite loss, as `train --json` does."""
+    doc = lessons.load_lesson("sine-next")
+    doc["training"].update(optimizer="sgd", learning_rate=50.0)
+    path = tmp_path / "sine-next-diverging.nnsim.json"
+    path.write_text(json.dumps(doc))
+    last, expected = script_and_train_json(path, None, framework, 10, tmp_path, capsys)
+    assert expected["epochs"] == 5 and expected["diverged"] is True and expected["train_loss"] is None
+    assert last["epochs"] == 5 and last["diverged"] is True
+    assert_same_json(last, expected)
+    assert "training diverged at epoch 6:" in last.printed and "nan" not in last.printed
+
+
+def test_the_recurrent_epoch_lines_show_a_dash_without_a_test_target(framework, capsys):
+    """No test sequence has a target: the per-epoch line says — for the test loss and
+    accuracy, not nan."""
+    module = program(batches_without_a_target("sgd", none_in="test"), framework, untrained=True)
+    module.train(module.build_model(), 1)
+    line = capsys.readouterr().out.strip()
+    assert line.startswith("epoch    1   train loss 0.") and line.endswith("test loss —   test accuracy —")

@@ -1,13 +1,15 @@
 """The promise, part two: training the untrained export for 20 epochs gives nnsim's train
 loss epoch by epoch (1e-6): the same shuffling, the same mini-batches (the last one
 partial), the same optimiser arithmetic, penalties, clipping and batch-norm statistics."""
+import json
+
 import numpy as np
 import pytest
 
 from simulator.document import lessons
 from simulator.engine.trainer import Trainer
 
-from .conftest import document, hid, inp, out, program
+from .conftest import assert_same_json, document, hid, inp, out, program, script_and_train_json
 
 EPOCHS = 20
 
@@ -80,3 +82,51 @@ def test_training_on_stops_when_it_diverges(capsys):
     module = program(doc, "numpy", lessons.LESSONS_DIR, untrained=True)
     history = module.train(module.build_model(), 5)
     assert len(history) < 5 and "training diverged" in capsys.readouterr().out
+
+
+def diverging(lesson: str, tmp_path) -> str:
+    """A lesson with plain gradient descent at a learning rate of 50, saved as a file."""
+    doc = lessons.load_lesson(lesson)
+    doc["training"].update(optimizer="sgd", learning_rate=50.0)
+    path = tmp_path / f"{lesson}-diverging.nnsim.json"
+    path.write_text(json.dumps(doc))
+    return str(path)
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+def test_after_a_divergence_the_script_prints_the_json_of_train(framework, tmp_path, capsys):
+    """The sine lesson at a learning rate of 50 overflows in its 4th epoch: nnsim counts
+    the 3 epochs before it, says it diverged and has no finite loss left; the script's last
+    line says the same, and the line where it stops names that 4th epoch."""
+    last, expected = script_and_train_json(diverging("sine", tmp_path), None, framework, 10,
+                                           tmp_path, capsys)
+    assert expected["epochs"] == 3 and expected["diverged"] is True
+    assert last["epochs"] == 3 and last["diverged"] is True
+    assert last["train_loss"] is last["test_loss"] is last["train_r2"] is None
+    assert_same_json(last, expected)
+    printed = last.printed.splitlines()
+    assert printed[-2] == "training diverged at epoch 4: try a smaller LEARNING_RATE, or set CLIP"
+    assert printed[-3].startswith("epoch    3 ") and "nan" not in last.printed
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+def test_a_divergence_keeps_the_last_finite_weights_as_nnsim_does(tmp_path, capsys):
+    """The exploding-gradient lesson overflows in its first epoch: nnsim keeps the weights of
+    the last step that stayed finite, whose loss is huge yet finite, and counts no epoch; so
+    does the script (NumPy: its arithmetic is nnsim's, overflow included)."""
+    last, expected = script_and_train_json("exploding-gradient", lessons.LESSONS_DIR, "numpy", 30,
+                                           tmp_path, capsys)
+    assert expected["epochs"] == 0 and expected["diverged"] and expected["train_loss"] > 1e200
+    assert_same_json(last, expected)
+
+
+def test_the_epoch_lines_show_a_dash_without_test_points(framework, capsys):
+    """No test points: the per-epoch line says — for the test loss and accuracy, not nan."""
+    doc = lessons.load_lesson("xor")
+    doc["data"]["test_fraction"] = 0.0
+    module = program(doc, framework, lessons.LESSONS_DIR, untrained=True)
+    module.train(module.build_model(), 2)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and "nan" not in "".join(lines)
+    assert lines[0].startswith("epoch    1   train loss 0.") and lines[0].endswith(
+        "test loss —   test accuracy —")
