@@ -88,12 +88,8 @@ def _trainer(doc: Mapping, base_dir, data=None, resume: bool = True) -> Trainer:
     problems = training_problems(doc)
     if problems:
         raise CodeExportError(f"cannot train: {problems[0]}")
-    drawn, saved = trained.detach(doc)
     try:
-        trainer = Trainer.from_document(drawn, base_dir=base_dir, data=data)
-        if saved is not None and resume:
-            trainer.resume(saved)
-        return trainer
+        return trained.trainer_for(doc, base_dir, data, resume)
     except (ValueError, KeyError, OSError) as exc:
         raise CodeExportError(str(exc)) from None
 

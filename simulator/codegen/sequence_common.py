@@ -7,6 +7,7 @@ import base64
 
 import numpy as np
 
+from .common import report_function
 from .naming import layer_names, short_names
 from .source import Section, comment_text, label, num
 from .spec import DelayedSpec, ExportSpec, LayerSpec, ModelSpec
@@ -157,6 +158,13 @@ def sequence_accuracies_function(spec: ExportSpec, framework: str) -> str | None
               '    result["step_accuracy"] = [h / c if c else None for h, c in zip(hits, counts)]',
               "    return result"]
     return "\n".join(lines)
+
+
+def training_section(spec: ExportSpec, framework: str, train_code: str) -> Section:
+    """The Training section: ``train()``, ``report()`` and, for a classification,
+    ``sequence_accuracies()``."""
+    parts = [train_code, report_function(spec), sequence_accuracies_function(spec, framework)]
+    return Section("training", "Training", "\n\n\n".join(p for p in parts if p))
 
 
 def imports_need_base64(spec: ExportSpec) -> bool:

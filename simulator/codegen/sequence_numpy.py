@@ -264,9 +264,7 @@ def training_section(spec: ExportSpec) -> Section:
          "clip_gradients(grads)",
          "optimizer.step(grads)                     # update the weights"],
         "all(np.isfinite(g).all() for g in grads.values())")
-    code += "\n\n\n" + common.report_function(spec)
-    extra = sequence_common.sequence_accuracies_function(spec, FRAMEWORK)
-    return Section("training", "Training", code if extra is None else code + "\n\n\n" + extra)
+    return sequence_common.training_section(spec, FRAMEWORK, code)
 
 
 def sections(spec: ExportSpec, module: str, script: str | None = None) -> tuple[str, list[Section]]:

@@ -194,9 +194,7 @@ def training_section(spec: ExportSpec) -> Section:
         "finite_step(loss, model)",
         epoch_start="model.train()",
         rows="torch.from_numpy(order[start:start + batch_size])")
-    code += "\n\n\n" + common.report_function(spec)
-    extra = sequence_common.sequence_accuracies_function(spec, FRAMEWORK)
-    return Section("training", "Training", code if extra is None else code + "\n\n\n" + extra)
+    return sequence_common.training_section(spec, FRAMEWORK, code)
 
 
 def sections(spec: ExportSpec, module: str, script: str | None = None) -> tuple[str, list[Section]]:

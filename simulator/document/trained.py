@@ -71,6 +71,18 @@ def attach(doc: Mapping, state: Mapping) -> dict:
     return out
 
 
+def trainer_for(doc: Mapping, base_dir=None, data=None, resume: bool = True):
+    """A trainer (``engine.trainer.Trainer``) for a (valid) document: one saved after
+    training goes on from where it stopped (with ``resume``), else it starts from its
+    document's own start. Raises what ``Trainer.from_document`` raises."""
+    from ..engine.trainer import Trainer
+    drawn, state = detach(doc)
+    trainer = Trainer.from_document(drawn, base_dir=base_dir, data=data)
+    if state is not None and resume:
+        trainer.resume(state)
+    return trainer
+
+
 def detach(doc: Mapping) -> tuple[dict, dict | None]:
     """``(document as drawn, trained state)`` of a (valid) document; the state is None when
     the document holds no ``"trained"`` block. The document is a copy only when split."""

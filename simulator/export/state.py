@@ -90,12 +90,8 @@ def make_trainer(doc: Mapping, base_dir: str | Path | None, label: str = "") -> 
     prefix = f"{label}: " if label else ""
     if problems:
         raise ExportError(prefix + tr("cannot train: %1").replace("%1", problems[0]))
-    drawn, saved = trained.detach(doc)
     try:
-        trainer = Trainer.from_document(drawn, base_dir=base_dir)
-        if saved is not None:
-            trainer.resume(saved)
-        return trainer
+        return trained.trainer_for(doc, base_dir)
     except (ValueError, KeyError, OSError) as exc:
         raise ExportError(prefix + str(exc)) from None
 

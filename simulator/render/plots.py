@@ -673,7 +673,6 @@ class LossPlot(ThemedPlot):
     def __init__(self, theme: encoding.Theme):
         super().__init__(theme, axisItems={"bottom": EpochAxis("bottom")})
         self._log_empty = False             # the log axis shows EMPTY_LOG_DECADES
-        self.setLabel("bottom", tr("epoch"))
         self.setLabel("left", tr("loss"))
         self.addLegend(offset=(-8, 8), labelTextColor=theme.text, brush=pg.mkBrush(_translucent(theme.canvas)))
         self.train = self._line(pen=_pen(CATEGORICAL[0], 2.0))
@@ -869,7 +868,6 @@ class GradientPlot(ThemedPlot):
     def __init__(self, theme: encoding.Theme):
         # decades only (minor labels crowd), fewer of them on a short axis
         super().__init__(theme, axisItems={"left": DecadeAxis("left"), "bottom": EpochAxis("bottom")})
-        self.setLabel("bottom", tr("epoch"))
         self.setLabel("left", tr("mean |∂J/∂w|"))
         self.setLogMode(y=True)
         self.addLegend(offset=(-8, 8), labelTextColor=theme.text, brush=pg.mkBrush(_translucent(theme.canvas)))
@@ -989,9 +987,7 @@ class GradientPlot(ThemedPlot):
         """“layer 2”, or “output layer” for the last."""
         return tr("output layer") if k == n_layers - 1 else tr("layer %1").replace("%1", str(k + 1))
 
-    @staticmethod
-    def layer_name(k: int, n_layers: int) -> str:
+    @classmethod
+    def layer_name(cls, k: int, n_layers: int) -> str:
         """Short names that fit a key row of a deep network: “layer 1”, “2”, … “output layer”."""
-        if k == n_layers - 1:
-            return tr("output layer")
-        return tr("layer %1").replace("%1", str(k + 1)) if k == 0 else str(k + 1)
+        return cls.layer_full_name(k, n_layers) if k in (0, n_layers - 1) else str(k + 1)
